@@ -1,0 +1,7 @@
+"""`python -m evcards` does what the `evcards` command does."""
+
+import sys
+
+from evcards.cli import main
+
+sys.exit(main())

@@ -1,0 +1,131 @@
+"""The `evcards` command line: start the window, or validate, list, export and describe files.
+
+Exit codes: 0 success, 1 the data (or the export) is not right, 2 the command line is wrong.
+Qt is imported only by the commands that need it, so `validate`, `list` and `schema` start fast
+and work on machines with no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from evcards import __version__
+from evcards.loader import LoadResult, load
+from evcards.model import json_schema
+from evcards.resources import bundled_data
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _data_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE.json",
+        help="a knowledge base file (default: the bundled Xiaomi EV knowledge base)",
+    )
+    parser.add_argument("--data", type=Path, metavar="FILE.json", help="same as FILE.json")
+
+
+def _chosen_file(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Path:
+    if args.file and args.data and args.file != args.data:
+        parser.error("give the knowledge base either as FILE.json or with --data, not both")
+    return args.data or args.file or bundled_data()
+
+
+def _print_problems(result: LoadResult) -> None:
+    for problem in [*result.problems, *result.findings]:
+        print(problem, file=sys.stderr)
+
+
+def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    result = load(_chosen_file(parser, args))
+    kb = result.knowledge_base
+    if result.is_valid and kb is not None:
+        claims = sum(len(e.claims) for e in kb.entities)
+        print(f"{result.path}: valid: {len(kb.entities)} entities, {claims} claims, every quote verified")
+        return EXIT_OK
+    _print_problems(result)
+    count = len(result.problems) + len(result.findings)
+    print(f"{result.path}: not valid: {count} problem{'s' * (count != 1)}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    result = load(_chosen_file(parser, args))
+    kb = result.knowledge_base
+    if kb is None:
+        _print_problems(result)
+        return EXIT_INVALID
+    rows = [(e.id, e.kind, e.name, str(len(e.claims))) for e in kb.entities]
+    widths = [max([len(h), *(len(r[c]) for r in rows)]) for c, h in enumerate(("ID", "KIND", "NAME", "CLAIMS"))]
+    for row in [("ID", "KIND", "NAME", "CLAIMS"), *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3].rjust(widths[3]))
+    if result.findings:
+        print(f"{result.path}: warning: {len(result.findings)} quote(s) not verified; run 'evcards validate'", file=sys.stderr)
+    return EXIT_OK
+
+
+def _schema(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.export_cli import run_export
+
+    return run_export(parser, args)
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    from evcards.export_cli import configure_parser
+
+    configure_parser(parser)
+
+
+Handler = Callable[[argparse.ArgumentParser, argparse.Namespace], int]
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
+    "validate": ("check a knowledge base file: exit 0 when valid, 1 with every problem when not", _data_argument, _validate),
+    "list": ("list the entities: id, kind, name, number of claims", _data_argument, _list),
+    "schema": ("print the JSON Schema of the knowledge base format", lambda parser: None, _schema),
+    "export": ("export entity cards as PDF", _configure_export, _export),
+}
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  evcards {name:<9} {help_}" for name, (help_, _, _) in COMMANDS.items())
+    parser = argparse.ArgumentParser(
+        prog="evcards",
+        description="Browse knowledge cards whose every quote is checked against its source text.",
+        usage="evcards [-h] [--version] [FILE.json | --data FILE.json]\n       evcards COMMAND [ARGS ...]",
+        epilog=f"commands:\n{commands}\n\nRun 'evcards COMMAND --help' for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"evcards {__version__}")
+    _data_argument(parser)
+    return parser
+
+
+def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.gui.app import run_app
+
+    return run_app(_chosen_file(parser, args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    if argv and argv[0] in COMMANDS:
+        help_, configure, handler = COMMANDS[argv[0]]
+        parser = argparse.ArgumentParser(prog=f"evcards {argv[0]}", description=help_)
+        configure(parser)
+        args = parser.parse_args(argv[1:])
+        return handler(parser, args)
+    parser = _window_parser()
+    return _open_window(parser, parser.parse_args(argv))

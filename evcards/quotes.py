@@ -1,0 +1,125 @@
+"""Anchor a claim's quote in its source text: verbatim, approximately, or not at all.
+
+Trust rests here. A quote counts as verified only when its exact characters stand in the
+source. A quote that matches only after folding curly/straight quotes and runs of white
+space is *approximate*, and the report says what the source really has.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from evcards.model import QuoteCheck, QuoteSelector, QuoteStatus
+
+_QUOTE_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class FoldedText:
+    """A source text with quotes folded and white space collapsed, mapped back to the original."""
+
+    text: str
+    _folded_starts: list[int]
+    _original_starts: list[int]
+    _is_space: list[bool]
+
+    @classmethod
+    def of(cls, original: str) -> FoldedText:
+        translated = original.translate(_QUOTE_FOLD)
+        parts: list[str] = []
+        folded_starts: list[int] = []
+        original_starts: list[int] = []
+        is_space: list[bool] = []
+        folded_pos = original_pos = 0
+
+        def add(piece: str, at: int, space: bool) -> None:
+            nonlocal folded_pos
+            parts.append(piece)
+            folded_starts.append(folded_pos)
+            original_starts.append(at)
+            is_space.append(space)
+            folded_pos += len(piece)
+
+        for match in _WHITESPACE.finditer(translated):
+            if match.start() > original_pos:
+                add(translated[original_pos : match.start()], original_pos, False)
+            add(" ", match.start(), True)
+            original_pos = match.end()
+        if original_pos < len(translated):
+            add(translated[original_pos:], original_pos, False)
+        return cls("".join(parts), folded_starts, original_starts, is_space)
+
+    def to_original(self, folded_index: int) -> int:
+        """The original offset of the character at `folded_index`."""
+        k = bisect_right(self._folded_starts, folded_index) - 1
+        if self._is_space[k]:
+            return self._original_starts[k]
+        return self._original_starts[k] + (folded_index - self._folded_starts[k])
+
+
+def fold(text: str) -> str:
+    return _WHITESPACE.sub(" ", text.translate(_QUOTE_FOLD)).strip()
+
+
+def _context_matches(text: str, start: int, end: int, selector: QuoteSelector) -> bool:
+    if selector.prefix and not text.endswith(selector.prefix, 0, start):
+        return False
+    if selector.suffix and not text.startswith(selector.suffix, end):
+        return False
+    return True
+
+
+def _occurrences(text: str, exact: str):
+    position = text.find(exact)
+    while position != -1:
+        yield position
+        position = text.find(exact, position + 1)
+
+
+def locate(quote: str | QuoteSelector, text: str, folded_text: Callable[[], FoldedText] | None = None) -> QuoteCheck:
+    """Find `quote` in `text`. `folded_text` lets a caller fold each source once, and only when needed."""
+    selector = QuoteSelector.model_construct(exact=quote) if isinstance(quote, str) else quote
+    exact = selector.exact
+    hint = selector.start
+    if hint is not None and text.startswith(exact, hint) and _context_matches(text, hint, hint + len(exact), selector):
+        return QuoteCheck(QuoteStatus.VERIFIED, hint, hint + len(exact), exact)
+
+    first: int | None = None
+    for position in _occurrences(text, exact):
+        if first is None:
+            first = position
+        if _context_matches(text, position, position + len(exact), selector):
+            return QuoteCheck(QuoteStatus.VERIFIED, position, position + len(exact), exact)
+    if first is not None:
+        return QuoteCheck(
+            QuoteStatus.APPROXIMATE,
+            first,
+            first + len(exact),
+            exact,
+            "the quote is in the source, but not with the given prefix/suffix",
+        )
+
+    needle = fold(exact)
+    folded = folded_text() if folded_text else FoldedText.of(text)
+    found = folded.text.find(needle) if needle else -1
+    if found == -1:
+        return QuoteCheck(QuoteStatus.NOT_FOUND, note="the quote is not in the source text")
+    start = folded.to_original(found)
+    end = folded.to_original(found + len(needle) - 1) + 1
+    actual = text[start:end]
+    return QuoteCheck(
+        QuoteStatus.APPROXIMATE,
+        start,
+        end,
+        actual,
+        f"the quote matches only after folding curly/straight quotes and white space; the source says: {actual!r}",
+    )

@@ -1,0 +1,74 @@
+"""Shared fixtures. Qt runs offscreen: set before any Qt module is imported."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+ARTICLE_QUOTE = "Since its inception in 2010, Xiaomi has disrupted the smartphone industry"
+SOURCE_TEXT = (
+    "Xiaomi’s EV venture is Lei’s “last entrepreneurship.” "
+    + ARTICLE_QUOTE
+    + ". Lei Jun founded Xiaomi. Lei Jun likes phones.\n"
+)
+
+
+def minimal_kb(**overrides: Any) -> dict[str, Any]:
+    """A small valid knowledge base as a dict, for tests to break in one place."""
+    data: dict[str, Any] = {
+        "format": 1,
+        "title": "Test KB",
+        "sources": [{"id": "article", "title": "An article", "text_file": "article.txt"}],
+        "entities": [
+            {
+                "id": "xiaomi",
+                "name": "Xiaomi",
+                "kind": "organization",
+                "native_name": "小米",
+                "summary": "A company.",
+                "claims": [{"statement": "Founded in 2010.", "quote": ARTICLE_QUOTE, "source": "article"}],
+                "relations": [{"type": "founded_by", "target": "lei-jun"}],
+            },
+            {
+                "id": "lei-jun",
+                "name": "Lei Jun",
+                "kind": "person",
+                "native_name": "雷军",
+                "aliases": ["Lei"],
+                "claims": [{"statement": "Founded Xiaomi.", "quote": "Lei Jun founded Xiaomi", "source": "article"}],
+                "relations": [{"type": "founder_of", "target": "xiaomi"}],
+            },
+        ],
+    }
+    data.update(overrides)
+    return data
+
+
+KbWriter = Callable[..., Path]
+
+
+@pytest.fixture
+def write_kb(tmp_path: Path) -> KbWriter:
+    """Write a knowledge base (dict or raw text/bytes) and its source text; return the JSON path."""
+
+    def write(data: dict[str, Any] | str | bytes | None = None, name: str = "kb.json", source_text: str | None = SOURCE_TEXT) -> Path:
+        if source_text is not None:
+            (tmp_path / "article.txt").write_text(source_text, encoding="utf-8")
+        path = tmp_path / name
+        payload = minimal_kb() if data is None else data
+        if isinstance(payload, bytes):
+            path.write_bytes(payload)
+        elif isinstance(payload, str):
+            path.write_text(payload, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+        return path
+
+    return write
