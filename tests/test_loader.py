@@ -90,8 +90,8 @@ def test_absurd_nesting(write_kb: KbWriter) -> None:
     assert "nested too deeply" in only_problem(path)
 
 
-@pytest.mark.parametrize(("payload", "found"), [("[]", "array"), ('"kb"', "str"), ("42", "int"), ("null", "None")])
-def test_wrong_top_level_type(write_kb: KbWriter, payload: str, found: str) -> None:
+@pytest.mark.parametrize("payload", ["[]", '"kb"', "42", "null"])
+def test_wrong_top_level_type(write_kb: KbWriter, payload: str) -> None:
     message = only_problem(write_kb(payload))
     assert "(top level): should be a JSON object" in message
 
