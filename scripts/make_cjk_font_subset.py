@@ -5,7 +5,7 @@ Why: evcards shows and prints Chinese names (小米, 雷军, ...). A fresh Debia
 only DejaVu fonts, which have no hanzi, so Qt would draw empty boxes on screen and in PDFs.
 The full Noto Sans CJK collection is ~19 MB; a subset holding the common simplified hanzi
 (GB2312 level 1, ~3,755 characters) plus CJK punctuation, fullwidth forms and every CJK
-character used in resources/data/*.json is ~1.5 MB and small enough to ship in the wheel.
+character used in resources/data/*.json is ~0.8 MB and small enough to ship in the wheel.
 
 Source: Noto Sans CJK SC Regular, face 2 of the Debian fonts-noto-cjk TTC (SIL OFL 1.1,
 no Reserved Font Name declared), so the family name "Noto Sans CJK SC" is kept unchanged.
@@ -60,8 +60,13 @@ FIXED_RANGES: tuple[tuple[int, int], ...] = (
 # Punctuation Chinese text uses outside those blocks: · – — ‘ ’ “ ” … ‰ ※
 EXTRA_CHARS = "\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2030\u203b"
 
-# Tables nothing in evcards needs: vertical metrics/baselines (no vertical text).
-DROP_TABLES = ["BASE", "VORG", "vhea", "vmtx"]
+# Tables evcards does not want:
+# - BASE, VORG, vhea, vmtx: vertical metrics and baselines (no vertical text).
+# - GSUB: its only lookups here are 'locl' (swaps ASCII digits for cmap-less alternates in
+#   Latin runs under a non-CJK locale) and 'ccmp' (turns "——" into one cmap-less 2-em dash
+#   glyph). Qt's PDF writer builds the ToUnicode map from the cmap alone, so such glyphs
+#   drop out of copy/paste, search and pdftotext ("小米SU7" extracts as "小米SU").
+DROP_TABLES = ["BASE", "VORG", "vhea", "vmtx", "GSUB"]
 
 
 def gb2312_level1() -> list[str]:
@@ -143,10 +148,10 @@ def build(source: Path, output: Path, data_paths: list[Path]) -> dict[str, objec
     unicodes = (blocks | required) & set(cmap)
 
     options = subset.Options()
-    options.hinting = False  # drop CFF hints: small sizes render with FreeType's autohinter
+    options.hinting = False  # drop CFF hints to save space
     options.desubroutinize = False  # subroutines keep the CFF small
     options.drop_tables += DROP_TABLES
-    options.layout_features = ["ccmp", "locl", "kern", "palt", "halt"]
+    options.layout_features = ["kern"]  # GPOS only; see DROP_TABLES for why no GSUB
     options.name_IDs = ["*"]  # keep copyright (0), trademark (7), licence (13, 14) records
     options.name_languages = ["*"]  # and the zh-CN (0x804) family name
     options.notdef_outline = True
@@ -179,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_paths = sorted(REPO.glob(DATA_GLOB))
     stats = build(args.source, args.output, data_paths)
-    print(f"wrote {args.output} ({stats['bytes']:,} bytes) from face {stats['face']} of {args.source}")
+    print(f"wrote {args.output} ({stats['bytes']:,} bytes)")
+    print(f"from face {stats['face']} of {args.source}")
     print(
         f"{stats['codepoints']} code points, {stats['hanzi']} hanzi, "
         f"{stats['data_cjk_chars']} CJK characters from {stats['data_files']} data file(s)"

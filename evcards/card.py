@@ -1,0 +1,192 @@
+"""The card: one entity rendered as HTML, the single rendering used by screen, printer and PDF.
+
+No Qt here: the card is a string of the HTML subset that `QTextDocument` understands, built
+from the model. Every string that comes from a data file goes through `html.escape`, so a
+claim holding `<script>` or `<a href=...>` shows those characters and never becomes markup.
+Links inside the card use the `evcards:` scheme; only a source's http(s) URL links outward.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import quote as url_quote
+from urllib.parse import urlsplit
+
+from evcards.model import Amount, Claim, Entity, KnowledgeBase, QuoteStatus, Ratio, Source, StructuredValue, Year
+
+ENTITY_SCHEME = "evcards"
+KIND_LABELS = {"organization": "Organization", "person": "Person", "product": "Product", "place": "Place"}
+RELATION_LABELS = {
+    "founded_by": "Founded by",
+    "founder_of": "Founder of",
+    "maker_of": "Maker of",
+    "made_by": "Made by",
+    "variant_of": "Variant of",
+    "has_variant": "Has variant",
+    "inspired_by": "Inspired by",
+    "inspiration_for": "Inspiration for",
+    "competitor_of": "Competitor of",
+    "based_in": "Based in",
+    "associated_with": "Associated with",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CardColors:
+    """Colours the card is drawn with; the window passes its palette's, print uses `PRINT_COLORS`."""
+
+    text: str = "#1f2328"
+    muted: str = "#59636e"
+    link: str = "#0b5cad"
+    quote_background: str = "#f3f4f6"
+    quote_bar: str = "#8c959f"
+    verified: str = "#1a7f37"
+    approximate: str = "#9a6700"
+    missing: str = "#cf222e"
+
+
+PRINT_COLORS = CardColors()
+
+
+def entity_link(entity_id: str) -> str:
+    return f"{ENTITY_SCHEME}:entity/{url_quote(entity_id)}"
+
+
+def source_link(entity_id: str, claim_index: int) -> str:
+    return f"{ENTITY_SCHEME}:source/{url_quote(entity_id)}/{claim_index}"
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
+
+
+def relation_label(relation_type: str) -> str:
+    return RELATION_LABELS.get(relation_type, relation_type.replace("_", " ").capitalize())
+
+
+def is_web_url(url: str | None) -> bool:
+    """Only http(s) links leave the app; file:, javascript: and the like are shown as text."""
+    return bool(url) and urlsplit(url).scheme in ("http", "https") and bool(urlsplit(url).netloc)
+
+
+def format_value(value: StructuredValue) -> str:
+    if isinstance(value, Year):
+        return str(value.year)
+    if isinstance(value, Ratio):
+        return f"{value.factor:g}× {value.of}"
+    assert isinstance(value, Amount)
+    qualifier = "" if value.qualifier == "exactly" else f"{value.qualifier} "
+    amount = value.amount
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(amount) >= size:
+            return f"{qualifier}{amount / size:g} {word} {value.unit}"
+    return f"{qualifier}{amount:,.{0 if amount == int(amount) else 2}f} {value.unit}"
+
+
+def citation_text(source: Source) -> str:
+    """Title, publisher, date: what a reader needs to find the source again (plain text)."""
+    parts = [source.title]
+    parts += [p for p in (source.author, source.publisher, source.published) if p]
+    return ", ".join(parts)
+
+
+def _status_html(claim: Claim, colors: CardColors) -> str:
+    check = claim.check
+    if check is None or check.status is QuoteStatus.NOT_FOUND:
+        return f'<span style="color:{colors.missing}; font-weight:600">✗ Quote not found in the source</span>'
+    if check.status is QuoteStatus.APPROXIMATE:
+        said = escape(check.actual or "")
+        return (
+            f'<span style="color:{colors.approximate}; font-weight:600">≈ Quote matches only approximately</span>'
+            f'<span style="color:{colors.muted}"> — the source says: “{said}”</span>'
+        )
+    return f'<span style="color:{colors.verified}; font-weight:600">✓ Verified verbatim</span>'
+
+
+def _claim_html(kb: KnowledgeBase, entity: Entity, index: int, claim: Claim, colors: CardColors, for_print: bool) -> str:
+    source = kb.source(claim.source)
+    cite = escape(citation_text(source)) if source else escape(claim.source)
+    value = f' <span style="color:{colors.muted}">({escape(format_value(claim.value))})</span>' if claim.value else ""
+    show = "" if for_print or claim.check is None or claim.check.start is None else (
+        f' · <a href="{source_link(entity.id, index)}">Show in source</a>'
+    )
+    return (
+        f'<a name="claim-{index}"></a>'
+        f'<p style="margin-top:14px; margin-bottom:4px"><b>{index + 1}.</b> {escape(claim.statement)}{value}</p>'
+        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-left:18px"><tr>'
+        f'<td width="3" style="background-color:{colors.quote_bar}"></td>'
+        f'<td style="background-color:{colors.quote_background}; padding:6px 10px"><i>“{escape(claim.exact)}”</i></td>'
+        f"</tr></table>"
+        f'<p style="margin-top:4px; margin-left:18px; color:{colors.muted}">— {cite}{show}<br/>{_status_html(claim, colors)}</p>'
+    )
+
+
+def _relations_html(kb: KnowledgeBase, entity: Entity) -> str:
+    grouped: dict[str, list[str]] = {}
+    for relation in entity.relations:
+        target = kb.entity(relation.target)
+        name = escape(target.name if target else relation.target)
+        grouped.setdefault(relation.type, []).append(f'<a href="{entity_link(relation.target)}">{name}</a>')
+    rows = "".join(
+        f"<tr><td style=\"padding-right:12px\">{escape(relation_label(kind))}</td><td>{', '.join(links)}</td></tr>"
+        for kind, links in grouped.items()
+    )
+    return f"<h3>Relations</h3><table cellspacing=\"0\" cellpadding=\"2\">{rows}</table>" if rows else ""
+
+
+def _sources_html(kb: KnowledgeBase, entity: Entity, colors: CardColors) -> str:
+    used = list(dict.fromkeys(c.source for c in entity.claims))
+    items = []
+    for source_id in used:
+        source = kb.source(source_id)
+        if source is None:
+            continue
+        url = ""
+        if source.url:
+            shown = escape(source.url)
+            url = f'<br/><a href="{escape(source.url, quote=True)}">{shown}</a>' if is_web_url(source.url) else f"<br/>{shown}"
+        accessed = f"<br/>Accessed {escape(source.accessed)}" if source.accessed else ""
+        items.append(f'<p style="margin-top:4px">{escape(citation_text(source))}{url}{accessed}</p>')
+    return f"<h3>Sources</h3>{''.join(items)}" if items else ""
+
+
+def render_card_html(kb: KnowledgeBase, entity: Entity, colors: CardColors = PRINT_COLORS, *, for_print: bool = False) -> str:
+    """The whole card. `for_print` drops links that only make sense inside the window."""
+    native = f' <span style="font-weight:normal; color:{colors.muted}">{escape(entity.native_name)}</span>' if entity.native_name else ""
+    aliases = (
+        f'<p style="color:{colors.muted}; margin-top:0">Also known as {escape(", ".join(entity.aliases))}</p>' if entity.aliases else ""
+    )
+    summary = f"<p>{escape(entity.summary)}</p>" if entity.summary else ""
+    claims = "".join(_claim_html(kb, entity, i, c, colors, for_print) for i, c in enumerate(entity.claims))
+    count = len(entity.claims)
+    claims_heading = f"<h3>Claims ({count})</h3>" if count else f'<h3>Claims</h3><p style="color:{colors.muted}">No claims yet.</p>'
+    return (
+        f'<html><body style="color:{colors.text}">'
+        f'<h1 style="margin-bottom:2px">{escape(entity.name)}{native}</h1>'
+        f'<p style="color:{colors.muted}; margin-top:0; text-transform:uppercase; font-size:small; letter-spacing:1px">'
+        f"{escape(kind_label(entity.kind))}</p>"
+        f"{aliases}{summary}{_relations_html(kb, entity)}{claims_heading}{claims}{_sources_html(kb, entity, colors)}"
+        f"</body></html>"
+    )
+
+
+def render_card_text(kb: KnowledgeBase, entity: Entity) -> str:
+    """The card as plain text with its citations, for the clipboard."""
+    lines = [entity.name + (f" ({entity.native_name})" if entity.native_name else ""), kind_label(entity.kind), ""]
+    if entity.summary:
+        lines += [entity.summary, ""]
+    for relation in entity.relations:
+        target = kb.entity(relation.target)
+        lines.append(f"{relation_label(relation.type)}: {target.name if target else relation.target}")
+    if entity.relations:
+        lines.append("")
+    for i, claim in enumerate(entity.claims, 1):
+        source = kb.source(claim.source)
+        status = claim.check.status.value if claim.check else QuoteStatus.NOT_FOUND.value
+        lines += [f"{i}. {claim.statement}", f"   “{claim.exact}”", f"   — {citation_text(source) if source else claim.source} [{status}]", ""]
+    for source_id in dict.fromkeys(c.source for c in entity.claims):
+        source = kb.source(source_id)
+        if source and source.url:
+            lines.append(f"{citation_text(source)}: {source.url}")
+    return "\n".join(lines).rstrip() + "\n"

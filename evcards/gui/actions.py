@@ -1,0 +1,90 @@
+"""The one place that builds the window's actions: text, shortcuts, status tips, by name.
+
+Shortcuts use `QKeySequence.StandardKey` wherever Qt has one, so each platform gets its own
+binding; menus and the Keyboard Shortcuts dialog read them back from the actions, so a
+shortcut is written down exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+Key = QKeySequence.StandardKey
+Shortcut = QKeySequence.StandardKey | str
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    menu: str
+    text: str
+    tip: str
+    shortcuts: tuple[Shortcut, ...] = ()
+
+
+ACTION_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("open", "File", "&Open…", "Open a knowledge base file", (Key.Open,)),
+    ActionSpec("reload", "File", "&Reload", "Read the open file again from disk", (Key.Refresh, "Ctrl+R")),
+    ActionSpec("export_pdf", "File", "&Export Card as PDF…", "Save the selected card as a PDF file", ("Ctrl+E",)),
+    ActionSpec("print", "File", "&Print…", "Print the selected card", (Key.Print,)),
+    ActionSpec("print_preview", "File", "Print Pre&view…", "Preview the printed card", ("Ctrl+Shift+P",)),
+    ActionSpec("quit", "File", "&Quit", "Quit evcards", ("Ctrl+Q",)),
+    ActionSpec("copy_card", "Edit", "&Copy Card", "Copy the card as text, with its citations", ("Ctrl+Shift+C",)),
+    ActionSpec("find", "Edit", "&Find Entity", "Type to filter the entity list", (Key.Find, "/")),
+    ActionSpec("back", "View", "&Back", "Go back to the previous entity", (Key.Back,)),
+    ActionSpec("forward", "View", "&Forward", "Go forward to the next entity", (Key.Forward,)),
+    ActionSpec("show_in_source", "View", "Show in &Source", "Show the current claim's quote in its source text", ("Ctrl+U",)),
+    ActionSpec("zoom_in", "View", "Zoom &In", "Make the card text larger", (Key.ZoomIn, "Ctrl+=")),
+    ActionSpec("zoom_out", "View", "Zoom &Out", "Make the card text smaller", (Key.ZoomOut,)),
+    ActionSpec("zoom_reset", "View", "&Actual Size", "Reset the card text to its normal size", ("Ctrl+0",)),
+    ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts", "List every keyboard shortcut", (Key.HelpContents, "F1")),
+    ActionSpec("about", "Help", "&About evcards", "What evcards is, and its version", ()),
+)
+MENU_ORDER = ("File", "Edit", "View", "Help")
+
+
+def key_sequences(shortcuts: tuple[Shortcut, ...]) -> list[QKeySequence]:
+    """Every binding, platform bindings first, without repeats (F1 may be HelpContents already)."""
+    sequences: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        found = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)]
+        sequences += [s for s in found if not s.isEmpty() and s not in sequences]
+    return sequences
+
+
+class ActionRegistry:
+    """Builds the QActions once and hands them out by name."""
+
+    def __init__(self, parent: QObject) -> None:
+        self._actions: dict[str, QAction] = {}
+        self.specs = {spec.name: spec for spec in ACTION_SPECS}
+        for spec in ACTION_SPECS:
+            action = QAction(spec.text, parent)
+            action.setObjectName(f"action_{spec.name}")
+            action.setStatusTip(spec.tip)
+            action.setShortcuts(key_sequences(spec.shortcuts))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self._actions[spec.name] = action
+        self._actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        self._actions["about"].setMenuRole(QAction.MenuRole.AboutRole)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def connect(self, name: str, slot: Callable[[], object]) -> None:
+        self._actions[name].triggered.connect(lambda _checked=False: slot())
+
+    def in_menu(self, menu: str) -> list[QAction]:
+        return [self._actions[s.name] for s in ACTION_SPECS if s.menu == menu]
+
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(menu, action, shortcuts) for the Keyboard Shortcuts dialog, read from the actions."""
+        rows = []
+        for spec in ACTION_SPECS:
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in self._actions[spec.name].shortcuts())
+            rows.append((spec.menu, spec.text.replace("&", "").rstrip("…"), keys or "—"))
+        return rows

@@ -1,0 +1,106 @@
+"""The card on screen: a read-only QTextBrowser that shows the shared card document.
+
+Links never navigate the browser itself: `evcards:` links become signals, http(s) links go to
+the system browser when clicked, and nothing is ever loaded because of data content.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QUrl, Qt, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from evcards.card import ENTITY_SCHEME, is_web_url
+from evcards.card_document import BASE_POINT_SIZE, build_card_document, colors_from_palette
+from evcards.model import Entity, KnowledgeBase
+
+ZOOM_STEP = 1.0
+
+
+class CardView(QTextBrowser):
+    entity_requested = Signal(str)
+    source_requested = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setAccessibleName("Entity card")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.anchorClicked.connect(self._follow)
+        self._kb: KnowledgeBase | None = None
+        self._entity: Entity | None = None
+        self._zoom = 0
+        self.show_placeholder("Select an entity on the left to see its card.")
+
+    @property
+    def entity(self) -> Entity | None:
+        return self._entity
+
+    def point_size(self) -> float:
+        return max(6.0, BASE_POINT_SIZE + self._zoom * ZOOM_STEP)
+
+    def set_zoom(self, steps: int) -> None:
+        self._zoom = steps
+        self._render()
+
+    def show_card(self, kb: KnowledgeBase, entity: Entity) -> None:
+        self._kb, self._entity = kb, entity
+        self._render()
+
+    def show_placeholder(self, message: str) -> None:
+        self._kb = self._entity = None
+        self.setPlainText(message)
+
+    def _render(self) -> None:
+        if self._kb is None or self._entity is None:
+            return
+        build_card_document(
+            self._kb, self._entity, colors_from_palette(self.palette()), point_size=self.point_size(), document=self.document()
+        )
+        self.verticalScrollBar().setValue(0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render()
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        """Never fetch images or style sheets named by a document: data cannot reach out."""
+        return None
+
+    def focused_claim(self) -> int | None:
+        """The claim whose 'Show in source' link has keyboard focus, if any."""
+        href = self.textCursor().charFormat().anchorHref()
+        prefix = f"{ENTITY_SCHEME}:source/"
+        if href.startswith(prefix) and self._entity is not None:
+            return int(href.rsplit("/", 1)[1])
+        return None
+
+    def _follow(self, url: QUrl) -> None:
+        text = url.toString()
+        if url.scheme() == ENTITY_SCHEME:
+            kind, _, rest = url.path().partition("/")
+            if kind == "entity":
+                self.entity_requested.emit(QUrl.fromPercentEncoding(rest.encode()))
+            elif kind == "source" and self._entity is not None:
+                entity_id, _, index = rest.rpartition("/")
+                self.source_requested.emit(QUrl.fromPercentEncoding(entity_id.encode()), int(index))
+        elif is_web_url(text):
+            QDesktopServices.openUrl(url)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            href = self.textCursor().charFormat().anchorHref()
+            if href:
+                self._follow(QUrl(href))
+                return
+        super().keyPressEvent(event)

@@ -1,0 +1,173 @@
+"""The left pane: a filter field above the entity list, with a message when nothing matches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evcards.card import kind_label
+from evcards.entity_filter import EntityFilter
+from evcards.gui.entity_model import EntityListModel, EntityRole
+from evcards.model import Entity
+
+NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+class EntityDelegate(QStyledItemDelegate):
+    """Two lines per row: name and native name; kind and number of claims, muted."""
+
+    PADDING = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        height = QFontMetrics(option.font).height()
+        return QSize(200, 2 * height + 2 * self.PADDING + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option_text, option.text = option.text, ""
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_color = option.palette.color(group, text_role)
+        muted = option.palette.color(group, QPalette.ColorRole.PlaceholderText) if not selected else text_color
+        rect = option.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
+        line = QFontMetrics(option.font).height()
+        painter.save()
+        name_font = QFont(option.font)
+        name_font.setWeight(name_font.Weight.DemiBold)
+        painter.setFont(name_font)
+        painter.setPen(text_color)
+        native = index.data(EntityRole.NATIVE_NAME)
+        title = f"{option_text}  {native}" if native else option_text
+        metrics = QFontMetrics(name_font)
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), Qt.AlignmentFlag.AlignVCenter, metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.setFont(option.font)
+        painter.setPen(muted)
+        count = index.data(EntityRole.CLAIM_COUNT)
+        detail = f"{kind_label(index.data(EntityRole.KIND))} · {count} claim{'s' * (count != 1)}"
+        painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line), Qt.AlignmentFlag.AlignVCenter, detail)
+        painter.restore()
+
+
+class EntityListPane(QWidget):
+    """Emits `entity_selected` with the entity id when the current row changes."""
+
+    entity_selected = Signal(str)
+    activated = Signal()  # Enter or Tab on the list: the reader wants the card
+    count_changed = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_field = QLineEdit(self)
+        self.filter_field.setObjectName("filter")
+        self.filter_field.setAccessibleName("Filter entities")
+        self.filter_field.setPlaceholderText("Filter by name, alias, kind or claim…")
+        self.filter_field.setClearButtonEnabled(True)
+        self.model = EntityListModel(self)
+        self.list_view = QListView(self)
+        self.list_view.setObjectName("entity_list")
+        self.list_view.setAccessibleName("Entities")
+        self.list_view.setModel(self.model)
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setItemDelegate(EntityDelegate(self.list_view))
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("no_match")
+        self.empty_label.setAccessibleName("No matching entity")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.list_view)
+        self._stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_field)
+        layout.addWidget(self._stack, 1)
+        self._filter = EntityFilter([])
+        self.filter_field.textChanged.connect(self.apply_filter)
+        self.filter_field.returnPressed.connect(self.activated)
+        self.filter_field.installEventFilter(self)
+        self.list_view.installEventFilter(self)
+        self.list_view.selectionModel().currentChanged.connect(self._current_changed)
+        self.list_view.activated.connect(lambda _index: self.activated.emit())
+
+    def set_entities(self, entities: list[Entity]) -> None:
+        self._filter = EntityFilter(entities)
+        self.model.set_entities(self._filter.entities)
+        self.apply_filter(self.filter_field.text())
+
+    def apply_filter(self, query: str) -> None:
+        """Show the matches and select the first one, as the reader types."""
+        rows = self._filter.matches(query)
+        self.model.set_rows(rows)
+        self._stack.setCurrentWidget(self.list_view if rows else self.empty_label)
+        if not rows:
+            self.empty_label.setText(f"No entity matches “{query.strip()}”." if query.strip() else "This knowledge base has no entities.")
+        elif query.strip():
+            self.select_row(0)
+        self.count_changed.emit(len(rows), self.model.total())
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.list_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list_view.scrollTo(index)
+
+    def select_entity(self, entity_id: str) -> bool:
+        """Select `entity_id`; clears the filter first if the filter hides it."""
+        row = self.model.row_of(entity_id)
+        if row is None and self.filter_field.text():
+            self.filter_field.clear()
+            row = self.model.row_of(entity_id)
+        if row is None:
+            return False
+        if self.current_entity_id() != entity_id:
+            self.select_row(row)
+        return True
+
+    def current_entity_id(self) -> str | None:
+        index = self.list_view.currentIndex()
+        return index.data(EntityRole.ID) if index.isValid() else None
+
+    def focus_filter(self) -> None:
+        self.filter_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_field.selectAll()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.entity_selected.emit(current.data(EntityRole.ID))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key_event: QKeyEvent = event  # type: ignore[assignment]
+        key = key_event.key()
+        if key == Qt.Key.Key_Escape and (watched is self.filter_field or self.filter_field.text()):
+            self.filter_field.clear()
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if watched is self.filter_field and key in NAVIGATION_KEYS and self.model.rowCount():
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            QListView.keyPressEvent(self.list_view, key_event)
+            return True
+        if watched is self.list_view and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+            self.activated.emit()
+            return True
+        return False

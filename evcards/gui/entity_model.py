@@ -1,0 +1,81 @@
+"""The entity list as a real Qt item model: rows are the filtered entities, in display order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from evcards.card import kind_label
+from evcards.model import Entity
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EntityRole(IntEnum):
+    ID = Qt.ItemDataRole.UserRole + 1
+    KIND = Qt.ItemDataRole.UserRole + 2
+    CLAIM_COUNT = Qt.ItemDataRole.UserRole + 3
+    NATIVE_NAME = Qt.ItemDataRole.UserRole + 4
+    ENTITY = Qt.ItemDataRole.UserRole + 5
+
+
+class EntityListModel(QAbstractListModel):
+    """Shows `entities[i]` for each i in the current rows; filtering is a reset with new rows."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entities: Sequence[Entity] = ()
+        self._rows: Sequence[int] = ()
+
+    def set_entities(self, entities: Sequence[Entity]) -> None:
+        self.beginResetModel()
+        self._entities = entities
+        self._rows = range(len(entities))
+        self.endResetModel()
+
+    def set_rows(self, rows: Sequence[int]) -> None:
+        """Show only these entities (indices into the entity sequence), in this order."""
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def entity_at(self, row: int) -> Entity:
+        return self._entities[self._rows[row]]
+
+    def row_of(self, entity_id: str) -> int | None:
+        for row, i in enumerate(self._rows):
+            if self._entities[i].id == entity_id:
+                return row
+        return None
+
+    def total(self) -> int:
+        return len(self._entities)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entity = self._entities[self._rows[index.row()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entity.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            native = f" ({entity.native_name})" if entity.native_name else ""
+            return f"{entity.name}{native}: {kind_label(entity.kind)}, {len(entity.claims)} claims"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{entity.name}, {kind_label(entity.kind)}, {len(entity.claims)} claims"
+        if role == EntityRole.ID:
+            return entity.id
+        if role == EntityRole.KIND:
+            return entity.kind
+        if role == EntityRole.CLAIM_COUNT:
+            return len(entity.claims)
+        if role == EntityRole.NATIVE_NAME:
+            return entity.native_name or ""
+        if role == EntityRole.ENTITY:
+            return entity
+        return None

@@ -1,0 +1,46 @@
+"""Back/forward history of visited entities, like a browser's. Plain Python, tested without Qt."""
+
+from __future__ import annotations
+
+
+class History:
+    def __init__(self) -> None:
+        self._items: list[str] = []
+        self._position = -1
+
+    @property
+    def current(self) -> str | None:
+        return self._items[self._position] if self._position >= 0 else None
+
+    def visit(self, entity_id: str) -> None:
+        """Record a move; visiting the current entity again records nothing."""
+        if entity_id == self.current:
+            return
+        del self._items[self._position + 1 :]
+        self._items.append(entity_id)
+        self._position += 1
+
+    def can_go_back(self) -> bool:
+        return self._position > 0
+
+    def can_go_forward(self) -> bool:
+        return self._position < len(self._items) - 1
+
+    def back(self) -> str | None:
+        if self.can_go_back():
+            self._position -= 1
+        return self.current
+
+    def forward(self) -> str | None:
+        if self.can_go_forward():
+            self._position += 1
+        return self.current
+
+    def forget_missing(self, known_ids: set[str]) -> None:
+        """After a reload, drop entities that no longer exist (keeping the order of the rest)."""
+        current = self.current
+        self._items = [item for item in self._items if item in known_ids]
+        self._position = self._items.index(current) if current in self._items else len(self._items) - 1
+
+    def clear(self) -> None:
+        self._items, self._position = [], -1

@@ -1,0 +1,92 @@
+"""Load knowledge bases off the UI thread, with progress and cancel.
+
+The window keeps showing the previous knowledge base until the new one is ready; a cancelled
+or failed load changes nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from evcards.loader import LoadCancelled, LoadResult, load
+
+
+class _LoadWorker(QObject):
+    progress = Signal(int, int)
+    done = Signal(object)  # LoadResult, or None when cancelled
+
+    def __init__(self, path: Path, cancel: threading.Event) -> None:
+        super().__init__()
+        self._path = path
+        self._cancel = cancel
+
+    def run(self) -> None:
+        def report(done: int, total: int) -> None:
+            if self._cancel.is_set():
+                raise LoadCancelled
+            self.progress.emit(done, total)
+
+        try:
+            result: LoadResult | None = load(self._path, report)
+        except LoadCancelled:
+            result = None
+        self.done.emit(result)
+
+
+class Loader(QObject):
+    """One load at a time; starting a new one cancels the one running."""
+
+    started = Signal(Path)
+    progress = Signal(int, int)
+    finished = Signal(object, bool)  # LoadResult or None (cancelled), and whether it is a reload
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: _LoadWorker | None = None
+        self._cancel = threading.Event()
+        self._reload = False
+
+    def is_busy(self) -> bool:
+        return self._thread is not None
+
+    def start(self, path: Path, *, reload: bool = False) -> None:
+        self.cancel_and_wait()
+        self._cancel = threading.Event()
+        thread = QThread(self)
+        worker = _LoadWorker(path, self._cancel)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self.progress)
+        worker.done.connect(self._finish)  # a bound method of this object: delivered in its thread
+        self._reload = reload
+        self._thread, self._worker = thread, worker
+        self.started.emit(path)
+        thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancel_and_wait(self) -> None:
+        if self._thread is not None:
+            self._cancel.set()
+            self._thread.quit()
+            self._thread.wait()
+            self._cleanup()
+
+    @Slot(object)
+    def _finish(self, result: LoadResult | None) -> None:
+        self._cleanup()
+        self.finished.emit(result, self._reload)
+
+    def _cleanup(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._thread = self._worker = None

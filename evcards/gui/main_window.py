@@ -1,0 +1,377 @@
+"""The main window: entity list on the left, the card on the right, every action by mouse and keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evcards.card import render_card_text
+from evcards.gui.actions import MENU_ORDER, ActionRegistry
+from evcards.gui.card_view import CardView
+from evcards.gui.dialogs import ShortcutsDialog, about_text, problem_report_box
+from evcards.gui.entity_list import EntityListPane
+from evcards.gui.file_watcher import FileWatcher
+from evcards.gui.history import History
+from evcards.gui.loading import Loader
+from evcards.gui.message_bar import MessageBar
+from evcards.gui.pdf_actions import PdfActions
+from evcards.gui.settings import ZOOM_RANGE, Settings
+from evcards.gui.source_view import SourceView
+from evcards.loader import LoadResult
+from evcards.model import Entity, KnowledgeBase
+
+JSON_FILTER = "Knowledge bases (*.json);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.kb: KnowledgeBase | None = None
+        self.history = History()
+        self.setObjectName("main_window")
+        self.setWindowTitle("evcards")
+        self.setAccessibleName("evcards")
+        self.setAcceptDrops(True)
+        self.actions = ActionRegistry(self)
+        self.loader = Loader(self)
+        self.watcher = FileWatcher(self)
+        self.source_view: SourceView | None = None
+        self.problem_dialog: QMessageBox | None = None
+        self._build_widgets()
+        self.pdf = PdfActions(self, settings, self.statusBar())
+        self._build_menus_and_toolbar()
+        self._connect()
+        self._restore_settings()
+        self._update_navigation()
+        QApplication.instance().installEventFilter(self)
+
+    # --- construction -------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.entity_pane = EntityListPane(self)
+        self.card = CardView(self)
+        self.message_bar = MessageBar(self)
+        right = QWidget(self)
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.card, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("splitter")
+        self.splitter.addWidget(self.entity_pane)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 720])
+        self.setCentralWidget(self.splitter)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Entity count")
+        self.file_label = QLabel(self)
+        self.file_label.setAccessibleName("Open file")
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Loading progress")
+        self.progress.setMaximumWidth(180)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setAccessibleName("Cancel loading")
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.file_label)
+        self._show_progress(False)
+        self.setTabOrder(self.entity_pane.filter_field, self.entity_pane.list_view)
+        self.setTabOrder(self.entity_pane.list_view, self.card)
+
+    def _build_menus_and_toolbar(self) -> None:
+        menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENU_ORDER}
+        for name, menu in menus.items():
+            menu.setObjectName(f"menu_{name.lower()}")
+            for action in self.actions.in_menu(name):
+                menu.addAction(action)
+                self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("menu_recent")
+        menus["File"].insertMenu(self.actions["reload"], self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for before, separated in (("export_pdf", "File"), ("quit", "File"), ("find", "Edit"), ("show_in_source", "View"), ("zoom_in", "View")):
+            menus[separated].insertSeparator(self.actions[before])
+        toolbar = QToolBar("Navigation", self)
+        toolbar.setObjectName("navigation_toolbar")
+        toolbar.setAccessibleName("Navigation")
+        style = self.style()
+        icons = {"back": style.StandardPixmap.SP_ArrowBack, "forward": style.StandardPixmap.SP_ArrowForward,
+                 "open": style.StandardPixmap.SP_DialogOpenButton, "export_pdf": style.StandardPixmap.SP_DialogSaveButton}
+        for name, icon in icons.items():
+            self.actions[name].setIcon(style.standardIcon(icon))
+            toolbar.addAction(self.actions[name])
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.connect("open", self.choose_file)
+        a.connect("reload", self.reload)
+        a.connect("export_pdf", lambda: self.pdf.export(self.kb, self.current_entity()))
+        a.connect("print", lambda: self.pdf.print_(self.kb, self.current_entity()))
+        a.connect("print_preview", lambda: self.pdf.preview(self.kb, self.current_entity()))
+        a.connect("quit", self.close)
+        a.connect("copy_card", self.copy_card)
+        a.connect("find", self.entity_pane.focus_filter)
+        a.connect("back", self.go_back)
+        a.connect("forward", self.go_forward)
+        a.connect("show_in_source", self.show_current_claim_in_source)
+        a.connect("zoom_in", lambda: self.zoom_by(1))
+        a.connect("zoom_out", lambda: self.zoom_by(-1))
+        a.connect("zoom_reset", lambda: self.zoom_by(None))
+        a.connect("shortcuts", self.show_shortcuts)
+        a.connect("about", lambda: QMessageBox.about(self, "About evcards", about_text()))
+        self.entity_pane.entity_selected.connect(self._entity_selected)
+        self.entity_pane.activated.connect(lambda: self.card.setFocus(Qt.FocusReason.TabFocusReason))
+        self.entity_pane.count_changed.connect(lambda shown, total: self.count_label.setText(f"{shown} of {total} entities"))
+        self.entity_pane.list_view.customContextMenuRequested.connect(self._list_context_menu)
+        self.card.entity_requested.connect(self.go_to)
+        self.card.source_requested.connect(self.show_in_source)
+        self.loader.progress.connect(self._load_progress)
+        self.loader.finished.connect(self._load_finished)
+        self.cancel_button.clicked.connect(self.loader.cancel)
+        self.watcher.changed.connect(lambda _path: self.reload())
+
+    def _restore_settings(self) -> None:
+        if geometry := self.settings.geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+        if state := self.settings.window_state:
+            self.restoreState(state)
+        if splitter := self.settings.splitter_state:
+            self.splitter.restoreState(splitter)
+        self.card.set_zoom(self.settings.zoom)
+
+    # --- files ----------------------------------------------------------------------------
+    def open_file(self, path: Path) -> None:
+        """Load in the background; what is open stays until the new file is ready and valid."""
+        self.loader.start(Path(path))
+
+    def reload(self) -> None:
+        if self.kb is not None and self.kb.path:
+            self.loader.start(Path(self.kb.path), reload=True)
+
+    def choose_file(self) -> None:
+        start = str(Path(self.kb.path).parent) if self.kb and self.kb.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open Knowledge Base", start, JSON_FILTER)
+        if path:
+            self.open_file(Path(path))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files
+        for number, path in enumerate(recent, 1):
+            action = self.recent_menu.addAction(f"&{number % 10} {path.name}  —  {path.parent}")
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
+        if not recent:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("&Clear Menu", self.settings.clear_recent_files)
+
+    def _show_progress(self, visible: bool) -> None:
+        self.progress.setVisible(visible)
+        self.cancel_button.setVisible(visible)
+
+    def _load_progress(self, done: int, total: int) -> None:
+        self._show_progress(True)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _load_finished(self, result: LoadResult | None, reload: bool) -> None:
+        self._show_progress(False)
+        if result is None:
+            self.statusBar().showMessage("Loading cancelled; nothing changed.", 5000)
+            return
+        kb = result.knowledge_base
+        if kb is None:
+            if reload:
+                self.message_bar.show_message(
+                    f"{result.path.name} changed on disk but is not valid; still showing the previous version.\n{result.report()}"
+                )
+            else:
+                kept = Path(self.kb.path).name if self.kb and self.kb.path else None
+                self.problem_dialog = problem_report_box(self, result, kept)
+                self.problem_dialog.open()
+            return
+        self._show_knowledge_base(kb, result, reload)
+
+    def _show_knowledge_base(self, kb: KnowledgeBase, result: LoadResult, reload: bool) -> None:
+        previous = self.entity_pane.current_entity_id() if reload else self.settings.last_entity if self.kb is None else None
+        self.kb = kb
+        self.entity_pane.set_entities(kb.entities)
+        self.history.forget_missing({e.id for e in kb.entities}) if reload else self.history.clear()
+        path = Path(result.path).resolve()
+        self.settings.last_file = path
+        self.settings.add_recent_file(path)
+        self.file_label.setText(str(path))
+        self.setWindowTitle(f"{kb.display_title} — evcards")
+        self.watcher.watch([path, *(path.parent / s.text_file for s in kb.sources)])
+        if result.findings:
+            count = len(result.findings)
+            self.message_bar.show_message(
+                f"{count} quote{'s' * (count != 1)} in {path.name} could not be verified verbatim; the cards concerned say so."
+            )
+        else:
+            self.message_bar.hide()
+        if not (previous and self.entity_pane.select_entity(previous)) and kb.entities:
+            self.entity_pane.select_row(0)
+        if not kb.entities:
+            self.card.show_placeholder("This knowledge base has no entities.")
+        self._update_navigation()
+
+    # --- navigation -----------------------------------------------------------------------
+    def current_entity(self) -> Entity | None:
+        return self.card.entity
+
+    def _entity_selected(self, entity_id: str) -> None:
+        if self.kb is None or (entity := self.kb.entity(entity_id)) is None:
+            return
+        self.card.show_card(self.kb, entity)
+        self.history.visit(entity_id)
+        self.settings.last_entity = entity_id
+        self._update_navigation()
+
+    def go_to(self, entity_id: str) -> None:
+        if not self.entity_pane.select_entity(entity_id):
+            self.statusBar().showMessage(f"No entity with the id {entity_id!r} in this knowledge base.", 5000)
+
+    def _move_in_history(self, entity_id: str | None) -> None:
+        if entity_id:
+            self.entity_pane.select_entity(entity_id)
+        self._update_navigation()
+
+    def go_back(self) -> None:
+        if self.history.can_go_back():
+            self._move_in_history(self.history.back())
+
+    def go_forward(self) -> None:
+        if self.history.can_go_forward():
+            self._move_in_history(self.history.forward())
+
+    def _update_navigation(self) -> None:
+        has_card = self.card.entity is not None
+        self.actions["back"].setEnabled(self.history.can_go_back())
+        self.actions["forward"].setEnabled(self.history.can_go_forward())
+        for name in ("export_pdf", "print", "print_preview", "copy_card", "show_in_source"):
+            self.actions[name].setEnabled(has_card)
+        self.actions["reload"].setEnabled(self.kb is not None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The mouse's back and forward buttons work anywhere in the window."""
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(watched, QWidget) and watched.window() is self:
+            button = QMouseEvent.button(event)  # type: ignore[arg-type]
+            if button == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if button == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return False
+
+    # --- card actions ---------------------------------------------------------------------
+    def copy_card(self) -> None:
+        entity = self.current_entity()
+        if self.kb is not None and entity is not None:
+            QGuiApplication.clipboard().setText(render_card_text(self.kb, entity))
+            self.statusBar().showMessage(f"Copied the card of {entity.name} with its citations.", 4000)
+
+    def show_current_claim_in_source(self) -> None:
+        entity = self.current_entity()
+        if entity is None:
+            return
+        focused = self.card.focused_claim()
+        candidates = [focused] if focused is not None else range(len(entity.claims))
+        for index in candidates:
+            check = entity.claims[index].check
+            if check is not None and check.start is not None:
+                self.show_in_source(entity.id, index)
+                return
+        self.statusBar().showMessage("This card has no quote that could be found in its source.", 5000)
+
+    def show_in_source(self, entity_id: str, claim_index: int) -> None:
+        if self.kb is None or (entity := self.kb.entity(entity_id)) is None or not 0 <= claim_index < len(entity.claims):
+            return
+        claim = entity.claims[claim_index]
+        source, text = self.kb.source(claim.source), self.kb.source_text(claim.source)
+        if source is None or text is None:
+            return
+        if self.source_view is None:
+            self.source_view = SourceView(self)
+        self.source_view.show_quote(source, text, claim)
+        self.source_view.show()
+        self.source_view.raise_()
+        self.source_view.activateWindow()
+
+    def zoom_by(self, steps: int | None) -> None:
+        zoom = 0 if steps is None else max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], self.settings.zoom + steps))
+        self.settings.zoom = zoom
+        self.card.set_zoom(zoom)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.actions.shortcut_rows(), self).exec()
+
+    def _list_context_menu(self, position: QPoint) -> None:
+        index = self.entity_pane.list_view.indexAt(position)
+        if not index.isValid():
+            return
+        self.entity_pane.select_row(index.row())
+        menu = QMenu(self)
+        menu.setObjectName("entity_context_menu")
+        menu.addAction("Open", lambda: self.card.setFocus())
+        menu.addAction(self.actions["copy_card"])
+        menu.addAction(self.actions["export_pdf"])
+        menu.popup(self.entity_pane.list_view.viewport().mapToGlobal(position))
+        self.context_menu = menu
+
+    # --- drag and drop, closing -----------------------------------------------------------
+    @staticmethod
+    def _dropped_json(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        return paths[0] if len(paths) == 1 and paths[0].suffix.lower() == ".json" else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_json(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if path := self._dropped_json(event):
+            event.acceptProposedAction()
+            self.open_file(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.loader.cancel_and_wait()
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.sync()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)
+
+
+def open_url(url: str) -> None:
+    QDesktopServices.openUrl(QUrl(url))

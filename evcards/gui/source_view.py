@@ -1,0 +1,70 @@
+"""A source text with one quote highlighted and scrolled into view.
+
+Offsets from the loader count code points; Qt's text cursor counts UTF-16 units, so an emoji
+(two units) before the quote would shift a naive highlight. `utf16_offset` converts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from evcards.card import citation_text
+from evcards.model import Claim, Source
+
+
+def utf16_offset(text: str, code_point_offset: int) -> int:
+    """The UTF-16 position of a code-point offset in `text`."""
+    prefix = text[:code_point_offset]
+    return code_point_offset + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+
+class SourceView(QDialog):
+    """Non-modal: the reader can keep it open beside the card."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("source_view")
+        self.setAccessibleName("Source text")
+        self.resize(720, 560)
+        self._heading = QLabel(self)
+        self._heading.setWordWrap(True)
+        self._heading.setTextFormat(Qt.TextFormat.PlainText)  # titles come from data files
+        self._heading.setAccessibleName("Source title")
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Source text with the quote highlighted")
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._heading)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+
+    def show_quote(self, source: Source, source_text: str, claim: Claim) -> None:
+        check = claim.check
+        self.setWindowTitle(f"Source: {source.title}")
+        self._heading.setText(citation_text(source))
+        self.text.setPlainText(source_text)
+        if check is None or check.start is None or check.end is None:
+            self.text.setExtraSelections([])
+            return
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(utf16_offset(source_text, check.start))
+        cursor.setPosition(utf16_offset(source_text, check.end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        highlight = QTextCharFormat()
+        highlight.setBackground(QColor("#ffd33d"))
+        highlight.setForeground(QColor("#1f2328"))
+        selection.format = highlight
+        self.text.setExtraSelections([selection])
+        self.text.setTextCursor(QTextCursor(cursor))
+        self.text.centerCursor()
+
+    def highlighted_text(self) -> str:
+        selections = self.text.extraSelections()
+        return selections[0].cursor.selectedText() if selections else ""
