@@ -6,8 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from evcards import __version__
@@ -17,6 +17,7 @@ from evcards.gui.settings import Settings
 from evcards.resources import icons_dir
 
 EXIT_AFTER_SHOWN = "EVCARDS_EXIT_AFTER_SHOWN"  # benchmarks: quit as soon as the window is shown
+COLOR_SCHEME = "EVCARDS_COLOR_SCHEME"  # "dark" or "light": override the desktop's choice
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -29,7 +30,29 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     install_application_font(app)
+    scheme = os.environ.get(COLOR_SCHEME, "").lower()
+    if scheme in ("dark", "light"):
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
+        app.setStyle("Fusion")
+        if scheme == "dark":
+            app.setPalette(dark_palette())
     return app
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for desktops whose platform theme gives Qt none."""
+    palette = QPalette()
+    role, color = QPalette.ColorRole, QColor
+    for name, value in {
+        role.Window: "#1e2228", role.WindowText: "#e6edf3", role.Base: "#161b22", role.AlternateBase: "#21262d",
+        role.Text: "#e6edf3", role.Button: "#21262d", role.ButtonText: "#e6edf3", role.Highlight: "#1f6feb",
+        role.HighlightedText: "#ffffff", role.Link: "#6cb6ff", role.PlaceholderText: "#8b949e",
+        role.ToolTipBase: "#21262d", role.ToolTipText: "#e6edf3", role.Mid: "#30363d", role.Dark: "#0d1117",
+    }.items():
+        palette.setColor(name, color(value))
+    for name in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, name, color("#6e7681"))
+    return palette
 
 
 def run_app(path: Path, settings: Settings | None = None) -> int:
