@@ -1,0 +1,1 @@
+"""Speed figures for evcards: `python tests/benchmarks/run.py --size L` (see PERFORMANCE.md)."""

@@ -1,0 +1,105 @@
+"""Figures that need fresh processes: start-up time against bare Qt, and peak memory.
+
+`evcards` is started as a user would (`python -m evcards [FILE]`) with EVCARDS_EXIT_AFTER_SHOWN=1:
+the app prints "evcards: shown" on the first turn of its event loop after showing the window,
+then "evcards: loaded N entities" once the file is loaded and displayed, and quits. Start-up
+is timed to the first line (bare_qt.py prints the same), memory is the whole process's peak.
+Each child gets its own settings folder, so the reader's settings are neither used nor changed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks.stats import median
+
+EXIT_AFTER_SHOWN = "EVCARDS_EXIT_AFTER_SHOWN"
+BARE_QT = Path(__file__).with_name("bare_qt.py")
+SHOWN_MARKER = "evcards: shown"
+LOADED_MARKER = "evcards: loaded"
+
+
+def _environment(config_home: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env[EXIT_AFTER_SHOWN] = "1"
+    env["XDG_CONFIG_HOME"] = config_home
+    return env
+
+
+def time_to_shown(args: list[str], config_home: str, timeout: float = 240) -> float:
+    """Seconds from launching a fresh process to its "evcards: shown" line; the process then ends."""
+    start = time.perf_counter()
+    child = subprocess.Popen(args, env=_environment(config_home), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    shown_at: float | None = None
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if shown_at is None and line.startswith(SHOWN_MARKER):
+                shown_at = time.perf_counter() - start
+        child.wait(timeout=timeout)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    if child.returncode != 0:
+        raise RuntimeError(f"{args} exited with {child.returncode}")
+    if shown_at is None:
+        raise RuntimeError(f"{args} never printed {SHOWN_MARKER!r}: does the app honour {EXIT_AFTER_SHOWN}?")
+    return shown_at
+
+
+def peak_rss_mb(args: list[str], config_home: str, timeout: float = 240) -> tuple[float, str]:
+    """Peak resident memory (MB) of one fresh process, from the kernel's accounting of that child."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(args, env=_environment(config_home), stdout=out, stderr=err, text=True)
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                child.kill()
+                os.wait4(child.pid, 0)
+                raise RuntimeError(f"{args} did not quit within {timeout} s")
+            time.sleep(0.05)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if child.returncode != 0:
+        raise RuntimeError(f"{args} exited with {child.returncode}:\n{stderr[-2000:]}")
+    return usage.ru_maxrss / 1024, stdout
+
+
+def startup_ratio(runs: int = 5) -> dict[str, float]:
+    """Median of `runs` alternating fresh starts of evcards (bundled data) and of bare Qt."""
+    evcards_args = [sys.executable, "-m", "evcards"]
+    bare_args = [sys.executable, str(BARE_QT)]
+    with tempfile.TemporaryDirectory(prefix="evcards-bench-config-") as config:
+        time_to_shown(evcards_args, config)  # warm-up: byte code and font caches
+        time_to_shown(bare_args, config)
+        app_times: list[float] = []
+        bare_times: list[float] = []
+        for _ in range(runs):
+            app_times.append(time_to_shown(evcards_args, config))
+            bare_times.append(time_to_shown(bare_args, config))
+    app_s, bare_s = median(app_times), median(bare_times)
+    return {"evcards_s": app_s, "bare_qt_s": bare_s, "ratio": app_s / bare_s}
+
+
+def window_rss(path: Path) -> dict[str, object]:
+    """Peak memory of `evcards FILE` until its window shows the loaded file."""
+    with tempfile.TemporaryDirectory(prefix="evcards-bench-config-") as config:
+        start = time.perf_counter()
+        mb, out = peak_rss_mb([sys.executable, "-m", "evcards", str(path)], config)
+        elapsed = time.perf_counter() - start
+    loaded = next((line for line in out.splitlines() if line.startswith(LOADED_MARKER)), None)
+    if loaded is None:
+        raise RuntimeError(f"evcards did not report the file loaded (expected {LOADED_MARKER!r} on stdout)")
+    return {"rss_mb": mb, "seconds": elapsed, "loaded": loaded}
