@@ -72,3 +72,39 @@ def write_kb(tmp_path: Path) -> KbWriter:
         return path
 
     return write
+
+
+# --- the window ---------------------------------------------------------------------------
+WINDOW_TIMEOUT_MS = 10000
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    """Settings in a temporary file, never the user's."""
+    from evcards.gui.settings import Settings
+
+    return Settings(tmp_path / "settings.ini")
+
+
+def open_window(qtbot: Any, settings: Any, path: Path | None = None) -> Any:
+    """A shown MainWindow with `path` (default: the bundled data) loaded and active."""
+    from evcards.gui.main_window import MainWindow
+    from evcards.resources import bundled_data
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WINDOW_TIMEOUT_MS)
+    window.open_file(path or bundled_data())
+    qtbot.waitUntil(lambda: window.kb is not None and window.card.entity is not None, timeout=WINDOW_TIMEOUT_MS)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: Any, settings: Any):
+    """The main window on the bundled data, with settings in a temporary file."""
+    window = open_window(qtbot, settings)
+    yield window
+    window.close()

@@ -102,6 +102,8 @@ class EntityListPane(QWidget):
         layout.addWidget(self.filter_field)
         layout.addWidget(self._stack, 1)
         self._filter = EntityFilter([])
+        self._selected_id: str | None = None  # the entity last announced by `entity_selected`
+        self._quiet = False
         self.filter_field.textChanged.connect(self.apply_filter)
         self.filter_field.returnPressed.connect(self.activated)
         self.filter_field.installEventFilter(self)
@@ -110,19 +112,29 @@ class EntityListPane(QWidget):
         self.list_view.activated.connect(lambda _index: self.activated.emit())
 
     def set_entities(self, entities: list[Entity]) -> None:
+        """Show new entities; selecting one is up to the caller (a reload keeps the current one)."""
         self._filter = EntityFilter(entities)
+        self._selected_id = None
         self.model.set_entities(self._filter.entities)
-        self.apply_filter(self.filter_field.text())
+        self.apply_filter(self.filter_field.text(), select_first=False)
 
-    def apply_filter(self, query: str) -> None:
-        """Show the matches and select the first one, as the reader types."""
+    def apply_filter(self, query: str, select_first: bool = True) -> None:
+        """Show the matches and select the first one, as the reader types.
+
+        With no query, the entity shown stays selected (the reset of the model forgot it)."""
         rows = self._filter.matches(query)
         self.model.set_rows(rows)
         self._stack.setCurrentWidget(self.list_view if rows else self.empty_label)
         if not rows:
             self.empty_label.setText(f"No entity matches “{query.strip()}”." if query.strip() else "This knowledge base has no entities.")
-        elif query.strip():
+        elif query.strip() and select_first:
             self.select_row(0)
+        elif self._selected_id is not None and (row := self.model.row_of(self._selected_id)) is not None:
+            self._quiet = True
+            try:
+                self.select_row(row)
+            finally:
+                self._quiet = False
         self.count_changed.emit(len(rows), self.model.total())
 
     def select_row(self, row: int) -> None:
@@ -151,8 +163,9 @@ class EntityListPane(QWidget):
         self.filter_field.selectAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.entity_selected.emit(current.data(EntityRole.ID))
+        if current.isValid() and not self._quiet:
+            self._selected_id = current.data(EntityRole.ID)
+            self.entity_selected.emit(self._selected_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:

@@ -1,0 +1,89 @@
+"""Helpers for the window tests: find rows and links on screen, and click them like a reader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QWidget
+
+from evcards.gui.main_window import MainWindow
+
+
+def shown_ids(window: MainWindow) -> list[str]:
+    model = window.entity_pane.model
+    return [model.entity_at(row).id for row in range(model.rowCount())]
+
+
+def row_center(window: MainWindow, entity_id: str) -> QPoint:
+    """The centre of an entity's row, in the list viewport's coordinates (scrolled into view)."""
+    view = window.entity_pane.list_view
+    row = window.entity_pane.model.row_of(entity_id)
+    assert row is not None, f"{entity_id} is not in the list"
+    index = window.entity_pane.model.index(row, 0)
+    view.scrollTo(index)
+    return view.visualRect(index).center()
+
+
+def click_entity(qtbot: Any, window: MainWindow, entity_id: str) -> None:
+    qtbot.mouseClick(window.entity_pane.list_view.viewport(), Qt.MouseButton.LeftButton, pos=row_center(window, entity_id))
+
+
+def anchors(document: QTextDocument) -> list[tuple[str, str, int, int]]:
+    """Every link in a document: (href, text, start, end), merging fragments of one link."""
+    found: list[tuple[str, str, int, int]] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            href = fragment.charFormat().anchorHref() if fragment.charFormat().isAnchor() else ""
+            if href:
+                start, end = fragment.position(), fragment.position() + fragment.length()
+                if found and found[-1][0] == href and found[-1][3] == start:
+                    previous = found.pop()
+                    found.append((href, previous[1] + fragment.text(), previous[2], end))
+                else:
+                    found.append((href, fragment.text(), start, end))
+            it += 1
+        block = block.next()
+    return found
+
+
+def link_point(card: Any, href: str) -> QPoint:
+    """A point in the card's viewport on the link `href`, after scrolling it into view."""
+    for found_href, _text, start, end in anchors(card.document()):
+        if found_href == href:
+            cursor = QTextCursor(card.document())
+            cursor.setPosition((start + end) // 2)
+            card.setTextCursor(cursor)
+            card.ensureCursorVisible()
+            cursor.setPosition(start)
+            left = card.cursorRect(cursor)
+            cursor.setPosition(start + 1)
+            right = card.cursorRect(cursor)
+            return QRect(left.topLeft(), right.bottomRight()).center()
+    raise AssertionError(f"no link {href!r} in the card: {[a[0] for a in anchors(card.document())]}")
+
+
+def click_link(qtbot: Any, card: Any, href: str) -> None:
+    point = link_point(card, href)
+    qtbot.mouseClick(card.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def focus_widget() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
+    """Type like a reader: Latin-1 characters as key clicks, others as an input method commits them.
+
+    (QTest's key clicks only know Latin-1 characters; Chinese arrives through an input method.)"""
+    for ch in text:
+        if ord(ch) < 256:
+            qtbot.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
