@@ -122,12 +122,12 @@ def _claim_html(kb: KnowledgeBase, entity: Entity, index: int, claim: Claim, col
     )
 
 
-def _relations_html(kb: KnowledgeBase, entity: Entity) -> str:
+def _relations_html(kb: KnowledgeBase, entity: Entity, for_print: bool) -> str:
     grouped: dict[str, list[str]] = {}
     for relation in entity.relations:
         target = kb.entity(relation.target)
         name = escape(target.name if target else relation.target)
-        grouped.setdefault(relation.type, []).append(f'<a href="{entity_link(relation.target)}">{name}</a>')
+        grouped.setdefault(relation.type, []).append(name if for_print else f'<a href="{entity_link(relation.target)}">{name}</a>')
     rows = "".join(
         f"<tr><td style=\"padding-right:12px\">{escape(relation_label(kind))}</td><td>{', '.join(links)}</td></tr>"
         for kind, links in grouped.items()
@@ -166,7 +166,7 @@ def render_card_html(kb: KnowledgeBase, entity: Entity, colors: CardColors = PRI
         f'<h1 style="margin-bottom:2px">{escape(entity.name)}{native}</h1>'
         f'<p style="color:{colors.muted}; margin-top:0; text-transform:uppercase; font-size:small; letter-spacing:1px">'
         f"{escape(kind_label(entity.kind))}</p>"
-        f"{aliases}{summary}{_relations_html(kb, entity)}{claims_heading}{claims}{_sources_html(kb, entity, colors)}"
+        f"{aliases}{summary}{_relations_html(kb, entity, for_print)}{claims_heading}{claims}{_sources_html(kb, entity, colors)}"
         f"</body></html>"
     )
 
