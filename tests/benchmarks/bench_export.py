@@ -1,0 +1,46 @@
+"""Export figures: the bundled Lei Jun card, and a 60-claim card, through the real PDF export."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from evcards.loader import load
+from evcards.model import KnowledgeBase
+from evcards.resources import bundled_data
+from tests.benchmarks.stats import median
+
+
+def _kb(path: Path) -> KnowledgeBase:
+    result = load(path)
+    if result.knowledge_base is None:
+        raise RuntimeError(result.report())
+    return result.knowledge_base
+
+
+def export_ms(kb: KnowledgeBase, entity_id: str, repeats: int) -> float:
+    """Median ms of `export_pdf` writing one card to a file, after one warm-up export."""
+    from evcards.pdf_export import export_pdf
+
+    entity = kb.entity(entity_id)
+    if entity is None:
+        raise RuntimeError(f"no entity {entity_id!r}")
+    samples: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="evcards-bench-pdf-") as folder:
+        target = Path(folder) / f"{entity_id}.pdf"
+        for _ in range(repeats + 1):
+            start = time.perf_counter()
+            export_pdf(kb, [entity], target)
+            samples.append((time.perf_counter() - start) * 1000)
+        if target.stat().st_size == 0:
+            raise RuntimeError("the export wrote an empty file")
+    return median(samples[1:])
+
+
+def export_figures(long_card_kb: KnowledgeBase, long_entity_id: str) -> dict[str, float]:
+    """The bundled Lei Jun card (median of 10) and a 60-claim card from `long_card_kb` (median of 5)."""
+    return {
+        "per_card_ms": export_ms(_kb(bundled_data()), "lei-jun", repeats=10),
+        "long_card_ms": export_ms(long_card_kb, long_entity_id, repeats=5),
+    }

@@ -1,0 +1,109 @@
+"""Figures taken in the real main window: filtering as the reader types, and showing a long card.
+
+The window loads the file the way a user's does (in the background), then key presses are
+sent to its filter field. A key press is timed until its events are handled and the posted
+work (the list view's delayed layout, repaint) has run: what the reader waits for.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from evcards.gui.main_window import MainWindow
+from evcards.gui.settings import Settings
+from tests.benchmarks.stats import median, percentile
+
+# Realistic queries against the generated names: a person, a company, a product, a place in
+# Han characters, and a word that only claims contain.
+QUERIES = ("lei jun", "hangzhou battery", "aurora x7", "杭州电池", "solid-state")
+
+
+def open_window(path: Path, settings_file: Path, timeout_s: float = 240) -> MainWindow:
+    """A shown main window with `path` loaded, waiting on the loader's own `finished` signal."""
+    window = MainWindow(Settings(settings_file))
+    window.resize(1100, 720)
+    window.show()
+    loop = QEventLoop()
+    window.loader.finished.connect(loop.quit)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    window.open_file(path)
+    loop.exec()
+    if window.kb is None:
+        raise RuntimeError(f"the window did not load {path}")
+    settle()
+    return window
+
+
+def settle() -> None:
+    """Run what the last event posted: delayed item layout, repaints."""
+    QApplication.processEvents()
+
+
+def _key(widget, key: Qt.Key, text: str) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+
+
+def _key_for(ch: str) -> Qt.Key:
+    if ch.isascii() and (ch.isalnum() or ch in " -"):
+        return Qt.Key(ord(ch.upper()))
+    return Qt.Key.Key_unknown  # what an input method's committed Han character arrives as
+
+
+def filter_latencies(window: MainWindow, queries: tuple[str, ...] = QUERIES) -> list[float]:
+    """Milliseconds per key press: each query typed one character at a time, then deleted."""
+    field = window.entity_pane.filter_field
+    field.setFocus()
+    field.clear()
+    settle()
+    samples: list[float] = []
+    for query in queries:
+        for ch in query:
+            start = time.perf_counter()
+            _key(field, _key_for(ch), ch)
+            settle()
+            samples.append((time.perf_counter() - start) * 1000)
+        if field.text() != query:
+            raise RuntimeError(f"the filter field shows {field.text()!r}, not {query!r}")
+        for _ in query:
+            start = time.perf_counter()
+            _key(field, Qt.Key.Key_Backspace, "")
+            settle()
+            samples.append((time.perf_counter() - start) * 1000)
+    if field.text():
+        raise RuntimeError("the filter field was not emptied")
+    return samples
+
+
+def filter_figures(window: MainWindow) -> dict[str, float]:
+    filter_latencies(window, QUERIES[:1])  # warm-up: first paint of rows, font caches
+    samples = filter_latencies(window)
+    return {"median_ms": median(samples), "p95_ms": percentile(samples, 0.95), "max_ms": max(samples), "presses": len(samples)}
+
+
+def card_render_ms(window: MainWindow, entity_id: str, repeats: int = 10) -> float:
+    """Median ms from selecting `entity_id` in the list until its card is shown and laid out."""
+    pane = window.entity_pane
+    pane.filter_field.clear()
+    settle()
+    row = pane.model.row_of(entity_id)
+    if row is None:
+        raise RuntimeError(f"no entity {entity_id!r} in the list")
+    other = 0 if row != 0 else 1
+    samples: list[float] = []
+    for _ in range(repeats + 1):
+        pane.select_row(other)
+        settle()
+        start = time.perf_counter()
+        pane.select_row(row)
+        settle()
+        window.card.document().size()  # the whole document laid out, not only what is visible
+        samples.append((time.perf_counter() - start) * 1000)
+        if window.current_entity() is None or window.current_entity().id != entity_id:
+            raise RuntimeError("the card does not show the selected entity")
+    return median(samples[1:])
