@@ -1,7 +1,8 @@
 """A source text with one quote highlighted and scrolled into view.
 
 Offsets from the loader count code points; Qt's text cursor counts UTF-16 units, so an emoji
-(two units) before the quote would shift a naive highlight. `utf16_offset` converts.
+(two units) before the quote would shift a naive highlight. `utf16_offset` converts, and also
+counts a Windows line end (CR LF) as the one position `setPlainText` makes of it.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from evcards.model import Claim, Source
 
 
 def utf16_offset(text: str, code_point_offset: int) -> int:
-    """The UTF-16 position of a code-point offset in `text`."""
+    """The position in a Qt document made with `setPlainText(text)` of a code-point offset in `text`."""
     prefix = text[:code_point_offset]
-    return code_point_offset + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+    return code_point_offset + sum(1 for ch in prefix if ord(ch) > 0xFFFF) - prefix.count("\r\n")
 
 
 class SourceView(QDialog):
