@@ -37,6 +37,7 @@ from evcards.loader import LoadResult
 from evcards.model import Entity, KnowledgeBase
 
 JSON_FILTER = "Knowledge bases (*.json);;All files (*)"
+_MOUSE_BUTTON_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
 
 
 class MainWindow(QMainWindow):
@@ -123,6 +124,11 @@ class MainWindow(QMainWindow):
             toolbar.addAction(self.actions[name])
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
+        self.context_menu = QMenu(self)  # one menu for every row, not a new one per right-click
+        self.context_menu.setObjectName("entity_context_menu")
+        self.context_menu.addAction("Open", lambda: self.card.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.context_menu.addAction(self.actions["copy_card"])
+        self.context_menu.addAction(self.actions["export_pdf"])
 
     def _connect(self) -> None:
         a = self.actions
@@ -281,14 +287,15 @@ class MainWindow(QMainWindow):
         self.actions["reload"].setEnabled(self.kb is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The mouse's back and forward buttons work anywhere in the window."""
-        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(watched, QWidget) and watched.window() is self:
+        """The mouse's back and forward buttons work anywhere in the window.
+
+        They act on release; their press is swallowed too, or the list would select the row under it."""
+        kind = event.type()
+        if kind in _MOUSE_BUTTON_EVENTS and isinstance(watched, QWidget) and watched.window() is self:
             button = QMouseEvent.button(event)  # type: ignore[arg-type]
-            if button == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if button == Qt.MouseButton.ForwardButton:
-                self.go_forward()
+            if button in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+                if kind == QEvent.Type.MouseButtonRelease:
+                    self.go_back() if button == Qt.MouseButton.BackButton else self.go_forward()
                 return True
         return False
 
@@ -339,13 +346,7 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             return
         self.entity_pane.select_row(index.row())
-        menu = QMenu(self)
-        menu.setObjectName("entity_context_menu")
-        menu.addAction("Open", lambda: self.card.setFocus())
-        menu.addAction(self.actions["copy_card"])
-        menu.addAction(self.actions["export_pdf"])
-        menu.popup(self.entity_pane.list_view.viewport().mapToGlobal(position))
-        self.context_menu = menu
+        self.context_menu.popup(self.entity_pane.list_view.viewport().mapToGlobal(position))
 
     # --- drag and drop, closing -----------------------------------------------------------
     @staticmethod

@@ -30,4 +30,5 @@ class MessageBar(QFrame):
 
     def show_message(self, text: str) -> None:
         self.label.setText(text)
+        self.label.setAccessibleName(text.partition("\n")[0])
         self.show()
