@@ -29,11 +29,13 @@ from PySide6.QtGui import (
 
 from evcards.card import PRINT_COLORS
 from evcards.card_document import card_font
+from evcards.none_refcount import protect_none
 from evcards.pdf_pagination import PageSlice, choose_pages
 
 FOOTER_POINT_SIZE = 7.5
 FOOTER_GAP_LINES = 1.2  # space between the page's content and the footer text, in footer lines
 FOOTER_SEPARATOR = " · "
+NO_LIGATURES = ("liga", "clig")
 
 
 class PaintFailed(RuntimeError):
@@ -66,8 +68,21 @@ def layout_dpi() -> int:
     return QFontInfo(card_font(72)).pixelSize()
 
 
+def for_print(font: QFont) -> QFont:
+    """`font` without hinting and without ligatures (see `lay_out`)."""
+    result = QFont(font)
+    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    for feature in NO_LIGATURES:
+        result.setFeature(QFont.Tag(feature), 0)
+    return result
+
+
+def _footer_font() -> QFont:
+    return for_print(card_font(FOOTER_POINT_SIZE))
+
+
 def _footer_metrics(device: QPagedPaintDevice) -> QFontMetricsF:
-    return QFontMetricsF(card_font(FOOTER_POINT_SIZE), device)
+    return QFontMetricsF(_footer_font(), device)
 
 
 def content_height(device: QPagedPaintDevice) -> float:
@@ -80,14 +95,15 @@ def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> PagedCard:
 
     The page margins are the device's (its page layout); the document's own margin, meant for
     the screen, is set to zero so that it does not add to them. Glyph hinting is turned off so
-    that advances are not rounded to screen pixels before being scaled up.
+    that advances are not rounded to screen pixels before being scaled up, and ligatures so
+    that text copied or extracted from the PDF is the card's text ("fi", not "ﬁ"). Painting makes
+    many PySide calls that lose a reference to None: see `evcards.none_refcount`.
     """
+    protect_none()
     dpi = layout_dpi()
     scale_x, scale_y = device.logicalDpiX() / dpi, device.logicalDpiY() / dpi
-    font = document.defaultFont()
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    document.setDefaultFont(font)
-    document.documentLayout().setPaintDevice(None)
+    document.setDefaultFont(for_print(document.defaultFont()))
+    document.documentLayout().setPaintDevice(None)  # lay out in default-dpi pixels, see above
     document.setDocumentMargin(0)
     document.setTextWidth(device.width() / scale_x)
     return PagedCard(document, choose_pages(document, content_height(device) / scale_y), scale_x, scale_y)
@@ -110,7 +126,7 @@ def _paint_slice(painter: QPainter, card: PagedCard, page: PageSlice, width: flo
 
 
 def _paint_footer(painter: QPainter, device: QPagedPaintDevice, left: str, right: str) -> None:
-    font = card_font(FOOTER_POINT_SIZE)
+    font = _footer_font()
     metrics = QFontMetricsF(font, device)
     width, bottom = float(device.width()), float(device.height())
     rule_y = bottom - metrics.height() * (1 + FOOTER_GAP_LINES / 2)

@@ -89,7 +89,8 @@ def _items(document: QTextDocument) -> tuple[list[_Item], list[float]]:
     after_table = False
     it = document.rootFrame().begin()
     while not it.atEnd():
-        frame, block = it.currentFrame(), it.currentBlock()
+        block = it.currentBlock()
+        frame = None if block.isValid() else it.currentFrame()  # currentFrame() is None for a block
         if frame is not None:
             rect = layout.frameBoundingRect(frame)
             items.append(_Item(rect.top(), rect.bottom(), True, False, ()))

@@ -1,0 +1,95 @@
+"""Helpers for the PDF tests: synthetic cards, and reading the PDFs back with pypdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from evcards.loader import load
+from evcards.model import KnowledgeBase
+from tests.conftest import KbWriter, minimal_kb
+
+CURLY_STATEMENT = "Lei Jun calls it his “last entrepreneurship” — and he means it’s final."
+CURLY_QUOTE = "Xiaomi’s EV venture is Lei’s “last entrepreneurship.”"
+
+
+def squeeze(text: str) -> str:
+    """White space collapsed to single spaces: line wrapping differs between layouts, words do not."""
+    return " ".join(text.split())
+
+
+def page_texts(path: Path) -> list[str]:
+    return [squeeze(page.extract_text()) for page in PdfReader(path).pages]
+
+
+def all_text(path: Path) -> str:
+    return " ".join(page_texts(path))
+
+
+def long_card_data(claims: int, words: int = 6) -> tuple[dict[str, Any], str]:
+    """A knowledge base whose entity 'long' has `claims` claims, and the source text they quote.
+
+    Quote lengths vary (some wrap over two or three lines) so that breaks land in varied places.
+    """
+    quotes = [
+        f"Fact {i:03d} says “" + " ".join(f"word{i}x{k}" for k in range(words + (i % 5) * 9)) + f"” and ends {i:03d}"
+        for i in range(claims)
+    ]
+    entity = {
+        "id": "long",
+        "name": "Long Card",
+        "kind": "product",
+        "native_name": "长卡",
+        "summary": "An entity with many claims.",
+        "claims": [{"statement": f"Statement {i:03d} is about fact {i:03d}.", "quote": q, "source": "article"} for i, q in enumerate(quotes)],
+    }
+    return minimal_kb(entities=[entity]), ". ".join(quotes) + ".\n"
+
+
+def load_kb(path: Path) -> KnowledgeBase:
+    result = load(path)
+    assert result.knowledge_base is not None, result.report()
+    return result.knowledge_base
+
+
+def write_and_load(write_kb: KbWriter, data: dict[str, Any] | None = None, source_text: str | None = None) -> KnowledgeBase:
+    path = write_kb(data) if source_text is None else write_kb(data, source_text=source_text)
+    return load_kb(path)
+
+
+def fonts(reader: PdfReader) -> list[DictionaryObject]:
+    """Every font the pages use, descendant fonts of composite (Type0) fonts included."""
+    found: dict[int, DictionaryObject] = {}
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        font_map = resources.get_object().get("/Font") if resources else None
+        for reference in (font_map.get_object().values() if font_map else []):
+            font = reference.get_object()
+            found[id(font)] = font
+            for descendant in font.get("/DescendantFonts", []):
+                found[id(descendant.get_object())] = descendant.get_object()
+    return list(found.values())
+
+
+def font_file_missing(font: DictionaryObject) -> bool:
+    """True when a font that should carry its program (all but Type0 wrappers) does not."""
+    if font.get("/Subtype") == "/Type0":
+        return False
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None:
+        return True
+    descriptor = descriptor.get_object()
+    return not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def link_uris(path: Path) -> list[str]:
+    uris = []
+    for page in PdfReader(path).pages:
+        for annotation in page.get("/Annots", []) or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                uris.append(str(action["/URI"]))
+    return uris
