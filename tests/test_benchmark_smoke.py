@@ -1,0 +1,50 @@
+"""The benchmark runner still runs end to end (size S, not timed): every figure is measured.
+
+The figures themselves are not checked here: they depend on the machine. See
+tests/benchmarks/PERFORMANCE.md for the targets and the L run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIGURES = (
+    "load_ratio_vs_json",
+    "filter_ms_median",
+    "filter_ms_p95",
+    "card_render_ms",
+    "startup_ratio_vs_bare_qt",
+    "export_ms_per_card",
+    "export_ms_long_card",
+)
+
+
+@pytest.mark.slow
+def test_runner_measures_every_figure_at_size_s(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EVCARDS_BENCH_CACHE": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "benchmarks" / "run.py"), "--size", "S", "--json", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["run"]["notes"] == [], result["run"]["notes"]
+    for key in FIGURES:
+        assert isinstance(result[key], (int, float)) and result[key] > 0, (key, result[key])
+    assert "rss_mb_L" in result and result["rss_mb_L"] is None  # measured at L only
+    assert isinstance(result["rss_mb_S"], (int, float)) and result["rss_mb_S"] > 0
+    machine = result["machine"]
+    assert {"cpu", "cores", "python", "qt", "pydantic"} <= machine.keys()
+    for key in FIGURES:
+        assert key in done.stdout  # the table names every figure, with PASS or FAIL
