@@ -54,27 +54,32 @@ def time_to_shown(args: list[str], config_home: str, timeout: float = 240) -> fl
     return shown_at
 
 
+# Run by a small middle process: the kernel's peak for a child that was forked from a large
+# process (this runner, after the in-process figures) would include the pages it shared
+# with that parent until it started the new program, so the parent must be small.
+_WAIT_AND_REPORT = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:])
+_, status, usage = os.wait4(child.pid, 0)
+print(f"peak-rss-kib {usage.ru_maxrss} exit {os.waitstatus_to_exitcode(status)}", flush=True)
+"""
+
+
 def peak_rss_mb(args: list[str], config_home: str, timeout: float = 240) -> tuple[float, str]:
-    """Peak resident memory (MB) of one fresh process, from the kernel's accounting of that child."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        child = subprocess.Popen(args, env=_environment(config_home), stdout=out, stderr=err, text=True)
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                child.kill()
-                os.wait4(child.pid, 0)
-                raise RuntimeError(f"{args} did not quit within {timeout} s")
-            time.sleep(0.05)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read(), err.read()
-    if child.returncode != 0:
-        raise RuntimeError(f"{args} exited with {child.returncode}:\n{stderr[-2000:]}")
-    return usage.ru_maxrss / 1024, stdout
+    """Peak resident memory (MB) of one fresh process, from the kernel's accounting, and its stdout."""
+    done = subprocess.run(
+        [sys.executable, "-c", _WAIT_AND_REPORT, *args],
+        env=_environment(config_home),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    report = done.stdout.strip().splitlines()[-1].split() if done.stdout.strip() else []
+    if len(report) != 4 or report[0] != "peak-rss-kib":
+        raise RuntimeError(f"{args}: no memory report:\n{done.stderr[-2000:]}")
+    if report[3] != "0":
+        raise RuntimeError(f"{args} exited with {report[3]}:\n{done.stderr[-2000:]}")
+    return int(report[1]) / 1024, done.stdout
 
 
 def startup_ratio(runs: int = 5) -> dict[str, float]:
