@@ -25,9 +25,13 @@ NonEmptyText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=F
 
 
 class _Strict(BaseModel):
-    """Unknown keys are errors: a misspelt field must not be silently ignored."""
+    """Unknown keys are errors: a misspelt field must not be silently ignored.
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    Validators are built on first use (`defer_build`), in the loading thread rather than
+    during start-up, before the window is shown.
+    """
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
 
 
 class Source(_Strict):
