@@ -106,6 +106,8 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         return _fail(f"{result.path} has no entities; nothing was exported")
     several = args.all or len(entities) > 1
     target: Path = args.output
+    if several and not args.single and target.suffix.lower() == ".pdf" and not target.is_dir():
+        parser.error(f"with several entities OUT is a folder, and {str(target)!r} looks like a PDF file: add --single for one PDF")
     if not several and target.is_dir():
         target = target / f"{entities[0].id}.pdf"
 

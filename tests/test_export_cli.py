@@ -125,6 +125,7 @@ def test_unwritable_targets_exit_1_with_a_message(
         ["xiaomi", "--all", "-o", "x.pdf"],
         ["xiaomi"],  # no -o
         ["xiaomi", "-o", "x.pdf", "--page-size", "a5"],
+        ["xiaomi", "lei-jun", "-o", "cards.pdf"],  # a folder is wanted: --single for one file
     ],
 )
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
