@@ -61,6 +61,27 @@ def test_forget_missing_keeps_order_and_the_current_entity() -> None:
     assert history.forward() == "d"
 
 
+def test_forget_missing_keeps_the_current_entry_when_it_was_visited_before() -> None:
+    history = History()
+    for item in ("a", "b", "a", "c"):
+        history.visit(item)
+    history.back()  # at the second "a"
+    history.forget_missing({"a", "b", "c"})
+    assert history.current == "a" and history.forward() == "c"
+    history.back()
+    assert history.back() == "b"
+
+
+def test_forget_missing_merges_repeats_made_adjacent() -> None:
+    history = History()
+    for item in ("a", "b", "a", "c"):
+        history.visit(item)
+    history.forget_missing({"a", "c"})
+    assert history.current == "c"
+    assert history.back() == "a"
+    assert not history.can_go_back()  # "a", "a" became one entry
+
+
 def test_forget_missing_current_moves_to_the_last_known() -> None:
     history = History()
     for item in ("a", "b", "c"):

@@ -37,10 +37,20 @@ class History:
         return self.current
 
     def forget_missing(self, known_ids: set[str]) -> None:
-        """After a reload, drop entities that no longer exist (keeping the order of the rest)."""
-        current = self.current
-        self._items = [item for item in self._items if item in known_ids]
-        self._position = self._items.index(current) if current in self._items else len(self._items) - 1
+        """After a reload, drop entities that no longer exist (keeping the order of the rest).
+
+        The current entry stays current even when the same entity was visited before; a
+        repeat that the removal makes adjacent is merged. With the current entity gone, the
+        last entry becomes current."""
+        items: list[str] = []
+        position = -1
+        for i, item in enumerate(self._items):
+            if item in known_ids and not (items and items[-1] == item):
+                items.append(item)
+            if i == self._position and item in known_ids:
+                position = len(items) - 1
+        self._items = items
+        self._position = position if position >= 0 else len(items) - 1
 
     def clear(self) -> None:
         self._items, self._position = [], -1

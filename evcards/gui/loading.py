@@ -16,12 +16,13 @@ from evcards.loader import LoadCancelled, LoadResult, load
 
 class _LoadWorker(QObject):
     progress = Signal(int, int)
-    done = Signal(object)  # LoadResult, or None when cancelled
+    done = Signal(object, int)  # LoadResult (None when cancelled), and the number of the load
 
-    def __init__(self, path: Path, cancel: threading.Event) -> None:
+    def __init__(self, path: Path, cancel: threading.Event, number: int) -> None:
         super().__init__()
         self._path = path
         self._cancel = cancel
+        self._number = number
 
     def run(self) -> None:
         def report(done: int, total: int) -> None:
@@ -33,7 +34,7 @@ class _LoadWorker(QObject):
             result: LoadResult | None = load(self._path, report)
         except LoadCancelled:
             result = None
-        self.done.emit(result)
+        self.done.emit(result, self._number)
 
 
 class Loader(QObject):
@@ -49,6 +50,7 @@ class Loader(QObject):
         self._worker: _LoadWorker | None = None
         self._cancel = threading.Event()
         self._reload = False
+        self._number = 0  # of the current load: a result of an earlier one may still be queued
 
     def is_busy(self) -> bool:
         return self._thread is not None
@@ -56,8 +58,9 @@ class Loader(QObject):
     def start(self, path: Path, *, reload: bool = False) -> None:
         self.cancel_and_wait()
         self._cancel = threading.Event()
+        self._number += 1
         thread = QThread(self)
-        worker = _LoadWorker(path, self._cancel)
+        worker = _LoadWorker(path, self._cancel, self._number)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self.progress)
@@ -77,8 +80,10 @@ class Loader(QObject):
             self._thread.wait()
             self._cleanup()
 
-    @Slot(object)
-    def _finish(self, result: LoadResult | None) -> None:
+    @Slot(object, int)
+    def _finish(self, result: LoadResult | None, number: int) -> None:
+        if number != self._number:
+            return  # a load that another one replaced: its result is not wanted
         self._cleanup()
         self.finished.emit(result, self._reload)
 
