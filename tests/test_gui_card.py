@@ -344,3 +344,80 @@ def test_utf16_offset_matches_qt_positions(qapp: Any) -> None:
         assert utf16_offset(text, end) <= document.characterCount() - 1
 
     check()
+
+
+# --- no tofu: Chinese names render on a machine with no CJK font -------------------------------
+
+FONT_PROBE = r'''
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QImage, QPainter, QRawFont
+from evcards.gui.app import create_application
+from evcards.card_document import card_font
+
+app = create_application()
+families = QFontDatabase.families()
+generic = {"Monospace", "Sans Serif", "Serif"}  # fontconfig's aliases
+assert families and all("DejaVu" in f or f in generic or f == "Noto Sans CJK SC" for f in families), families
+assert "Noto Sans CJK SC" in [f for i in range(8) for f in QFontDatabase.applicationFontFamilies(i)]  # the bundled subset
+assert not QRawFont.fromFont(QFont("DejaVu Sans")).supportsCharacter(ord("雷")), "DejaVu has Han?"
+
+font = card_font()
+for ch in "雷军小米":
+    covering = []
+    for family in font.families():
+        probe = QFont(family)
+        if QFontInfo(probe).family() != family:
+            continue  # not installed, not registered
+        if QRawFont.fromFont(probe).supportsCharacter(ord(ch)):
+            covering.append(family)
+    assert covering, f"no family of the card font covers {ch!r}: {font.families()}"
+    glyphs = QRawFont.fromFont(QFont(covering[0])).glyphIndexesForString(ch)
+    assert glyphs and all(g != 0 for g in glyphs), (ch, glyphs)
+
+def render(text, with_font):
+    image = QImage(120, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(with_font)
+    painter.setPen(QColor("black"))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return image
+
+bare = QFont("DejaVu Sans")
+bare.setPointSizeF(font.pointSizeF())
+bare.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+# the control: without fallbacks, different Han characters all draw the same box (tofu)
+assert render("雷", bare) == render("军", bare) == render("\U000F0000", bare)
+# with the card font they are real, different glyphs, none of them the box
+lei, jun = render("雷", font), render("军", font)
+assert lei != jun
+assert lei != render("雷", bare) and jun != render("军", bare)
+assert render("雷军", font) != render("雷军", bare)
+# the application font (list, window) has the same fallback
+assert "Noto Sans CJK SC" in app.font().families(), app.font().families()
+print("ok")
+'''
+
+
+@pytest.mark.slow
+def test_chinese_names_render_without_any_cjk_font_installed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")
+    assert dejavu.is_dir(), "the test machine needs the DejaVu fonts (fonts-dejavu-core)"
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><dir>{dejavu}</dir><cachedir>{tmp_path / 'fontcache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("FONTCONFIG_PATH", None)
+    env.pop("EVCARDS_COLOR_SCHEME", None)
+    run = subprocess.run([sys.executable, "-c", FONT_PROBE], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "ok"

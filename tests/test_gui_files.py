@@ -405,3 +405,17 @@ def test_zoom_stops_at_its_limits(qtbot: Any, window: MainWindow) -> None:
 
 def test_tests_never_touch_the_users_settings(window: MainWindow, tmp_path: Path) -> None:
     assert Path(window.settings._store.fileName()) == tmp_path / "settings.ini"
+
+
+def test_a_second_invalid_file_replaces_the_first_report(qtbot: Any, window: MainWindow, write_kb: KbWriter) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    first = write_kb('{"format": 1', name="first.json")
+    second = write_kb("[]", name="second.json")
+    for path in (first, second):
+        window.open_file(path)
+        qtbot.waitUntil(lambda p=path: window.problem_dialog is not None and p.name in window.problem_dialog.text(), timeout=WINDOW_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: len([b for b in window.findChildren(QMessageBox) if b.isVisible()]) == 1)
+    qtbot.wait(50)
+    assert len(window.findChildren(QMessageBox, "problem_report")) == 1  # not one more per invalid file
+    window.problem_dialog.close()

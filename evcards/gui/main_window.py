@@ -220,6 +220,9 @@ class MainWindow(QMainWindow):
                 )
             else:
                 kept = Path(self.kb.path).name if self.kb and self.kb.path else None
+                if self.problem_dialog is not None:  # one report at a time, not a pile of them
+                    self.problem_dialog.close()
+                    self.problem_dialog.deleteLater()
                 self.problem_dialog = problem_report_box(self, result, kept)
                 self.problem_dialog.open()
             return
