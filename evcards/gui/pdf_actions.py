@@ -39,7 +39,8 @@ class PdfActions:
         chosen, _ = QFileDialog.getSaveFileName(self._window, "Export Card as PDF", proposed, "PDF files (*.pdf)")
         if not chosen:
             return None
-        from evcards.pdf_export import ExportError, default_page_size, export_pdf
+        from evcards.paper import default_page_size
+        from evcards.pdf_export import ExportError, export_pdf
 
         target = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
         try:
@@ -75,9 +76,10 @@ class PdfActions:
             return
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from evcards.pdf_export import print_card
+        from evcards.pdf_export import preview_painter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self._window)
-        dialog.paintRequested.connect(lambda p: print_card(kb, entity, p))
+        dialog.setObjectName("print_preview")
+        dialog.paintRequested.connect(preview_painter(kb, entity))
         dialog.exec()
