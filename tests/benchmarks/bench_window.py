@@ -97,9 +97,9 @@ def filter_latencies(window: MainWindow, queries: tuple[str, ...] = QUERIES) -> 
     return samples
 
 
-def match_latencies(entities: list[Entity], queries: tuple[str, ...] = QUERIES) -> list[float]:
+def match_latencies(entities: list[Entity], queries: tuple[str, ...] = QUERIES, claims_from: int = 1) -> list[float]:
     """The same key presses against `EntityFilter` alone: its share of each figure."""
-    entity_filter = EntityFilter(entities)
+    entity_filter = EntityFilter(entities, claims_from=claims_from)
     samples: list[float] = []
     for query in queries:
         for text in [query[:n] for n in range(1, len(query) + 1)] + [query[:n] for n in range(len(query) - 1, -1, -1)]:
@@ -114,6 +114,7 @@ def filter_figures(window: MainWindow) -> dict[str, float]:
     samples = filter_latencies(window)
     assert window.kb is not None
     matching = match_latencies(window.kb.entities)
+    short_names_only = match_latencies(window.kb.entities, claims_from=3)
     return {
         "median_ms": median(samples),
         "p95_ms": percentile(samples, 0.95),
@@ -121,6 +122,8 @@ def filter_figures(window: MainWindow) -> dict[str, float]:
         "presses": len(samples),
         "entity_filter_only_median_ms": median(matching),
         "entity_filter_only_p95_ms": percentile(matching, 0.95),
+        "entity_filter_claims_from_3_median_ms": median(short_names_only),
+        "entity_filter_claims_from_3_p95_ms": percentile(short_names_only, 0.95),
     }
 
 
