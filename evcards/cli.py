@@ -21,13 +21,13 @@ from evcards.resources import bundled_data
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def _data_argument(parser: argparse.ArgumentParser) -> None:
+def _data_argument(parser: argparse.ArgumentParser, default: str = "the bundled Xiaomi EV knowledge base") -> None:
     parser.add_argument(
         "file",
         nargs="?",
         type=Path,
         metavar="FILE.json",
-        help="a knowledge base file (default: the bundled Xiaomi EV knowledge base)",
+        help=f"a knowledge base file (default: {default})",
     )
     parser.add_argument("--data", type=Path, metavar="FILE.json", help="same as FILE.json")
 
@@ -107,14 +107,15 @@ def _window_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"evcards {__version__}")
-    _data_argument(parser)
+    _data_argument(parser, "the file opened last, else the bundled Xiaomi EV knowledge base")
     return parser
 
 
 def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from evcards.gui.app import run_app
 
-    return run_app(_chosen_file(parser, args))
+    _chosen_file(parser, args)  # refuses two different files
+    return run_app(args.data or args.file)  # None: the window reopens the file opened last
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -419,3 +419,40 @@ def test_a_second_invalid_file_replaces_the_first_report(qtbot: Any, window: Mai
     qtbot.wait(50)
     assert len(window.findChildren(QMessageBox, "problem_report")) == 1  # not one more per invalid file
     window.problem_dialog.close()
+
+
+def test_evcards_without_a_file_reopens_the_last_one(tmp_path: Path, write_kb: KbWriter, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evcards.gui import app
+
+    settings = Settings(tmp_path / "settings.ini")
+    assert app.initial_file(None, settings) == bundled_data()  # first start: the bundled data
+    path = write_kb()
+    settings.last_file = path.resolve()
+    assert app.initial_file(None, settings) == path.resolve()
+    other = write_kb(name="other.json")
+    assert app.initial_file(other, settings) == other  # a file on the command line wins
+    path.unlink()
+    assert app.initial_file(None, settings) == bundled_data()  # the last file is gone
+    asked: list[Path | None] = []
+    monkeypatch.setattr(app, "run_app", lambda file, settings=None: asked.append(file) or 0)
+    assert cli.main([]) == 0 and cli.main([str(other)]) == 0 and cli.main(["--data", str(other)]) == 0
+    assert asked == [None, other, other]
+
+
+@pytest.mark.slow
+def test_evcards_file_json_opens_it_and_the_next_start_reopens_it(tmp_path: Path, write_kb: KbWriter) -> None:
+    import subprocess
+    import sys
+
+    path = write_kb()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EVCARDS_EXIT_AFTER_SHOWN": "1", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+
+    def start(*args: str) -> str:
+        run = subprocess.run([sys.executable, "-m", "evcards", *args], capture_output=True, text=True, env=env, timeout=120)
+        assert run.returncode == 0, run.stderr[-2000:]
+        return run.stdout
+
+    assert "evcards: loaded 9 entities" in start()  # nothing remembered yet: the bundled data
+    assert "evcards: loaded 2 entities" in start(str(path))
+    assert "evcards: loaded 2 entities" in start()  # the file opened last
+    assert (tmp_path / "config" / "evcards" / "evcards.ini").is_file()  # the settings went where XDG says

@@ -14,7 +14,7 @@ from evcards import __version__
 from evcards.fonts import install_application_font
 from evcards.gui.main_window import MainWindow
 from evcards.gui.settings import Settings
-from evcards.resources import icons_dir
+from evcards.resources import bundled_data, icons_dir
 
 EXIT_AFTER_SHOWN = "EVCARDS_EXIT_AFTER_SHOWN"  # benchmarks: report the window shown, quit once loaded
 COLOR_SCHEME = "EVCARDS_COLOR_SCHEME"  # "dark" or "light": override the desktop's choice
@@ -74,11 +74,20 @@ def _report_shown_then_quit(app: QApplication, window: MainWindow) -> None:
     window.loader.finished.connect(loaded)
 
 
-def run_app(path: Path, settings: Settings | None = None) -> int:
+def initial_file(path: Path | None, settings: Settings) -> Path:
+    """The file to open at start: the one asked for, else the last one opened (if it is still there), else the bundled data."""
+    if path is not None:
+        return path
+    last = settings.last_file
+    return last if last is not None and last.is_file() else bundled_data()
+
+
+def run_app(path: Path | None, settings: Settings | None = None) -> int:
     app = create_application()
-    window = MainWindow(settings or Settings())
+    settings = settings or Settings()
+    window = MainWindow(settings)
     if os.environ.get(EXIT_AFTER_SHOWN):
         _report_shown_then_quit(app, window)
     window.show()
-    window.open_file(path)
+    window.open_file(initial_file(path, settings))
     return app.exec()
