@@ -421,3 +421,21 @@ def test_chinese_names_render_without_any_cjk_font_installed(tmp_path: Path) -> 
     run = subprocess.run([sys.executable, "-c", FONT_PROBE], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "ok"
+
+
+def test_show_in_source_follows_a_claim_focused_backwards(qtbot: Any, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    click_entity(qtbot, window, "lei-jun")
+    lei = window.card.entity
+    assert lei is not None
+    window.card.setFocus()
+    for _ in range(50):  # Tab on to the fourth claim's "Show in source", then Shift+Tab back to the third's
+        qtbot.keyClick(window.card, Qt.Key.Key_Tab)
+        if window.card.focused_claim() == 3:
+            break
+    qtbot.keyClick(window.card, Qt.Key.Key_Backtab)
+    assert window.card.textCursor().selectedText() == "Show in source"
+    assert window.card.focused_claim() == 2
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert window.source_view is not None and window.source_view.highlighted_text() == lei.claims[2].exact

@@ -447,3 +447,22 @@ def test_tab_reaches_filter_list_and_card_and_focus_stays_visible(qtbot: Any, wi
             seen.append(widget)
         qtbot.keyClick(widget, Key.Key_Tab)
     assert {window.entity_pane.filter_field, window.entity_pane.list_view, window.card} <= set(seen)
+
+
+def test_focus_is_visible(qtbot: Any, window: MainWindow) -> None:
+    """Each place keyboard focus can be looks different with the focus than without it."""
+    click_entity(qtbot, window, "lei-jun")
+    pane = window.entity_pane
+
+    def look(widget: QWidget, focus_on: QWidget) -> Any:
+        focus_on.setFocus()
+        qtbot.waitUntil(lambda: focus_widget() is focus_on)
+        return widget.grab().toImage()
+
+    assert look(pane.filter_field, pane.filter_field) != look(pane.filter_field, pane.list_view)  # the text cursor, the frame
+    assert look(pane.list_view, pane.list_view) != look(pane.list_view, pane.filter_field)  # the current row
+    window.card.setFocus()
+    unfocused_link = window.card.grab().toImage()
+    qtbot.keyClick(window.card, Key.Key_Tab)
+    assert window.card.textCursor().hasSelection()
+    assert window.card.grab().toImage() != unfocused_link  # the focused link is highlighted

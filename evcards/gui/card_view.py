@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QUrl, Qt, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from evcards.card import ENTITY_SCHEME, is_web_url
@@ -77,9 +77,16 @@ class CardView(QTextBrowser):
         """Never fetch images or style sheets named by a document: data cannot reach out."""
         return None
 
+    def focused_href(self) -> str:
+        """The link that has keyboard focus (selected by Tab or Shift+Tab), or ""."""
+        cursor = QTextCursor(self.textCursor())
+        if cursor.hasSelection():  # the format of the character after the start: Shift+Tab leaves the cursor there
+            cursor.setPosition(cursor.selectionStart() + 1)
+        return cursor.charFormat().anchorHref()
+
     def focused_claim(self) -> int | None:
         """The claim whose 'Show in source' link has keyboard focus, if any."""
-        href = self.textCursor().charFormat().anchorHref()
+        href = self.focused_href()
         prefix = f"{ENTITY_SCHEME}:source/"
         if href.startswith(prefix) and self._entity is not None:
             return int(href.rsplit("/", 1)[1])
@@ -99,7 +106,7 @@ class CardView(QTextBrowser):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            href = self.textCursor().charFormat().anchorHref()
+            href = self.focused_href()
             if href:
                 self._follow(QUrl(href))
                 return
