@@ -466,3 +466,37 @@ def test_focus_is_visible(qtbot: Any, window: MainWindow) -> None:
     qtbot.keyClick(window.card, Key.Key_Tab)
     assert window.card.textCursor().hasSelection()
     assert window.card.grab().toImage() != unfocused_link  # the focused link is highlighted
+
+
+def test_typing_a_query_records_one_visit_not_one_per_keystroke(qtbot: Any, window: MainWindow) -> None:
+    click_entity(qtbot, window, "china")
+    qtbot.keyClick(window, Key.Key_Slash)
+    qtbot.keyClicks(window.entity_pane.filter_field, "su7 m")  # passes Steve Jobs and SU7 on the way
+    assert current(window) == "su7-max"
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Left, Mod.AltModifier)
+    assert current(window) == "china"  # back where the reader was before the search
+    qtbot.keyClick(window, Key.Key_Right, Mod.AltModifier)
+    assert current(window) == "su7-max"
+    assert not window.actions["forward"].isEnabled()
+    # a choice in the list after typing is a visit of its own
+    qtbot.keyClick(window, Key.Key_Slash)
+    qtbot.keyClicks(window.entity_pane.filter_field, "xiaomi")
+    typed = current(window)
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Down)
+    assert current(window) not in (typed, "su7-max")
+    qtbot.keyClick(window, Key.Key_Left, Mod.AltModifier)
+    assert current(window) == typed  # what typing "xiaomi" showed
+    qtbot.keyClick(window, Key.Key_Left, Mod.AltModifier)
+    assert current(window) == "su7-max"
+
+
+def test_a_query_that_comes_back_to_the_start_records_nothing(qtbot: Any, window: MainWindow) -> None:
+    click_entity(qtbot, window, "apple")
+    click_entity(qtbot, window, "tesla")
+    qtbot.keyClick(window, Key.Key_Slash)
+    qtbot.keyClicks(window.entity_pane.filter_field, "s")  # Steve Jobs first
+    assert current(window) == "steve-jobs"
+    qtbot.keyClicks(window.entity_pane.filter_field, "la")  # "sla": Tesla
+    assert current(window) == "tesla"
+    qtbot.keyClick(window, Key.Key_Left, Mod.AltModifier)
+    assert current(window) == "apple"

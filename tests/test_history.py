@@ -101,3 +101,54 @@ def test_clear() -> None:
     history.visit("b")
     history.clear()
     assert history.current is None and not history.can_go_back()
+
+
+def test_provisional_visits_replace_each_other() -> None:
+    history = History()
+    history.visit("a")
+    for item in ("b", "c", "d"):  # what typing a query selects on the way
+        history.visit(item, provisional=True)
+    assert history.current == "d"
+    assert history.back() == "a"
+    assert history.forward() == "d"
+    assert not history.can_go_forward()
+
+
+def test_a_provisional_visit_becomes_final_by_a_normal_one() -> None:
+    history = History()
+    history.visit("a")
+    history.visit("b", provisional=True)
+    history.visit("b")  # chosen: the entry stays, and is now final
+    history.visit("c", provisional=True)
+    assert history.back() == "b"
+    assert history.back() == "a"
+
+
+def test_a_provisional_visit_back_to_the_previous_entry_merges() -> None:
+    history = History()
+    history.visit("a")
+    history.visit("b")
+    history.visit("c", provisional=True)
+    history.visit("b", provisional=True)
+    assert history.current == "b" and history.back() == "a"
+    history.forward()
+    history.visit("d", provisional=True)  # "b" was final again: the query starts a new entry
+    assert history.back() == "b"
+
+
+def test_a_provisional_visit_of_the_current_entity_keeps_it() -> None:
+    history = History()
+    history.visit("a")
+    history.visit("a", provisional=True)
+    history.visit("b", provisional=True)
+    assert history.back() == "a"
+
+
+def test_moving_in_history_makes_the_entry_final() -> None:
+    history = History()
+    history.visit("a")
+    history.visit("b", provisional=True)
+    history.back()
+    history.forward()
+    history.visit("c", provisional=True)
+    assert history.back() == "b"

@@ -67,7 +67,7 @@ class EntityDelegate(QStyledItemDelegate):
 class EntityListPane(QWidget):
     """Emits `entity_selected` with the entity id when the current row changes."""
 
-    entity_selected = Signal(str)
+    entity_selected = Signal(str, bool)  # the id, and whether typing a query selected it (a provisional visit)
     activated = Signal()  # Enter or Tab on the list: the reader wants the card
     count_changed = Signal(int, int)
 
@@ -104,6 +104,7 @@ class EntityListPane(QWidget):
         self._filter = EntityFilter([])
         self._selected_id: str | None = None  # the entity last announced by `entity_selected`
         self._quiet = False
+        self._typing = False  # selecting the first match of the query being typed
         self.filter_field.textChanged.connect(self.apply_filter)
         self.filter_field.returnPressed.connect(self.activated)
         self.filter_field.installEventFilter(self)
@@ -128,13 +129,18 @@ class EntityListPane(QWidget):
         if not rows:
             self.empty_label.setText(f"No entity matches “{query.strip()}”." if query.strip() else "This knowledge base has no entities.")
         elif query.strip() and select_first:
-            self.select_row(0)
+            self._typing = True
+            try:
+                self.select_row(0)
+            finally:
+                self._typing = False
         elif self._selected_id is not None and (row := self.model.row_of(self._selected_id)) is not None:
             self._quiet = True
             try:
                 self.select_row(row)
             finally:
                 self._quiet = False
+        self._typing = False  # selecting the first match of the query being typed
         self.count_changed.emit(len(rows), self.model.total())
 
     def select_row(self, row: int) -> None:
@@ -165,7 +171,7 @@ class EntityListPane(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._quiet:
             self._selected_id = current.data(EntityRole.ID)
-            self.entity_selected.emit(self._selected_id)
+            self.entity_selected.emit(self._selected_id, self._typing)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:

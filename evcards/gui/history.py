@@ -4,21 +4,37 @@ from __future__ import annotations
 
 
 class History:
+    """Visited entities and where we are among them.
+
+    A *provisional* visit is what typing a query selects on the way (each keystroke selects the
+    first match): the next provisional visit replaces it, so one query leaves one entry.
+    """
+
     def __init__(self) -> None:
         self._items: list[str] = []
         self._position = -1
+        self._provisional = False  # the current entry was made by a provisional visit
 
     @property
     def current(self) -> str | None:
         return self._items[self._position] if self._position >= 0 else None
 
-    def visit(self, entity_id: str) -> None:
+    def visit(self, entity_id: str, provisional: bool = False) -> None:
         """Record a move; visiting the current entity again records nothing."""
+        if provisional and self._provisional:
+            self._items[self._position] = entity_id
+            if self._position > 0 and self._items[self._position - 1] == entity_id:  # back where the query began
+                del self._items[self._position]
+                self._position -= 1
+                self._provisional = False
+            return
         if entity_id == self.current:
+            self._provisional = False
             return
         del self._items[self._position + 1 :]
         self._items.append(entity_id)
         self._position += 1
+        self._provisional = provisional
 
     def can_go_back(self) -> bool:
         return self._position > 0
@@ -29,11 +45,13 @@ class History:
     def back(self) -> str | None:
         if self.can_go_back():
             self._position -= 1
+            self._provisional = False
         return self.current
 
     def forward(self) -> str | None:
         if self.can_go_forward():
             self._position += 1
+            self._provisional = False
         return self.current
 
     def forget_missing(self, known_ids: set[str]) -> None:
@@ -51,6 +69,7 @@ class History:
                 position = len(items) - 1
         self._items = items
         self._position = position if position >= 0 else len(items) - 1
+        self._provisional = False
 
     def clear(self) -> None:
-        self._items, self._position = [], -1
+        self._items, self._position, self._provisional = [], -1, False

@@ -256,11 +256,11 @@ class MainWindow(QMainWindow):
     def current_entity(self) -> Entity | None:
         return self.card.entity
 
-    def _entity_selected(self, entity_id: str) -> None:
+    def _entity_selected(self, entity_id: str, by_typing: bool = False) -> None:
         if self.kb is None or (entity := self.kb.entity(entity_id)) is None:
             return
         self.card.show_card(self.kb, entity)
-        self.history.visit(entity_id)
+        self.history.visit(entity_id, provisional=by_typing)
         self.settings.last_entity = entity_id
         self._update_navigation()
 
