@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from evcards import cli
@@ -124,8 +124,12 @@ def drag_and_drop(window: MainWindow, paths: list[Path]) -> tuple[bool, bool]:
     position = QPointF(target.rect().center())
     enter = QDragEnterEvent(position, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Mod.NoModifier)
     QApplication.sendEvent(target, enter)
+    move = QDragMoveEvent(position + QPointF(3, 3), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Mod.NoModifier)
+    move.setAccepted(enter.isAccepted())  # as Qt's drag manager does
+    QApplication.sendEvent(target, move)
     drop = QDropEvent(position, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Mod.NoModifier)
     QApplication.sendEvent(target, drop)
+    assert move.isAccepted() == enter.isAccepted()
     return enter.isAccepted(), drop.isAccepted()
 
 
@@ -456,3 +460,43 @@ def test_evcards_file_json_opens_it_and_the_next_start_reopens_it(tmp_path: Path
     assert "evcards: loaded 2 entities" in start(str(path))
     assert "evcards: loaded 2 entities" in start()  # the file opened last
     assert (tmp_path / "config" / "evcards" / "evcards.ini").is_file()  # the settings went where XDG says
+
+
+def test_a_knowledge_base_without_entities(qtbot: Any, window: MainWindow, write_kb: KbWriter) -> None:
+    path = write_kb(minimal_kb(entities=[]))
+    window.open_file(path)
+    wait_for_file(qtbot, window, path)
+    pane = window.entity_pane
+    assert pane.empty_label.isVisible() and pane.empty_label.text() == "This knowledge base has no entities."
+    assert window.card.entity is None and window.card.toPlainText() == "This knowledge base has no entities."
+    assert window.count_label.text() == "0 of 0 entities"
+    for name in ("copy_card", "export_pdf", "print", "print_preview", "show_in_source", "back", "forward"):
+        assert not window.actions[name].isEnabled(), name
+    qtbot.keyClick(window, Key.Key_Slash)
+    qtbot.keyClicks(pane.filter_field, "x")
+    assert "No entity matches" in pane.empty_label.text()
+    qtbot.keyClick(pane.filter_field, Key.Key_Escape)
+    assert pane.empty_label.text() == "This knowledge base has no entities."
+
+
+def test_export_card_as_pdf_from_the_window(qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    proposed: list[str] = []
+    target = tmp_path / "out" / "lei"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda parent, title, start, filters: proposed.append(start) or (str(target), "")))
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    click_entity(qtbot, window, "lei-jun")
+    qtbot.keyClick(window, Key.Key_E, Mod.ControlModifier)
+    pdf = target.with_suffix(".pdf")
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    assert proposed[0].endswith("lei-jun.pdf")
+    assert "Exported Lei Jun" in window.statusBar().currentMessage()
+    assert window.pdf.open_button.isVisible()
+    qtbot.mouseClick(window.pdf.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(pdf)]
+    assert window.settings.last_export_folder == pdf.parent
+    window.actions["export_pdf"].trigger()
+    assert Path(proposed[1]).parent == pdf.parent  # the next export starts in the same folder
