@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QToolBar
 
 from evcards import cli
 from evcards.gui.file_watcher import DEBOUNCE_MS
@@ -355,6 +355,8 @@ def test_settings_round_trip(qtbot: Any, tmp_path: Path, write_kb: KbWriter) -> 
     path = write_kb()
     window = open_window(qtbot, Settings(store), path)
     window.resize(700, 500)  # (the offscreen screen is 800 pixels wide: restoreGeometry fits a window to it)
+    toolbar = window.findChild(QToolBar, "navigation_toolbar")
+    window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, toolbar)  # the window state: where the toolbar is
     window.splitter.setSizes([233, 467])
     sizes = window.splitter.sizes()
     click_entity(qtbot, window, "xiaomi")
@@ -377,6 +379,7 @@ def test_settings_round_trip(qtbot: Any, tmp_path: Path, write_kb: KbWriter) -> 
     assert again.recent_files[:2] == [path.resolve(), bundled_data().resolve()] or again.recent_files[0] == path.resolve()
     second = open_window(qtbot, again, path)
     assert second.size().toTuple() == (700, 500)
+    assert second.toolBarArea(second.findChild(QToolBar, "navigation_toolbar")) == Qt.ToolBarArea.BottomToolBarArea
     assert second.geometry().size() == geometry.size()  # (offscreen, the position is the platform's choice)
     assert second.splitter.sizes() == sizes
     assert second.card.entity is not None and second.card.entity.id == "xiaomi"  # the last entity, restored
