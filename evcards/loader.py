@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from evcards.model import KnowledgeBase, QuoteCheck, QuoteStatus, set_claim_check
+from evcards.piecewise import validate_in_slices
 from evcards.problems import Problem, Severity, json_path
 from evcards.quotes import FoldedText, locate
 
@@ -35,6 +36,7 @@ _FRIENDLY = {
 }
 PROGRESS_STEP = 2048
 FREEZE_AFTER_OBJECTS = 200_000  # new container objects from one load; see _collector_paused
+SLICES_FROM_BYTES = 4 * 1024 * 1024  # validate in slices from this size on; see evcards.piecewise
 
 
 class LoadCancelled(Exception):
@@ -252,7 +254,10 @@ def _collector_paused() -> Iterator[None]:
 
 
 def load(path: str | Path, progress: ProgressCallback | None = None) -> LoadResult:
-    """Load and check `path`. `progress(done, total)` may raise LoadCancelled to stop."""
+    """Load and check `path`. `progress(done, total)` may raise LoadCancelled to stop.
+
+    For a big file progress runs twice from 0 to total: bytes validated, then claims checked.
+    """
     with _collector_paused():
         return _load(Path(path), progress)
 
@@ -267,7 +272,10 @@ def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:
     try:
         # The bytes go to pydantic as they are: no decoded copy of a large file in memory.
         # Its parser rejects invalid UTF-8, and every failure is checked for it below.
-        kb = KnowledgeBase.model_validate_json(data)
+        # A big file is validated in slices when it can be, so the window stays responsive.
+        kb = validate_in_slices(data, progress) if len(data) >= SLICES_FROM_BYTES else None
+        if kb is None:
+            kb = KnowledgeBase.model_validate_json(data)
     except ValidationError as error:
         problem = _utf8_problem(data, shown, "(file)")
         result.problems = [problem] if problem else _schema_problems(shown, error)
