@@ -180,10 +180,10 @@ def test_random_keys_clicks_and_actions(qtbot: Any, settings: Any, data_copy: Pa
 
             mime = QMimeData()
             mime.setUrls([QUrl.fromLocalFile(str(path))])
-            center = QPointF(mime_target.rect().center())
+            center = mime_target.rect().center()
             enter = QDragEnterEvent(center, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Mod.NoModifier)
             QApplication.sendEvent(mime_target, enter)
-            QApplication.sendEvent(mime_target, QDropEvent(center, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Mod.NoModifier))
+            QApplication.sendEvent(mime_target, QDropEvent(QPointF(center), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Mod.NoModifier))
         elif kind == "touch_file":
             path = rng.choice([data_copy, small])
             log.append(f"{step} touch {path.name}")
