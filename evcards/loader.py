@@ -35,7 +35,7 @@ _FRIENDLY = {
     "literal_error": None,  # pydantic's own text names the allowed values
 }
 PROGRESS_STEP = 2048
-FREEZE_AFTER_OBJECTS = 200_000  # new container objects from one load; see _collector_paused
+FREEZE_AFTER_OBJECTS = 50_000  # new container objects from one load (~5,000 claims); see _collector_paused
 SLICES_FROM_BYTES = 4 * 1024 * 1024  # validate in slices from this size on; see evcards.piecewise
 
 
