@@ -74,9 +74,6 @@ def _gui_application() -> object:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from evcards.none_refcount import protect_none
-
-    protect_none()  # else the exit status can be 134 after a large export, see that module
     return QGuiApplication.instance() or QGuiApplication(["evcards"])
 
 

@@ -12,10 +12,8 @@ from functools import lru_cache
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from evcards.qt_refcount import keep_constants_alive
 from evcards.resources import fonts_dir
 
-keep_constants_alive()  # every Qt user in evcards comes through here: see evcards.qt_refcount
 
 # Bundled file -> the family it provides. A machine that has the full family installed keeps
 # it: registering the subset under the same name would hide the full font's other characters.

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
 
 from evcards.card import PRINT_COLORS
 from evcards.card_document import card_font
-from evcards.none_refcount import protect_none
 from evcards.pdf_pagination import PageSlice, choose_pages
 
 FOOTER_POINT_SIZE = 7.5
@@ -96,10 +95,8 @@ def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> PagedCard:
     The page margins are the device's (its page layout); the document's own margin, meant for
     the screen, is set to zero so that it does not add to them. Glyph hinting is turned off so
     that advances are not rounded to screen pixels before being scaled up, and ligatures so
-    that text copied or extracted from the PDF is the card's text ("fi", not "ﬁ"). Painting makes
-    many PySide calls that lose a reference to None: see `evcards.none_refcount`.
+    that text copied or extracted from the PDF is the card's text ("fi", not "ﬁ").
     """
-    protect_none()
     dpi = layout_dpi()
     scale_x, scale_y = device.logicalDpiX() / dpi, device.logicalDpiY() / dpi
     document.setDefaultFont(for_print(document.defaultFont()))

@@ -177,19 +177,6 @@ def test_no_display_and_no_cjk_font_installed(tmp_path: Path) -> None:
     assert out.stat().st_size < 1_000_000
 
 
-@pytest.mark.slow
-def test_many_pyside_calls_do_not_crash_the_process_at_exit() -> None:
-    """The guard in evcards.none_refcount: without it this exits with status 134 (none_dealloc)."""
-    code = (
-        "from evcards.none_refcount import protect_none; protect_none()\n"
-        "from PySide6.QtCore import QObject\n"
-        "o = QObject()\n"
-        "for _ in range(20000): o.setObjectName('x')\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-
-
 def test_export_does_not_change_the_data_file(write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_kb()
     before = (path.read_bytes(), path.stat().st_mtime_ns)

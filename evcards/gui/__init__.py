@@ -1,5 +1,1 @@
-"""The desktop window (PySide6). Everything under here may import Qt; nothing outside does, but for fonts and PDF."""
-
-from evcards.qt_refcount import keep_constants_alive
-
-keep_constants_alive()  # before any Qt call: see evcards.qt_refcount
+"""The desktop window (PySide6). Everything under here may import Qt; outside it, only fonts, the card document and PDF export do."""
