@@ -6,9 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor, QTextDocument
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from evcards.gui.main_window import MainWindow
+from evcards.gui.main_window import TYPING_PAUSE_MS, MainWindow
 
 
 def shown_ids(window: MainWindow) -> list[str]:
@@ -87,3 +88,13 @@ def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(ch)
             QApplication.sendEvent(widget, event)
+
+
+def shown_card_id(window: MainWindow) -> str | None:
+    """The id of the entity whose card is shown, once a card waiting for a typing pause is up."""
+    for _ in range(20):
+        if not window.card_pending():
+            break
+        QTest.qWait(TYPING_PAUSE_MS // 2)
+    assert not window.card_pending(), "the card never followed the selection"
+    return window.card.entity.id if window.card.entity is not None else None

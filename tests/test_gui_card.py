@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from evcards.card import ENTITY_SCHEME, citation_text, kind_label
 from evcards.gui.main_window import MainWindow
 from tests.conftest import ARTICLE_QUOTE, SOURCE_TEXT, KbWriter, minimal_kb, open_window
-from tests.gui_helpers import anchors, click_entity, click_link
+from tests.gui_helpers import anchors, click_entity, click_link, shown_card_id
 
 
 def card_text(window: MainWindow) -> str:
@@ -71,7 +71,7 @@ def test_a_file_whose_quotes_do_not_match_opens_and_the_card_says_so(qtbot: Any,
     window = open_window(qtbot, settings, write_kb(kb_with_unverified_quotes()))
     assert window.kb is not None and window.kb.entity("xiaomi") is not None
     click_entity(qtbot, window, "xiaomi")
-    assert window.card.entity is not None and window.card.entity.id == "xiaomi"
+    assert shown_card_id(window) == "xiaomi"
     text = card_text(window)
     assert "✓ Verified verbatim" in text
     assert "≈ Quote matches only approximately" in text
@@ -107,7 +107,7 @@ def test_show_in_source_highlights_exactly_the_quote_after_emoji(qtbot: Any, set
     data["entities"][0]["claims"].append({"statement": "An emoji quote.", "quote": "SU7 🚙 launch", "source": "article"})
     window = open_window(qtbot, settings, write_kb(data, source_text=EMOJI_PREFIX + SOURCE_TEXT + "The SU7 🚙 launch.\n"))
     click_entity(qtbot, window, "xiaomi")
-    assert window.card.entity is not None and window.card.entity.id == "xiaomi"
+    assert shown_card_id(window) == "xiaomi"
     for index, quote in ((0, ARTICLE_QUOTE), (1, "SU7 🚙 launch")):
         click_link(qtbot, window.card, f"{ENTITY_SCHEME}:source/xiaomi/{index}")
         view = window.source_view
@@ -186,7 +186,7 @@ def hostile_kb() -> dict[str, Any]:
 def hostile_window(qtbot: Any, settings: Any, write_kb: KbWriter) -> Any:
     window = open_window(qtbot, settings, write_kb(hostile_kb(), source_text=SOURCE_TEXT + HOSTILE[1]))
     click_entity(qtbot, window, "xiaomi")
-    assert window.card.entity is not None and window.card.entity.id == "xiaomi"
+    assert shown_card_id(window) == "xiaomi"
     yield window
     window.close()
 

@@ -21,7 +21,7 @@ from evcards.gui.main_window import MainWindow
 from evcards.gui.settings import MAX_RECENT_FILES, Settings
 from evcards.resources import bundled_data
 from tests.conftest import WINDOW_TIMEOUT_MS, KbWriter, minimal_kb, open_window
-from tests.gui_helpers import click_entity, shown_ids
+from tests.gui_helpers import click_entity, shown_ids, shown_card_id
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -48,7 +48,7 @@ def test_open_loads_another_file(qtbot: Any, window: MainWindow, write_kb: KbWri
     wait_for_file(qtbot, window, path)
     assert asked == [str(bundled_data().resolve().parent)]  # starts in the folder of the open file
     assert shown_ids(window) == ["lei-jun", "xiaomi"]
-    assert window.card.entity is not None and window.card.entity.id == "lei-jun"
+    assert shown_card_id(window) == "lei-jun"
     assert window.windowTitle() == "Test KB — evcards"
     assert window.file_label.text() == str(path.resolve())
     assert window.count_label.text() == "2 of 2 entities"
@@ -96,7 +96,7 @@ def test_an_invalid_file_shows_the_problem_report_and_keeps_what_was_open(
     assert dialog.textFormat() == Qt.TextFormat.PlainText
     # what was open stays, untouched
     assert window.kb is kb
-    assert window.card.entity is not None and window.card.entity.id == "china"
+    assert shown_card_id(window) == "china"
     assert window.file_label.text() == str(bundled_data().resolve())
     dialog.close()
 
@@ -184,7 +184,7 @@ def test_a_changed_file_is_reloaded_keeping_the_selected_entity(qtbot: Any, kb_w
     window.loader.started.connect(starts.append)
     rewrite(path, data)
     qtbot.waitUntil(lambda: "AAA first" in [window.kb.entity(i).name for i in shown_ids(window)], timeout=WINDOW_TIMEOUT_MS)
-    assert window.card.entity is not None and window.card.entity.id == "lei-jun"  # still the same entity
+    assert shown_card_id(window) == "lei-jun"  # still the same entity
     assert window.entity_pane.current_entity_id() == "lei-jun"
     assert (list(window.history._items), window.history._position) == history
     assert len(starts) == 1
@@ -214,13 +214,13 @@ def test_reload_keeps_the_entity_while_a_filter_is_on(qtbot: Any, kb_window: Any
     click_entity(qtbot, window, "xiaomi")
     qtbot.keyClick(window, Key.Key_Slash)
     qtbot.keyClicks(window.entity_pane.filter_field, "i")
-    assert window.card.entity is not None and window.card.entity.id == "lei-jun"  # the first match
+    assert shown_card_id(window) == "lei-jun"  # the first match
     click_entity(qtbot, window, "xiaomi")
     history = (list(window.history._items), window.history._position)
     rewrite(path, minimal_kb(title="Changed"))
     qtbot.waitUntil(lambda: window.kb is not None and window.kb.title == "Changed", timeout=WINDOW_TIMEOUT_MS)
     assert window.entity_pane.filter_field.text() == "i"
-    assert window.card.entity is not None and window.card.entity.id == "xiaomi"
+    assert shown_card_id(window) == "xiaomi"
     assert (list(window.history._items), window.history._position) == history  # a reload is not a visit
 
 
@@ -232,7 +232,7 @@ def test_an_entity_removed_on_disk_moves_to_the_first_one(qtbot: Any, kb_window:
     data["entities"][0]["relations"] = []
     rewrite(path, data)
     qtbot.waitUntil(lambda: shown_ids(window) == ["lei-jun"], timeout=WINDOW_TIMEOUT_MS)
-    assert window.card.entity is not None and window.card.entity.id == "lei-jun"
+    assert shown_card_id(window) == "lei-jun"
     assert not window.actions["back"].isEnabled()  # xiaomi is gone from the history
 
 
@@ -245,13 +245,13 @@ def test_an_invalid_new_version_keeps_the_old_data_and_says_why(qtbot: Any, kb_w
     text = window.message_bar.label.text()
     assert "changed on disk but is not valid" in text and "still showing the previous version" in text
     assert "invalid JSON" in text
-    assert window.kb is kb and window.card.entity is not None and window.card.entity.id == "xiaomi"
+    assert window.kb is kb and shown_card_id(window) == "xiaomi"
     assert window.problem_dialog is None  # not modal: the reader goes on reading
     # fixed again: reloaded, and the bar goes away
     rewrite(path, minimal_kb(title="Fixed"))
     qtbot.waitUntil(lambda: window.kb is not None and window.kb.title == "Fixed", timeout=WINDOW_TIMEOUT_MS)
     assert not window.message_bar.isVisible()
-    assert window.card.entity is not None and window.card.entity.id == "xiaomi"
+    assert shown_card_id(window) == "xiaomi"
 
 
 def test_a_changed_source_text_is_reloaded(qtbot: Any, kb_window: Any) -> None:
@@ -386,7 +386,7 @@ def test_settings_round_trip(qtbot: Any, tmp_path: Path, write_kb: KbWriter) -> 
     assert second.toolBarArea(second.findChild(QToolBar, "navigation_toolbar")) == Qt.ToolBarArea.BottomToolBarArea
     assert second.geometry().size() == geometry.size()  # (offscreen, the position is the platform's choice)
     assert second.splitter.sizes() == sizes
-    assert second.card.entity is not None and second.card.entity.id == "xiaomi"  # the last entity, restored
+    assert shown_card_id(second) == "xiaomi"  # the last entity, restored
     assert second.card.document().defaultFont().pointSizeF() == point_size
     qtbot.keyClick(second, Key.Key_0, Mod.ControlModifier)
     assert second.settings.zoom == 0

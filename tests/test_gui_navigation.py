@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessag
 from evcards.card import ENTITY_SCHEME, entity_link
 from evcards.gui.actions import ACTION_SPECS, MENU_ORDER
 from evcards.gui.main_window import MainWindow
-from tests.gui_helpers import click_entity, click_link, focus_widget, row_center, shown_ids
+from tests.gui_helpers import click_entity, click_link, focus_widget, row_center, shown_card_id, shown_ids
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
 
 
 def current(window: MainWindow) -> str | None:
-    assert (window.card.entity.id if window.card.entity else None) == window.entity_pane.current_entity_id()
+    assert shown_card_id(window) == window.entity_pane.current_entity_id()
     return window.entity_pane.current_entity_id()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,7 @@ from evcards.loader import LoadResult
 from evcards.model import Entity, KnowledgeBase
 
 JSON_FILTER = "Knowledge bases (*.json);;All files (*)"
+TYPING_PAUSE_MS = 120
 _MOUSE_BUTTON_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
 
 
@@ -55,6 +56,11 @@ class MainWindow(QMainWindow):
         self.watcher = FileWatcher(self)
         self.source_view: SourceView | None = None
         self.problem_dialog: QMessageBox | None = None
+        self._pending_card: str | None = None
+        self._typing_pause = QTimer(self)
+        self._typing_pause.setSingleShot(True)
+        self._typing_pause.setInterval(TYPING_PAUSE_MS)
+        self._typing_pause.timeout.connect(self._show_pending_card)
         self._build_widgets()
         self.pdf = PdfActions(self, settings, self.statusBar())
         self._build_menus_and_toolbar()
@@ -254,14 +260,36 @@ class MainWindow(QMainWindow):
 
     # --- navigation -----------------------------------------------------------------------
     def current_entity(self) -> Entity | None:
+        """The entity whose card is shown (a card still waiting for a typing pause is shown first)."""
+        if self._pending_card is not None:
+            self._show_pending_card()
         return self.card.entity
 
     def _entity_selected(self, entity_id: str, by_typing: bool = False) -> None:
-        if self.kb is None or (entity := self.kb.entity(entity_id)) is None:
+        """Show the card now; while the reader types a query, once typing pauses.
+
+        Each key press selects the first match; rendering a long card for every one would make
+        the list lag behind the keyboard, so the card waits for a pause of `TYPING_PAUSE_MS`.
+        """
+        if self.kb is None or self.kb.entity(entity_id) is None:
             return
-        self.card.show_card(self.kb, entity)
         self.history.visit(entity_id, provisional=by_typing)
         self.settings.last_entity = entity_id
+        self._pending_card = entity_id
+        if by_typing:
+            self._typing_pause.start()
+        else:
+            self._show_pending_card()
+
+    def card_pending(self) -> bool:
+        """True while a typed query's first match waits for a pause in typing to show its card."""
+        return self._pending_card is not None
+
+    def _show_pending_card(self) -> None:
+        self._typing_pause.stop()
+        entity_id, self._pending_card = self._pending_card, None
+        if self.kb is not None and entity_id is not None and (entity := self.kb.entity(entity_id)) is not None:
+            self.card.show_card(self.kb, entity)
         self._update_navigation()
 
     def go_to(self, entity_id: str) -> None:
