@@ -46,6 +46,7 @@ def build_card_document(
 ) -> QTextDocument:
     """Fill `document` (or a new one) with the card; links are styled with `colors.link`."""
     document = document or QTextDocument()
+    document.clear()  # else each setting below lays out the previous card again
     document.setDefaultFont(card_font(point_size))
     document.setDefaultStyleSheet(
         f"a {{ color: {colors.link}; text-decoration: none; }}"

@@ -29,6 +29,8 @@ class CardView(QTextBrowser):
         self.setAccessibleName("Entity card")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # Always there, so a long card is laid out once, not again when a scroll bar appears.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
