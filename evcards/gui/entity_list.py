@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from evcards.card import kind_label
-from evcards.entity_filter import EntityFilter
+from evcards.entity_filter import EntityFilter, FilterSearch
 from evcards.gui.entity_model import EntityListModel, EntityRole
 from evcards.model import Entity
 
+FIRST_SLICE = 2_000  # entities whose claims are scanned before a key press returns
+SEARCH_SLICE = 8_000  # then per turn of the event loop
 NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
@@ -144,6 +146,12 @@ class EntityListPane(QWidget):
         layout.addWidget(self.filter_field)
         layout.addWidget(self._stack, 1)
         self._filter = EntityFilter([])
+        self._search: FilterSearch = self._filter.search("")
+        self._query = ""
+        self._wants_first = False
+        self._search_timer = QTimer(self)
+        self._search_timer.setInterval(0)
+        self._search_timer.timeout.connect(self._continue_search)
         self._selected_id: str | None = None  # the entity last announced by `entity_selected`
         self._quiet = False
         self._typing = False  # selecting the first match of the query being typed
@@ -164,26 +172,52 @@ class EntityListPane(QWidget):
     def apply_filter(self, query: str, select_first: bool = True) -> None:
         """Show the matches and select the first one, as the reader types.
 
-        With no query, the entity shown stays selected (the reset of the model forgot it)."""
-        rows = self._filter.matches(query)
-        self.model.set_rows(rows)
-        self._stack.setCurrentWidget(self.list_view if rows else self.empty_label)
-        if not rows:
-            self.empty_label.setText(f"No entity matches “{query.strip()}”." if query.strip() else "This knowledge base has no entities.")
-        elif query.strip() and select_first:
-            self._typing = True
-            try:
-                self.select_row(0)
-            finally:
-                self._typing = False
-        elif self._selected_id is not None and (row := self.model.row_of(self._selected_id)) is not None:
+        Name matches show at once; matches in kind and claims are added in slices between
+        events (`_continue_search`). With no query, the entity shown stays selected."""
+        self._search_timer.stop()
+        self._search = self._filter.search(query)
+        self._search.step(FIRST_SLICE)
+        self._query = query.strip()
+        self.model.set_rows(self._search.rows)
+        if self._query and select_first and self._search.rows:
+            self._select_first_match()
+        elif not self._query and self._selected_id is not None and (row := self.model.row_of(self._selected_id)) is not None:
             self._quiet = True
             try:
                 self.select_row(row)
             finally:
                 self._quiet = False
-        self._typing = False  # selecting the first match of the query being typed
-        self.count_changed.emit(len(rows), self.model.total())
+        self._wants_first = bool(self._query and select_first and not self._search.rows)
+        self._show_progress()
+        if not self._search.done:
+            self._search_timer.start()
+
+    def _continue_search(self) -> None:
+        self.model.append_rows(self._search.step(SEARCH_SLICE))
+        if self._wants_first and self.model.rowCount():
+            self._wants_first = False
+            self._select_first_match()
+        if self._search.done:
+            self._search_timer.stop()
+        self._show_progress()
+
+    def _select_first_match(self) -> None:
+        self._typing = True
+        try:
+            self.select_row(0)
+        finally:
+            self._typing = False
+
+    def _show_progress(self) -> None:
+        rows = self.model.rowCount()
+        empty = self._search.done and not rows
+        self._stack.setCurrentWidget(self.empty_label if empty else self.list_view)
+        if empty:
+            self.empty_label.setText(f"No entity matches “{self._query}”." if self._query else "This knowledge base has no entities.")
+        self.count_changed.emit(rows, self.model.total())
+
+    def search_done(self) -> bool:
+        return self._search.done
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)

@@ -28,28 +28,44 @@ class EntityListModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._entities: Sequence[Entity] = ()
-        self._rows: Sequence[int] = ()
+        self._rows: list[int] | range = range(0)
+        self._index_of_id: dict[str, int] = {}
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         self.beginResetModel()
         self._entities = entities
+        self._index_of_id = {entity.id: i for i, entity in enumerate(entities)}
         self._rows = range(len(entities))
         self.endResetModel()
 
     def set_rows(self, rows: Sequence[int]) -> None:
         """Show only these entities (indices into the entity sequence), in this order."""
         self.beginResetModel()
-        self._rows = rows
+        self._rows = rows if isinstance(rows, range) else list(rows)
         self.endResetModel()
+
+    def append_rows(self, rows: Sequence[int]) -> None:
+        """Add rows at the end (matches found later in a search): no reset, the selection stays."""
+        if not rows:
+            return
+        if isinstance(self._rows, range):
+            self._rows = list(self._rows)
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
 
     def entity_at(self, row: int) -> Entity:
         return self._entities[self._rows[row]]
 
     def row_of(self, entity_id: str) -> int | None:
-        for row, i in enumerate(self._rows):
-            if self._entities[i].id == entity_id:
-                return row
-        return None
+        index = self._index_of_id.get(entity_id)
+        if index is None:
+            return None
+        try:
+            return self._rows.index(index)
+        except ValueError:
+            return None
 
     def total(self) -> int:
         return len(self._entities)

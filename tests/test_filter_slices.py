@@ -1,0 +1,70 @@
+"""Large lists: name matches show at once, matches in claims are added between key presses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evcards.entity_filter import EntityFilter
+from evcards.gui.entity_list import FIRST_SLICE, EntityListPane
+from evcards.model import Entity
+
+COUNT = FIRST_SLICE * 3
+
+
+def many_entities() -> list[Entity]:
+    entities = []
+    for i in range(COUNT):
+        statement = "Makes a rare quasar engine." if i == COUNT - 5 else f"Claim number {i}."
+        entities.append(
+            Entity.model_validate(
+                {
+                    "id": f"e{i:05d}",
+                    "name": "Quasar Labs" if i == 7 else f"Entity {i:05d}",
+                    "kind": "organization",
+                    "claims": [{"statement": statement, "quote": "q", "source": "s"}],
+                }
+            )
+        )
+    return entities
+
+
+def test_a_search_in_steps_gives_the_same_rows_as_at_once() -> None:
+    entities = many_entities()
+    stepped = EntityFilter(entities).search("quasar")
+    names_first = list(stepped.rows)
+    while not stepped.done:
+        stepped.step(1_000)
+    assert stepped.rows == EntityFilter(entities).matches("quasar")
+    found = EntityFilter(entities)
+    assert [found.entities[i].name for i in names_first] == ["Quasar Labs"]
+    assert [found.entities[i].id for i in stepped.rows] == ["e00007", f"e{COUNT - 5:05d}"]
+
+
+def test_the_pane_shows_name_matches_at_once_and_claim_matches_soon_after(qtbot: Any) -> None:
+    pane = EntityListPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.set_entities(many_entities())
+    counts: list[tuple[int, int]] = []
+    pane.count_changed.connect(lambda shown, total: counts.append((shown, total)))
+    pane.filter_field.setText("quasar")
+    assert pane.current_entity_id() == "e00007"  # the name match, selected as the reader types
+    assert not pane.search_done() and pane.model.rowCount() == 1
+    qtbot.waitUntil(pane.search_done, timeout=5000)
+    assert [pane.model.entity_at(r).id for r in range(pane.model.rowCount())] == ["e00007", f"e{COUNT - 5:05d}"]
+    assert pane.current_entity_id() == "e00007"  # rows added at the end keep the selection
+    assert counts[0] == (1, COUNT) and counts[-1] == (2, COUNT)
+
+
+def test_a_query_found_only_in_claims_selects_its_first_match_when_found(qtbot: Any) -> None:
+    pane = EntityListPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.set_entities(many_entities())
+    pane.filter_field.setText("rare quasar")
+    assert pane.model.rowCount() == 0 and pane.list_view.isVisible()  # still searching: no "no match" yet
+    qtbot.waitUntil(pane.search_done, timeout=5000)
+    assert pane.current_entity_id() == f"e{COUNT - 5:05d}"
+    pane.filter_field.setText("rare quasar zzz")
+    qtbot.waitUntil(pane.search_done, timeout=5000)
+    assert pane.empty_label.isVisible() and "rare quasar zzz" in pane.empty_label.text()
