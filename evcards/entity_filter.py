@@ -15,8 +15,10 @@ between key presses instead of making the reader wait for a scan of every claim.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
+from itertools import compress, repeat
+from operator import and_, eq
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from evcards.model import Entity
 
@@ -55,71 +57,85 @@ def _rest_key(entity: Entity) -> str:
     return fold_for_search(_SEPARATOR.join([entity.kind, *(claim.statement for claim in entity.claims)]))
 
 
-@dataclass(frozen=True, slots=True)
-class _Typed:
-    """A finished search: its query, its matches in name order and ranked, and what it searched."""
+_AFTER_ALL = "\U0010ffff"  # sorts after every character: query + this bounds the names starting with it
+_LETTER_BITS = {ch: 1 << n for n, ch in enumerate("abcdefghijklmnopqrstuvwxyz0123456789")}
 
-    query: str
-    found: list[int]
-    ranked: list[int]
-    everything: bool
+
+def _letter_mask(text: str) -> int:
+    """One bit per ASCII letter or digit that occurs in `text`."""
+    mask = 0
+    for ch in set(text):
+        mask |= _LETTER_BITS.get(ch, 0)
+    return mask
 
 
 class FilterSearch:
-    """One query's search. `rows` (ranked) grows with each `step` until `done`."""
+    """One query's search. `rows` (ranked) grows with each `step` until `done`.
 
-    def __init__(self, owner: EntityFilter, folded: str, candidates: Sequence[int], everything: bool) -> None:
-        self._owner = owner
-        self._folded = folded
-        self._everything = everything
-        self._candidates = candidates
+    A search that is not done yet still narrows the next, longer query: its name matches
+    are complete, and its claim matches so far plus what it has not scanned are, in name
+    order, every entity the longer query can match in kind or claims.
+    """
+
+    def __init__(
+        self, owner: EntityFilter, folded: str, name_candidates: Sequence[int], rest_candidates: Sequence[int], everything: bool
+    ) -> None:
+        self.query = folded
+        self.everything = everything
+        self._rest_keys = owner._rest_keys
         names = owner._name_keys
-        named = [i for i in candidates if folded in names[i]]
-        starting = [i for i in named if names[i].startswith(folded)]
-        if starting and len(starting) != len(named):
-            first = set(starting)
-            ranked_names = starting + [i for i in named if i not in first]
+        named = owner._names_containing(folded, name_candidates)
+        # Names starting with the query are a contiguous run of the sorted names: no scan.
+        low = bisect_left(owner._sorted_names, folded)
+        high = bisect_left(owner._sorted_names, folded + _AFTER_ALL, low)
+        if low < high and high - low != len(named):
+            self.rows = list(range(low, high)) + [i for i in named if not low <= i < high]
         else:
-            ranked_names = named
-        self._named = named
-        self._named_set = set(named) if everything else set()
-        self._others: list[int] = []
-        self._position = 0 if everything else len(candidates)
-        self.rows: list[int] = list(ranked_names)  # grows: must not be `named`
-        self.done = False
-        self._finish_if_scanned()
+            self.rows = list(named)
+        self.named = named
+        self._named_set: set[int] | None = None
+        self._rest_candidates = rest_candidates if everything else range(0)
+        self._position = 0
+        self.rest_found: list[int] = []  # entities whose kind or claims match, scanned so far
+        self.done = not self._rest_candidates
 
     @classmethod
-    def finished(cls, rows: list[int]) -> FilterSearch:
+    def all_of(cls, count: int) -> FilterSearch:
+        """The empty query: every entity, in name order, nothing to scan."""
         search = cls.__new__(cls)
-        search.rows, search.done = rows, True
+        search.query, search.everything, search.done = "", False, True
+        search.named = search.rows = list(range(count))
+        search.rest_found, search._position, search._rest_candidates = [], 0, range(0)
         return search
 
     def step(self, budget: int) -> list[int]:
         """Scan up to `budget` more entities' kind and claims; return the rows this added."""
         if self.done:
             return []
-        end = min(self._position + budget, len(self._candidates))
-        chunk = self._candidates[self._position : end]
+        end = min(self._position + budget, len(self._rest_candidates))
+        chunk = self._rest_candidates[self._position : end]
         self._position = end
-        rest, named, folded = self._owner._rest_keys, self._named_set, self._folded
-        added = [i for i in chunk if i not in named and folded in rest[i]]
-        self._others += added
+        rest, folded = self._rest_keys, self.query
+        if isinstance(chunk, range):
+            found = [i for i, key in zip(chunk, rest[chunk.start : chunk.stop]) if folded in key]
+        else:
+            found = [i for i in chunk if folded in rest[i]]
+        self.rest_found += found
+        if self._named_set is None:
+            self._named_set = set(self.named)
+        added = [i for i in found if i not in self._named_set]
         self.rows += added
-        self._finish_if_scanned()
+        self.done = self._position >= len(self._rest_candidates)
         return added
 
     def run(self) -> list[int]:
         while not self.done:
-            self.step(len(self._candidates))
+            self.step(len(self._rest_candidates))
         return self.rows
 
-    def _finish_if_scanned(self) -> None:
-        if self._position < len(self._candidates):
-            return
-        self.done = True
-        found = sorted(self._named + self._others) if self._others else self._named
-        self._owner._remember(_Typed(self._folded, found, self.rows, self._everything))
+    def unscanned_and_found(self) -> list[int]:
+        """In name order: every entity a longer query can match in kind or claims."""
+        return self.rest_found + list(self._rest_candidates[self._position :])
 
 
 class EntityFilter:
@@ -140,36 +156,54 @@ class EntityFilter:
         name_keys = [_name_key(e, name) for e, name in zip(entities, names)]
         rest_keys = [_rest_key(e) for e in entities]
         self.entities: list[Entity] = [entities[i] for i in order]
+        self._sorted_names = [names[i] for i in order]
         self._name_keys = [name_keys[i] for i in order]
+        self._name_masks = [_letter_mask(key) for key in self._name_keys]
         self._rest_keys = [rest_keys[i] for i in order]
-        # The finished searches for the prefixes of the query being typed, shortest first.
-        self._typed: list[_Typed] = []
+        # The searches for the prefixes of the query being typed, shortest first.
+        self._typed: list[FilterSearch] = []
 
     def __len__(self) -> int:
         return len(self.entities)
 
     def search(self, query: str) -> FilterSearch:
-        """Start searching `query`; names are matched already, the rest comes with `step`."""
+        """The search for `query`: names are matched already, kind and claims come with `step`."""
         folded = fold_for_search(query.strip())
         typed = self._typed
         while typed and not folded.startswith(typed[-1].query):
-            typed.pop()  # deleted or changed: forget results that no longer narrow this query
+            typed.pop()  # deleted or changed: forget searches that no longer narrow this query
+        everything_at_all = range(len(self.entities))
         if not folded:
-            return FilterSearch.finished(list(range(len(self.entities))))
+            return FilterSearch.all_of(len(self.entities))
         if typed and typed[-1].query == folded:
-            return FilterSearch.finished(list(typed[-1].ranked))
+            return typed[-1]
         everything = len(folded) >= self._claims_from or not folded.isascii()
         previous = typed[-1] if typed else None
-        if previous is not None and previous.everything == everything:
-            candidates: Sequence[int] = previous.found  # the query grew: only previous matches can match
-        else:
-            candidates = range(len(self.entities))
-        return FilterSearch(self, folded, candidates, everything)
+        names: Sequence[int] = previous.named if previous is not None else everything_at_all
+        rest: Sequence[int] = everything_at_all
+        if previous is not None and previous.everything and everything:
+            rest = previous.unscanned_and_found()
+        search = FilterSearch(self, folded, names, rest, everything)
+        typed.append(search)
+        return search
+
+    def _names_containing(self, folded: str, candidates: Sequence[int]) -> list[int]:
+        """Candidates whose name key holds `folded`, in order.
+
+        The letters and digits of the query are first checked against a bit mask per key (a
+        loop in C): most keys drop out there, and `in` runs only on those that remain. For a
+        single letter or digit the mask is the whole answer.
+        """
+        wanted = _letter_mask(folded)
+        names = self._name_keys
+        if not wanted:
+            return [i for i in candidates if folded in names[i]]
+        masks = self._name_masks if isinstance(candidates, range) else map(self._name_masks.__getitem__, candidates)
+        kept = list(compress(candidates, map(eq, map(and_, masks, repeat(wanted)), repeat(wanted))))
+        if len(folded) == 1:
+            return kept
+        return [i for i in kept if folded in names[i]]
 
     def matches(self, query: str) -> list[int]:
         """Indices into `self.entities`, ranked: the whole answer at once."""
         return list(self.search(query).run())
-
-    def _remember(self, finished: _Typed) -> None:
-        if not self._typed or finished.query.startswith(self._typed[-1].query) and finished.query != self._typed[-1].query:
-            self._typed.append(finished)
