@@ -166,6 +166,9 @@ def _reference_problems(shown: str, kb: KnowledgeBase) -> list[Problem]:
 def _load_source_texts(shown: str, base: Path, kb: KnowledgeBase) -> list[Problem]:
     problems: list[Problem] = []
     for i, source in enumerate(kb.sources):
+        if Path(source.text_file).is_absolute() or "://" in source.text_file:
+            problems.append(Problem(shown, f"sources[{i}].text_file", "must be a path relative to the JSON file"))
+            continue
         text, problem = _read_text(base / source.text_file, shown, f"sources[{i}].text_file")
         if problem:
             problems.append(problem)

@@ -178,3 +178,10 @@ def test_positions_count_code_points_after_an_emoji(write_kb: KbWriter) -> None:
     result = load(write_kb(source_text="🚗 " + SOURCE_TEXT))
     check = result.knowledge_base.entity("xiaomi").claims[0].check
     assert check.start == 2 + SOURCE_TEXT.index(ARTICLE_QUOTE)
+
+
+@pytest.mark.parametrize("text_file", ["/etc/hostname", "https://example.com/article.txt"])
+def test_source_text_must_be_a_relative_path(write_kb: KbWriter, text_file: str) -> None:
+    data = minimal_kb()
+    data["sources"][0]["text_file"] = text_file
+    assert only_problem(write_kb(data)).endswith("sources[0].text_file: must be a path relative to the JSON file")
