@@ -18,13 +18,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QInputMethodEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
 
 from evcards.gui.actions import ACTION_SPECS
 from evcards.gui.main_window import MainWindow
 from evcards.resources import bundled_data, resources_dir
 from tests.conftest import WINDOW_TIMEOUT_MS, minimal_kb, open_window
+from tests.gui_helpers import type_text
 
 STEPS = 2500
 SEED = int(os.environ.get("EVCARDS_FUZZ_SEED", "20240601"))
@@ -128,13 +129,7 @@ def test_random_keys_clicks_and_actions(qtbot: Any, settings: Any, data_copy: Pa
         elif kind == "type":
             text = rng.choice(TYPED)
             log.append(f"{step} type {text!r} -> {widget.objectName() or type(widget).__name__}")
-            for ch in text:
-                if ord(ch) < 128:
-                    qtbot.keyClicks(widget, ch)
-                else:
-                    event = QInputMethodEvent()
-                    event.setCommitString(ch)
-                    QApplication.sendEvent(widget, event)
+            type_text(qtbot, widget, text)
         elif kind in ("click_row", "dclick_row"):
             view = window.entity_pane.list_view
             rows = window.entity_pane.model.rowCount()
