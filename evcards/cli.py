@@ -2,21 +2,23 @@
 
 Exit codes: 0 success, 1 the data (or the export) is not right, 2 the command line is wrong.
 Qt is imported only by the commands that need it, so `validate`, `list` and `schema` start fast
-and work on machines with no display.
+and work on machines with no display. The loader and the model (pydantic) are imported only
+where a file is read: the window's loading thread imports them, its start-up does not.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evcards import __version__
-from evcards.loader import LoadResult, load
-from evcards.model import json_schema
 from evcards.resources import bundled_data
+
+if TYPE_CHECKING:
+    from evcards.loader import LoadResult
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -44,6 +46,8 @@ def _print_problems(result: LoadResult) -> None:
 
 
 def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.loader import load
+
     result = load(_chosen_file(parser, args))
     kb = result.knowledge_base
     if result.is_valid and kb is not None:
@@ -57,6 +61,8 @@ def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.loader import load
+
     result = load(_chosen_file(parser, args))
     kb = result.knowledge_base
     if kb is None:
@@ -72,6 +78,10 @@ def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _schema(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    import json
+
+    from evcards.model import json_schema
+
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from evcards import __version__
@@ -15,6 +16,9 @@ from evcards.fonts import install_application_font
 from evcards.gui.main_window import MainWindow
 from evcards.gui.settings import Settings
 from evcards.resources import bundled_data, icons_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette
 
 EXIT_AFTER_SHOWN = "EVCARDS_EXIT_AFTER_SHOWN"  # benchmarks: report the window shown, quit once loaded
 COLOR_SCHEME = "EVCARDS_COLOR_SCHEME"  # "dark" or "light": override the desktop's choice
@@ -41,6 +45,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def dark_palette() -> QPalette:
     """A dark palette for desktops whose platform theme gives Qt none."""
+    from PySide6.QtGui import QColor, QPalette
+
     palette = QPalette()
     role, color = QPalette.ColorRole, QColor
     for name, value in {
@@ -89,5 +95,8 @@ def run_app(path: Path | None, settings: Settings | None = None) -> int:
     if os.environ.get(EXIT_AFTER_SHOWN):
         _report_shown_then_quit(app, window)
     window.show()
-    window.open_file(initial_file(path, settings))
+    # Loading starts on the event loop's first turn, after the events of showing the window
+    # (polish, layout) have been handled without a loading thread competing for the interpreter.
+    first_file = initial_file(path, settings)
+    QTimer.singleShot(0, window, lambda: window.open_file(first_file))
     return app.exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from evcards import __version__
-from evcards.loader import LoadResult
+
+if TYPE_CHECKING:
+    from evcards.loader import LoadResult
 
 REPORT_PREVIEW_LINES = 8
 

@@ -1,17 +1,22 @@
 """Load knowledge bases off the UI thread, with progress and cancel.
 
 The window keeps showing the previous knowledge base until the new one is ready; a cancelled
-or failed load changes nothing.
+or failed load changes nothing. The loader (and pydantic with it) is imported by the loading
+thread on its first run, not when the window starts.
 """
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from evcards.loader import LoadCancelled, LoadResult, load
+if TYPE_CHECKING:
+    from PySide6.QtCore import QThread
+
+    from evcards.loader import LoadResult
 
 
 class _LoadWorker(QObject):
@@ -25,6 +30,8 @@ class _LoadWorker(QObject):
         self._number = number
 
     def run(self) -> None:
+        from evcards.loader import LoadCancelled, load
+
         def report(done: int, total: int) -> None:
             if self._cancel.is_set():
                 raise LoadCancelled
@@ -56,6 +63,8 @@ class Loader(QObject):
         return self._thread is not None
 
     def start(self, path: Path, *, reload: bool = False) -> None:
+        from PySide6.QtCore import QThread
+
         self.cancel_and_wait()
         self._cancel = threading.Event()
         self._number += 1

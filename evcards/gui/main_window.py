@@ -1,18 +1,21 @@
-"""The main window: entity list on the left, the card on the right, every action by mouse and keyboard."""
+"""The main window: entity list on the left, the card on the right, every action by mouse and keyboard.
+
+Start-up imports only what the window needs to be shown: dialogs, the source view, the clipboard
+text of a card and the loader's types are imported where they are first used.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QMouseEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -21,10 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evcards.card import render_card_text
 from evcards.gui.actions import MENU_ORDER, ActionRegistry
 from evcards.gui.card_view import CardView
-from evcards.gui.dialogs import ShortcutsDialog, about_text, problem_report_box
 from evcards.gui.entity_list import EntityListPane
 from evcards.gui.file_watcher import FileWatcher
 from evcards.gui.history import History
@@ -32,9 +33,15 @@ from evcards.gui.loading import Loader
 from evcards.gui.message_bar import MessageBar
 from evcards.gui.pdf_actions import PdfActions
 from evcards.gui.settings import ZOOM_RANGE, Settings
-from evcards.gui.source_view import SourceView
-from evcards.loader import LoadResult
-from evcards.model import Entity, KnowledgeBase
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject, QPoint
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    from evcards.gui.source_view import SourceView
+    from evcards.loader import LoadResult
+    from evcards.model import Entity, KnowledgeBase
 
 JSON_FILTER = "Knowledge bases (*.json);;All files (*)"
 TYPING_PAUSE_MS = 120
@@ -67,7 +74,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._update_navigation()
-        QApplication.instance().installEventFilter(self)
+        self._watching_mouse_buttons = False  # the application-wide filter: see `showEvent`
 
     # --- construction -------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -153,7 +160,7 @@ class MainWindow(QMainWindow):
         a.connect("zoom_out", lambda: self.zoom_by(-1))
         a.connect("zoom_reset", lambda: self.zoom_by(None))
         a.connect("shortcuts", self.show_shortcuts)
-        a.connect("about", lambda: QMessageBox.about(self, "About evcards", about_text()))
+        a.connect("about", self.show_about)
         self.entity_pane.entity_selected.connect(self._entity_selected)
         self.entity_pane.activated.connect(lambda: self.card.setFocus(Qt.FocusReason.TabFocusReason))
         self.entity_pane.count_changed.connect(lambda shown, total: self.count_label.setText(f"{shown} of {total} entities"))
@@ -187,6 +194,8 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> None:
         start = str(Path(self.kb.path).parent) if self.kb and self.kb.path else ""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, "Open Knowledge Base", start, JSON_FILTER)
         if path:
             self.open_file(Path(path))
@@ -229,6 +238,8 @@ class MainWindow(QMainWindow):
                 if self.problem_dialog is not None:  # one report at a time, not a pile of them
                     self.problem_dialog.close()
                     self.problem_dialog.deleteLater()
+                from evcards.gui.dialogs import problem_report_box
+
                 self.problem_dialog = problem_report_box(self, result, kept)
                 self.problem_dialog.open()
             return
@@ -334,6 +345,8 @@ class MainWindow(QMainWindow):
     def copy_card(self) -> None:
         entity = self.current_entity()
         if self.kb is not None and entity is not None:
+            from evcards.card import render_card_text
+
             QGuiApplication.clipboard().setText(render_card_text(self.kb, entity))
             self.statusBar().showMessage(f"Copied the card of {entity.name} with its citations.", 4000)
 
@@ -358,6 +371,8 @@ class MainWindow(QMainWindow):
         if source is None or text is None:
             return
         if self.source_view is None:
+            from evcards.gui.source_view import SourceView
+
             self.source_view = SourceView(self)
         self.source_view.show_quote(source, text, claim)
         self.source_view.show()
@@ -370,7 +385,16 @@ class MainWindow(QMainWindow):
         self.card.set_zoom(zoom)
 
     def show_shortcuts(self) -> None:
+        from evcards.gui.dialogs import ShortcutsDialog
+
         ShortcutsDialog(self.actions.shortcut_rows(), self).exec()
+
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from evcards.gui.dialogs import about_text
+
+        QMessageBox.about(self, "About evcards", about_text())
 
     def _list_context_menu(self, position: QPoint) -> None:
         index = self.entity_pane.list_view.indexAt(position)
@@ -395,6 +419,22 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_file(path)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Watch the mouse's back and forward buttons (`eventFilter`) from the next turn of the event loop.
+
+        The filter sees every event of the application. Installed before the window is shown,
+        it would also see the hundreds of polish and layout events of showing it, tens of
+        milliseconds of Python calls that the window would wait for; no button can be pressed
+        on the window before it is on screen."""
+        super().showEvent(event)
+        if not self._watching_mouse_buttons:
+            self._watching_mouse_buttons = True
+            QTimer.singleShot(0, self, self._watch_mouse_buttons)
+
+    def _watch_mouse_buttons(self) -> None:
+        if self._watching_mouse_buttons:  # not closed in the meantime
+            QApplication.instance().installEventFilter(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel_and_wait()
         self.settings.geometry = self.saveGeometry()
@@ -402,8 +442,12 @@ class MainWindow(QMainWindow):
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()
         QApplication.instance().removeEventFilter(self)
+        self._watching_mouse_buttons = False
         super().closeEvent(event)
 
 
 def open_url(url: str) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     QDesktopServices.openUrl(QUrl(url))

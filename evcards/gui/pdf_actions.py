@@ -1,20 +1,22 @@
 """The window's PDF and print actions: file dialog, status message with Open, print and preview.
 
 All drawing is done by `evcards.pdf_export`, the same code the command line uses, from the
-same card document the screen shows. Printing and PDF modules are imported on first use,
-which keeps them out of start-up.
+same card document the screen shows. Printing and PDF modules, and the dialogs, are imported
+on first use, which keeps them out of start-up.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QPushButton
 
-from evcards.gui.settings import Settings
-from evcards.model import Entity, KnowledgeBase
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar, QWidget
+
+    from evcards.gui.settings import Settings
+    from evcards.model import Entity, KnowledgeBase
 
 STATUS_TIMEOUT_MS = 15000
 
@@ -34,6 +36,8 @@ class PdfActions:
     def export(self, kb: KnowledgeBase | None, entity: Entity | None) -> Path | None:
         if kb is None or entity is None:
             return None
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         folder = self._settings.last_export_folder or Path.home()
         proposed = str(folder / f"{entity.id}.pdf")
         chosen, _ = QFileDialog.getSaveFileName(self._window, "Export Card as PDF", proposed, "PDF files (*.pdf)")
@@ -56,6 +60,9 @@ class PdfActions:
 
     def _open_last(self) -> None:
         if self.last_export is not None:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
 
     def print_(self, kb: KnowledgeBase | None, entity: Entity | None) -> None:

@@ -7,12 +7,16 @@ counts a Windows line end (CR LF) as the one position `setPlainText` makes of it
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from evcards.card import citation_text
-from evcards.model import Claim, Source
+
+if TYPE_CHECKING:
+    from evcards.model import Claim, Source
 
 
 def utf16_offset(text: str, code_point_offset: int) -> int:

@@ -1,0 +1,55 @@
+"""What the window imports before it is shown (issue 5: start-up against bare Qt).
+
+Each check runs in a fresh interpreter: this test process has imported everything already.
+The loader, printing, the dialogs and the source view are imported where they are first used;
+the model (pydantic, about 150 ms) belongs to the loading thread too, once the card and list
+modules import it only for type checking.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# The modules the window imports to be shown, as `evcards` imports them.
+WINDOW_IMPORTS = "import sys, evcards.cli, evcards.gui.app\n"
+
+
+def imported_after(code: str) -> set[str]:
+    """The names in sys.modules after running `code` in a fresh interpreter."""
+    probe = code + "print('\\n'.join(sorted(sys.modules)))\n"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return set(run.stdout.split())
+
+
+def test_version_imports_neither_qt_nor_the_model() -> None:
+    modules = imported_after("import sys\nfrom evcards.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\n")
+    assert not {m for m in modules if m.startswith(("PySide6", "pydantic", "evcards.loader", "evcards.model"))}
+
+
+def test_window_start_up_leaves_loading_printing_and_dialogs_for_later() -> None:
+    modules = imported_after(WINDOW_IMPORTS)
+    later = {
+        "evcards.loader",  # the loading thread imports it
+        "evcards.quotes",
+        "evcards.gui.dialogs",
+        "evcards.gui.source_view",
+        "evcards.pdf_export",
+        "PySide6.QtPrintSupport",
+    }
+    assert not modules & later, modules & later
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="evcards.card imports evcards.model at module level, and so do the card and list modules (for type hints)",
+)
+def test_window_start_up_does_not_import_pydantic() -> None:
+    assert not {m for m in imported_after(WINDOW_IMPORTS) if m.startswith("pydantic")}
