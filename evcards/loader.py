@@ -64,6 +64,8 @@ class LoadResult:
 def _read_bytes(path: Path, shown: str, place: str) -> tuple[bytes, Problem | None]:
     """Read a file, without a UTF-8 byte-order mark if it has one; every failure becomes a Problem."""
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            return b"", Problem(shown, place, f"is not a regular file (a device or a pipe?): {path}")
         data = path.read_bytes()
     except FileNotFoundError:
         return b"", Problem(shown, place, f"file not found: {path}")
@@ -99,38 +101,58 @@ def _read_text(path: Path, shown: str, place: str) -> tuple[str | None, Problem 
         return None, _utf8_problem(data, shown, place)
 
 
-def _is_union_tag(part: str | int) -> bool:
-    """pydantic names the union member that failed ('str', 'constrained-str', 'amount'); a reader does not care."""
-    return isinstance(part, str) and (part in _UNION_TAGS or not part.isidentifier())
+def _without_union_tags(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """pydantic names the union member that failed right after a union field ('quote' -> 'str',
+    'value' -> 'amount'); a reader does not care. Other parts, odd field names included, stay."""
+    kept: list[str | int] = []
+    for previous, part in zip((None, *loc), loc):
+        after_union = previous in ("quote", "value")
+        if after_union and isinstance(part, str) and (part in _UNION_TAGS or not part.isidentifier()):
+            continue
+        kept.append(part)
+    return tuple(kept)
 
 
-def _schema_problems(shown: str, error: ValidationError) -> list[Problem]:
+def _schema_problems(shown: str, error: ValidationError, data: bytes) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
     for item in error.errors(include_url=False, include_input=False):
         if item["type"] == "json_invalid":
-            problems.append(_syntax_problem(shown, item["ctx"]["error"]))
+            problems.append(_syntax_problem(shown, item["ctx"]["error"], data))
             continue
-        loc = tuple(part for part in item["loc"] if not _is_union_tag(part))
+        loc = _without_union_tags(item["loc"])
         place = json_path(loc)
         if place.endswith(".quote") and place in seen:
             continue  # both members of the string|object union failed: say it once
         message = _FRIENDLY.get(item["type"]) or item["msg"]
-        if place.endswith(".quote"):
-            message = "should be a non-empty string or an object with a non-empty 'exact'"
+        if item["type"] == "extra_forbidden" and loc:
+            message = f"unknown field {loc[-1]!r} (not part of the evcards format)"
+        elif place.endswith(".quote"):
+            message = "should be a string or an object with 'exact', with more than white space"
         seen.add(place)
         problems.append(Problem(shown, place, message))
     return problems
 
 
-def _syntax_problem(shown: str, jiter_message: str) -> Problem:
+def _syntax_problem(shown: str, jiter_message: str, data: bytes) -> Problem:
     match = _JSON_POSITION.match(jiter_message)
-    what, place = (match["what"], f"{match['line']}:{match['column']}") if match else (jiter_message, "(file)")
+    what, place = (match["what"], _character_position(data, int(match["line"]), int(match["column"]))) if match else (jiter_message, "(file)")
     if what == "recursion limit exceeded":
         what = "nested too deeply (more than 200 levels of arrays and objects)"
     elif what == "EOF while parsing a value" or what.startswith("EOF while parsing"):
         what = "the file ends in the middle of the JSON"
     return Problem(shown, place, f"invalid JSON: {what}")
+
+
+def _character_position(data: bytes, line: int, byte_column: int) -> str:
+    """line:column with the column in characters, as editors count (the parser counts bytes)."""
+    start = 0
+    for _ in range(line - 1):
+        start = data.find(b"\n", start) + 1
+        if start == 0:
+            return f"{line}:{byte_column}"
+    prefix = data[start : start + byte_column - 1]
+    return f"{line}:{len(prefix.decode('utf-8', errors='ignore')) + 1}"
 
 
 def _reference_problems(shown: str, kb: KnowledgeBase) -> list[Problem]:
@@ -281,7 +303,7 @@ def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:
             kb = KnowledgeBase.model_validate_json(data)
     except ValidationError as error:
         problem = _utf8_problem(data, shown, "(file)")
-        result.problems = [problem] if problem else _schema_problems(shown, error)
+        result.problems = [problem] if problem else _schema_problems(shown, error, data)
         return result
     except RecursionError:
         result.problems.append(Problem(shown, "(file)", "nested too deeply to be read"))

@@ -21,7 +21,7 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=200),
     Field(description="A stable id: lower-case letters and digits, words joined by '-'."),
 ]
-NonEmptyText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+NonEmptyText = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]  # not only white space
 
 
 class _Strict(BaseModel):

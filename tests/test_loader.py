@@ -107,8 +107,8 @@ def test_every_schema_error_is_reported(write_kb: KbWriter) -> None:
     assert places == {
         "entities[0].name": "required field is missing",
         "entities[1].kind": "should be a string",
-        "entities[1].claims[0].quote": "should be a non-empty string or an object with a non-empty 'exact'",
-        "entities[1].colour": "unknown field (not part of the evcards format)",
+        "entities[1].claims[0].quote": "should be a string or an object with 'exact', with more than white space",
+        "entities[1].colour": "unknown field 'colour' (not part of the evcards format)",
     }
 
 
@@ -185,3 +185,30 @@ def test_source_text_must_be_a_relative_path(write_kb: KbWriter, text_file: str)
     data = minimal_kb()
     data["sources"][0]["text_file"] = text_file
     assert only_problem(write_kb(data)).endswith("sources[0].text_file: must be a path relative to the JSON file")
+
+
+def test_odd_unknown_field_names_are_named(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][0]["foo-bar"] = 1
+    data["entities"][0]["claims"][0]["quote"] = {"exact": "Lei Jun founded", "my key": 2}
+    places = {p.place: p.message for p in load(write_kb(data)).problems}
+    assert places["entities[0].foo-bar"] == "unknown field 'foo-bar' (not part of the evcards format)"
+    assert places["entities[0].claims[0].quote.my key"] == "unknown field 'my key' (not part of the evcards format)"
+
+
+def test_a_quote_of_white_space_is_refused(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][0]["claims"][0]["quote"] = "   "
+    assert only_problem(write_kb(data)).endswith("entities[0].claims[0].quote: should be a string or an object with 'exact', with more than white space")
+
+
+def test_syntax_error_column_counts_characters_not_bytes(write_kb: KbWriter) -> None:
+    path = write_kb('{"title": "雷军雷军", x}')
+    assert only_problem(path).startswith(f"{path}: 1:19: invalid JSON")
+
+
+def test_a_source_that_is_a_pipe_is_refused_without_reading_it(write_kb: KbWriter, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    data = minimal_kb()
+    data["sources"][0]["text_file"] = "pipe.txt"
+    assert "sources[0].text_file: is not a regular file" in only_problem(write_kb(data))
