@@ -96,10 +96,13 @@ def _status_html(claim: Claim) -> str:
     if check is None or check.status is QuoteStatus.NOT_FOUND:
         return '<span class="missing">✗ Quote not found in the source</span>'
     if check.status is QuoteStatus.APPROXIMATE:
-        said = escape(check.actual or "")
+        if check.actual == claim.exact:  # the words are there, but not with the given prefix/suffix
+            detail = escape(check.note or "")
+        else:
+            detail = f"the source says: “{escape(check.actual or '')}”"
         return (
             '<span class="approximate">≈ Quote matches only approximately</span>'
-            f'<span class="muted"> — the source says: “{said}”</span>'
+            f'<span class="muted"> — {detail}</span>'
         )
     return '<span class="verified">✓ Verified verbatim</span>'
 

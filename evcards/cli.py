@@ -20,7 +20,7 @@ from evcards.resources import bundled_data
 if TYPE_CHECKING:
     from evcards.loader import LoadResult
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _data_argument(parser: argparse.ArgumentParser, default: str = "the bundled Xiaomi EV knowledge base") -> None:
@@ -129,6 +129,14 @@ def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl+C: one line, not a traceback (an export leaves no partial file)
+        print("evcards: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")

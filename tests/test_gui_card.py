@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 
 from evcards.card import ENTITY_SCHEME, citation_text, kind_label
@@ -439,3 +439,13 @@ def test_show_in_source_follows_a_claim_focused_backwards(qtbot: Any, window: Ma
     assert window.card.focused_claim() == 2
     qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
     assert window.source_view is not None and window.source_view.highlighted_text() == lei.claims[2].exact
+
+
+def test_list_tooltips_show_markup_in_names_as_text(qtbot: Any, settings: Any, write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][0]["name"] = '<img src="file:///etc/passwd"> <b>Xiaomi</b>'
+    window = open_window(qtbot, settings, write_kb(data))
+    model = window.entity_pane.model
+    tips = [model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) for row in range(model.rowCount())]
+    tip = next(t for t in tips if "Xiaomi" in t)
+    assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt; &lt;b&gt;Xiaomi&lt;/b&gt;" in tip and "<img" not in tip

@@ -507,3 +507,26 @@ def test_export_card_as_pdf_from_the_window(qtbot: Any, window: MainWindow, tmp_
     assert window.settings.last_export_folder == pdf.parent
     window.actions["export_pdf"].trigger()
     assert Path(proposed[1]).parent == pdf.parent  # the next export starts in the same folder
+
+
+def test_an_invalid_reload_with_many_problems_keeps_the_bar_short(qtbot: Any, settings: Any, write_kb: KbWriter) -> None:
+    path = write_kb()
+    window = open_window(qtbot, settings, path)
+    broken = minimal_kb()
+    for entity in broken["entities"]:
+        entity["relations"] = [{"type": "founded_by", "target": f"nobody-{k}"} for k in range(40)]
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    window.reload()
+    qtbot.waitUntil(window.message_bar.isVisible, timeout=WINDOW_TIMEOUT_MS)
+    lines = window.message_bar.label.text().splitlines()
+    assert "not valid" in lines[0] and lines[-1] == "… and 75 more" and len(lines) == 7
+    assert window.kb is not None and window.kb.entity("xiaomi") is not None  # the old data stays
+
+
+def test_a_change_on_disk_does_not_cancel_an_open_in_progress(qtbot: Any, settings: Any, write_kb: KbWriter, tmp_path: Path) -> None:
+    first = write_kb()
+    window = open_window(qtbot, settings, first)
+    other = write_kb(minimal_kb(title="Other KB"), name="other.json")
+    window.open_file(other)
+    window.reload()  # as the watcher would, while the other file loads
+    qtbot.waitUntil(lambda: window.kb is not None and window.kb.title == "Other KB", timeout=WINDOW_TIMEOUT_MS)

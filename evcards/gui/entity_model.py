@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -81,7 +82,8 @@ class EntityListModel(QAbstractListModel):
             return entity.name
         if role == Qt.ItemDataRole.ToolTipRole:
             native = f" ({entity.native_name})" if entity.native_name else ""
-            return f"{entity.name}{native}: {kind_label(entity.kind)}, {len(entity.claims)} claims"
+            # Tooltips that look like markup are shown as rich text: escape what the data says.
+            return f"<p>{escape(entity.name + native)}: {escape(kind_label(entity.kind))}, {len(entity.claims)} claims</p>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entity.name}, {kind_label(entity.kind)}, {len(entity.claims)} claims"
         if role == EntityRole.ID:

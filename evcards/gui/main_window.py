@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Entity count")
+        # Wide enough for any count, so a new count while typing repaints the label, not the window.
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("888888 of 888888 entities"))
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.file_label = QLabel(self)
         self.file_label.setAccessibleName("Open file")
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -189,7 +192,8 @@ class MainWindow(QMainWindow):
         self.loader.start(Path(path))
 
     def reload(self) -> None:
-        if self.kb is not None and self.kb.path:
+        """Read the open file again; never in place of an Open that is still loading."""
+        if self.kb is not None and self.kb.path and not (self.loader.is_busy() and not self.loader.is_reloading()):
             self.loader.start(Path(self.kb.path), reload=True)
 
     def choose_file(self) -> None:
@@ -231,7 +235,8 @@ class MainWindow(QMainWindow):
         if kb is None:
             if reload:
                 self.message_bar.show_message(
-                    f"{result.path.name} changed on disk but is not valid; still showing the previous version.\n{result.report()}"
+                    f"{result.path.name} changed on disk but is not valid; still showing the previous version.",
+                    [str(p) for p in [*result.problems, *result.findings]],
                 )
             else:
                 kept = Path(self.kb.path).name if self.kb and self.kb.path else None
@@ -444,10 +449,3 @@ class MainWindow(QMainWindow):
         QApplication.instance().removeEventFilter(self)
         self._watching_mouse_buttons = False
         super().closeEvent(event)
-
-
-def open_url(url: str) -> None:
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
-
-    QDesktopServices.openUrl(QUrl(url))

@@ -6,6 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 
+MAX_DETAIL_LINES = 5
+
+
 class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,7 +31,12 @@ class MessageBar(QFrame):
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_message(self, text: str) -> None:
-        self.label.setText(text)
-        self.label.setAccessibleName(text.partition("\n")[0])
+    def show_message(self, text: str, details: list[str] | None = None) -> None:
+        """`text`, then the first few `details` lines: the bar must not push the card away."""
+        details = details or []
+        shown = details[:MAX_DETAIL_LINES]
+        if len(details) > len(shown):
+            shown.append(f"… and {len(details) - len(shown)} more")
+        self.label.setText("\n".join([text, *shown]))
+        self.label.setAccessibleName(text)
         self.show()

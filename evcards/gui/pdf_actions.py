@@ -69,14 +69,18 @@ class PdfActions:
         if kb is None or entity is None:
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtWidgets import QMessageBox
 
-        from evcards.pdf_export import print_card
+        from evcards.pdf_export import ExportError, print_card
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(entity.name)
         dialog = QPrintDialog(printer, self._window)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            print_card(kb, entity, printer)
+            try:
+                print_card(kb, entity, printer)
+            except ExportError as error:
+                QMessageBox.warning(self._window, "Printing failed", str(error))
 
     def preview(self, kb: KnowledgeBase | None, entity: Entity | None) -> None:
         if kb is None or entity is None:

@@ -1,0 +1,23 @@
+"""The card HTML, without Qt: what each verification mark says."""
+
+from __future__ import annotations
+
+from evcards.card import render_card_html
+from evcards.loader import load
+from tests.conftest import KbWriter, minimal_kb
+
+
+def test_a_quote_found_without_its_prefix_says_why_it_is_approximate(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["claims"][0]["quote"] = {"exact": "Lei Jun founded", "prefix": "nowhere "}
+    kb = load(write_kb(data)).knowledge_base
+    html = render_card_html(kb, kb.entity("lei-jun"))
+    assert "≈ Quote matches only approximately" in html
+    assert "not with the given prefix/suffix" in html and "the source says" not in html
+
+
+def test_a_quote_with_straight_quotes_shows_what_the_source_says(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["claims"][0]["quote"] = "Lei's \"last entrepreneurship.\""
+    kb = load(write_kb(data)).knowledge_base
+    assert "the source says: “Lei’s “last entrepreneurship.””" in render_card_html(kb, kb.entity("lei-jun"))
