@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import quote as url_quote
 from urllib.parse import urlsplit
 
-from evcards.model import Amount, Claim, Entity, KnowledgeBase, QuoteStatus, Ratio, Source, StructuredValue, Year
+if TYPE_CHECKING:  # the model (pydantic) is imported once a card is rendered, not when the window starts
+    from evcards.model import Claim, Entity, KnowledgeBase, Source, StructuredValue
 
 ENTITY_SCHEME = "evcards"
 KIND_LABELS = {"organization": "Organization", "person": "Person", "product": "Product", "place": "Place"}
@@ -71,6 +73,8 @@ def is_web_url(url: str | None) -> bool:
 
 
 def format_value(value: StructuredValue) -> str:
+    from evcards.model import Amount, Ratio, Year
+
     if isinstance(value, Year):
         return str(value.year)
     if isinstance(value, Ratio):
@@ -92,6 +96,8 @@ def citation_text(source: Source) -> str:
 
 
 def _status_html(claim: Claim) -> str:
+    from evcards.model import QuoteStatus
+
     check = claim.check
     if check is None or check.status is QuoteStatus.NOT_FOUND:
         return '<span class="missing">✗ Quote not found in the source</span>'
@@ -188,6 +194,8 @@ def render_card_html(kb: KnowledgeBase, entity: Entity, colors: CardColors = PRI
 
 def render_card_text(kb: KnowledgeBase, entity: Entity) -> str:
     """The card as plain text with its citations, for the clipboard."""
+    from evcards.model import QuoteStatus
+
     lines = [entity.name + (f" ({entity.native_name})" if entity.native_name else ""), kind_label(entity.kind), ""]
     if entity.summary:
         lines += [entity.summary, ""]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont, QPalette, QTextDocument
 
 from evcards.card import PRINT_COLORS, CardColors, render_card_html
 from evcards.fonts import with_fallbacks
-from evcards.model import Entity, KnowledgeBase
+
+if TYPE_CHECKING:
+    from evcards.model import Entity, KnowledgeBase
 
 BASE_POINT_SIZE = 10.5
 

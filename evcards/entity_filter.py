@@ -19,8 +19,10 @@ from bisect import bisect_left
 from itertools import compress, repeat
 from operator import and_, eq
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from evcards.model import Entity
+if TYPE_CHECKING:
+    from evcards.model import Entity
 
 _SEPARATOR = "\x1f"  # a starter character: folding the parts or the whole gives the same
 

@@ -47,9 +47,5 @@ def test_window_start_up_leaves_loading_printing_and_dialogs_for_later() -> None
     assert not modules & later, modules & later
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="evcards.card imports evcards.model at module level, and so do the card and list modules (for type hints)",
-)
 def test_window_start_up_does_not_import_pydantic() -> None:
     assert not {m for m in imported_after(WINDOW_IMPORTS) if m.startswith("pydantic")}

@@ -6,7 +6,7 @@ the system browser when clicked, and nothing is ever loaded because of data cont
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QTextCursor
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from evcards.card import ENTITY_SCHEME, is_web_url
 from evcards.card_document import BASE_POINT_SIZE, build_card_document, colors_from_palette
-from evcards.model import Entity, KnowledgeBase
+
+if TYPE_CHECKING:
+    from evcards.model import Entity, KnowledgeBase
 
 ZOOM_STEP = 1.0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
 from evcards.card import kind_label
 from evcards.entity_filter import EntityFilter, FilterSearch
 from evcards.gui.entity_model import EntityListModel, EntityRole
-from evcards.model import Entity
+
+if TYPE_CHECKING:
+    from evcards.model import Entity
 
 FIRST_SLICE = 2_000  # entities whose claims are scanned before a key press returns
 SEARCH_SLICE = 8_000  # then per turn of the event loop

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from evcards.card import kind_label
-from evcards.model import Entity
+
+if TYPE_CHECKING:
+    from evcards.model import Entity
 
 Index = QModelIndex | QPersistentModelIndex
 
