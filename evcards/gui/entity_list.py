@@ -166,9 +166,11 @@ class EntityListPane(QWidget):
         self.list_view.selectionModel().currentChanged.connect(self._current_changed)
         self.list_view.activated.connect(lambda _index: self.activated.emit())
 
-    def set_entities(self, entities: list[Entity]) -> None:
-        """Show new entities; selecting one is up to the caller (a reload keeps the current one)."""
-        self._filter = EntityFilter(entities)
+    def set_entities(self, entities: list[Entity], entity_filter: EntityFilter | None = None) -> None:
+        """Show new entities; selecting one is up to the caller (a reload keeps the current one).
+
+        `entity_filter`, when given, was built for these entities (by the loading thread)."""
+        self._filter = entity_filter if entity_filter is not None else EntityFilter(entities)
         self._selected_id = None
         self.model.set_entities(self._filter.entities)
         self.apply_filter(self.filter_field.text(), select_first=False)

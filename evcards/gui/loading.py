@@ -16,12 +16,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 if TYPE_CHECKING:
     from PySide6.QtCore import QThread
 
+    from evcards.entity_filter import EntityFilter
     from evcards.loader import LoadResult
 
 
 class _LoadWorker(QObject):
     progress = Signal(int, int)
-    done = Signal(object, int)  # LoadResult (None when cancelled), and the number of the load
+    done = Signal(object, int, object)  # LoadResult (None when cancelled), the load's number, its EntityFilter
 
     def __init__(self, path: Path, cancel: threading.Event, number: int) -> None:
         super().__init__()
@@ -37,11 +38,18 @@ class _LoadWorker(QObject):
                 raise LoadCancelled
             self.progress.emit(done, total)
 
+        entity_filter = None
         try:
             result: LoadResult | None = load(self._path, report)
+            if result is not None and result.knowledge_base is not None:
+                from evcards.entity_filter import EntityFilter
+
+                # The filter's keys take about a second at 100,000 entities: build them here,
+                # not in the window's thread.
+                entity_filter = EntityFilter(result.knowledge_base.entities)
         except LoadCancelled:
             result = None
-        self.done.emit(result, self._number)
+        self.done.emit(result, self._number, entity_filter)
 
 
 class Loader(QObject):
@@ -58,6 +66,7 @@ class Loader(QObject):
         self._cancel = threading.Event()
         self._reload = False
         self._number = 0  # of the current load: a result of an earlier one may still be queued
+        self.entity_filter: EntityFilter | None = None  # built with the last knowledge base loaded
 
     def is_busy(self) -> bool:
         return self._thread is not None
@@ -93,11 +102,12 @@ class Loader(QObject):
             self._thread.wait()
             self._cleanup()
 
-    @Slot(object, int)
-    def _finish(self, result: LoadResult | None, number: int) -> None:
+    @Slot(object, int, object)
+    def _finish(self, result: LoadResult | None, number: int, entity_filter: EntityFilter | None) -> None:
         if number != self._number:
             return  # a load that another one replaced: its result is not wanted
         self._cleanup()
+        self.entity_filter = entity_filter
         self.finished.emit(result, self._reload)
 
     def _cleanup(self) -> None:

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
     def _show_knowledge_base(self, kb: KnowledgeBase, result: LoadResult, reload: bool) -> None:
         previous = self.entity_pane.current_entity_id() if reload else self.settings.last_entity if self.kb is None else None
         self.kb = kb
-        self.entity_pane.set_entities(kb.entities)
+        self.entity_pane.set_entities(kb.entities, self.loader.entity_filter)
         self.history.forget_missing({e.id for e in kb.entities}) if reload else self.history.clear()
         path = Path(result.path).resolve()
         self.settings.last_file = path
