@@ -127,7 +127,7 @@ def _claim_styles(colors: CardColors) -> str:
     )
 
 
-def _claim_html(kb: KnowledgeBase, entity: Entity, index: int, claim: Claim, colors: CardColors, for_print: bool) -> str:
+def _claim_html(kb: KnowledgeBase, entity: Entity, index: int, claim: Claim, for_print: bool) -> str:
     source = kb.source(claim.source)
     cite = escape(citation_text(source)) if source else escape(claim.source)
     value = f' <span class="muted">({escape(format_value(claim.value))})</span>' if claim.value else ""
@@ -155,7 +155,7 @@ def _relations_html(kb: KnowledgeBase, entity: Entity, for_print: bool) -> str:
     return f"<h3>Relations</h3><table cellspacing=\"0\" cellpadding=\"2\">{rows}</table>" if rows else ""
 
 
-def _sources_html(kb: KnowledgeBase, entity: Entity, colors: CardColors) -> str:
+def _sources_html(kb: KnowledgeBase, entity: Entity) -> str:
     used = list(dict.fromkeys(c.source for c in entity.claims))
     items = []
     for source_id in used:
@@ -178,7 +178,7 @@ def render_card_html(kb: KnowledgeBase, entity: Entity, colors: CardColors = PRI
         f'<p style="color:{colors.muted}; margin-top:0">Also known as {escape(", ".join(entity.aliases))}</p>' if entity.aliases else ""
     )
     summary = f"<p>{escape(entity.summary)}</p>" if entity.summary else ""
-    claims = "".join(_claim_html(kb, entity, i, c, colors, for_print) for i, c in enumerate(entity.claims))
+    claims = "".join(_claim_html(kb, entity, i, c, for_print) for i, c in enumerate(entity.claims))
     count = len(entity.claims)
     claims_heading = f"<h3>Claims ({count})</h3>" if count else f'<h3>Claims</h3><p style="color:{colors.muted}">No claims yet.</p>'
     return (
@@ -187,7 +187,7 @@ def render_card_html(kb: KnowledgeBase, entity: Entity, colors: CardColors = PRI
         f'<h1 style="margin-bottom:2px">{escape(entity.name)}{native}</h1>'
         f'<p style="color:{colors.muted}; margin-top:0; text-transform:uppercase; font-size:small; letter-spacing:1px">'
         f"{escape(kind_label(entity.kind))}</p>"
-        f"{aliases}{summary}{_relations_html(kb, entity, for_print)}{claims_heading}{claims}{_sources_html(kb, entity, colors)}"
+        f"{aliases}{summary}{_relations_html(kb, entity, for_print)}{claims_heading}{claims}{_sources_html(kb, entity)}"
         f"</body></html>"
     )
 

@@ -20,7 +20,7 @@ from evcards.resources import bundled_data
 if TYPE_CHECKING:
     from evcards.loader import LoadResult
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 130  # 2, for usage errors, comes from argparse
 
 
 def _data_argument(parser: argparse.ArgumentParser, default: str = "the bundled Xiaomi EV knowledge base") -> None:
@@ -41,8 +41,8 @@ def _chosen_file(parser: argparse.ArgumentParser, args: argparse.Namespace) -> P
 
 
 def _print_problems(result: LoadResult) -> None:
-    for problem in [*result.problems, *result.findings]:
-        print(problem, file=sys.stderr)
+    for line in result.lines():
+        print(line, file=sys.stderr)
 
 
 def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

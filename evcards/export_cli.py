@@ -90,8 +90,8 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     result = load(args.data or bundled_data())
     kb = result.knowledge_base
     if kb is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
+        for line in result.lines():
+            print(line, file=sys.stderr)
         return _fail(f"{result.path} is not a valid knowledge base; nothing was exported")
     if result.findings:
         print(f"{result.path}: warning: {len(result.findings)} quote(s) not verified; the cards mark them", file=sys.stderr)

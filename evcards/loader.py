@@ -57,8 +57,13 @@ class LoadResult:
         """Valid for `evcards validate`: a knowledge base with no problem and no finding."""
         return self.knowledge_base is not None and not self.problems and not self.findings
 
+    def lines(self) -> list[str]:
+        """Every problem, then every finding, as `FILE: PLACE: what is wrong`: the one report
+        that `evcards validate`, the window and `evcards export` all show."""
+        return [str(p) for p in [*self.problems, *self.findings]]
+
     def report(self) -> str:
-        return "\n".join(str(p) for p in [*self.problems, *self.findings])
+        return "\n".join(self.lines())
 
 
 def _read_bytes(path: Path, shown: str, place: str) -> tuple[bytes, Problem | None]:

@@ -28,7 +28,7 @@ REPORT_PREVIEW_LINES = 8
 
 def problem_report_box(parent: QWidget, result: LoadResult, kept: str | None) -> QMessageBox:
     """The same lines `evcards validate` prints; opened non-modally by the caller."""
-    lines = [str(p) for p in [*result.problems, *result.findings]]
+    lines = result.lines()
     box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open knowledge base", "", QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("problem_report")
     box.setTextFormat(Qt.TextFormat.PlainText)

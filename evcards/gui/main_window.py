@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
             if reload:
                 self.message_bar.show_message(
                     f"{result.path.name} changed on disk but is not valid; still showing the previous version.",
-                    [str(p) for p in [*result.problems, *result.findings]],
+                    result.lines(),
                 )
             else:
                 kept = Path(self.kb.path).name if self.kb and self.kb.path else None
