@@ -85,7 +85,6 @@ class FilterSearch:
         self.query = folded
         self.everything = everything
         self._rest_keys = owner._rest_keys
-        names = owner._name_keys
         named = owner._names_containing(folded, name_candidates)
         # Names starting with the query are a contiguous run of the sorted names: no scan.
         low = bisect_left(owner._sorted_names, folded)

@@ -22,7 +22,6 @@ from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QDragEnterEvent, 
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
 
 from evcards.gui.actions import ACTION_SPECS
-from evcards.gui.main_window import MainWindow
 from evcards.resources import bundled_data, resources_dir
 from tests.conftest import WINDOW_TIMEOUT_MS, minimal_kb, open_window
 from tests.gui_helpers import type_text

@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QMouseEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -31,11 +30,13 @@ from evcards.gui.file_watcher import FileWatcher
 from evcards.gui.history import History
 from evcards.gui.loading import Loader
 from evcards.gui.message_bar import MessageBar
+from evcards.gui.mouse_navigation import MouseNavigation
+from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.pdf_actions import PdfActions
 from evcards.gui.settings import ZOOM_RANGE, Settings
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject, QPoint
+    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 JSON_FILTER = "Knowledge bases (*.json);;All files (*)"
 TYPING_PAUSE_MS = 120
-_MOUSE_BUTTON_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
 
 
 class MainWindow(QMainWindow):
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._update_navigation()
-        self._watching_mouse_buttons = False  # the application-wide filter: see `showEvent`
+        self.mouse_navigation = MouseNavigation(self, self.go_back, self.go_forward)
 
     # --- construction -------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -123,10 +123,9 @@ class MainWindow(QMainWindow):
             for action in self.actions.in_menu(name):
                 menu.addAction(action)
                 self.addAction(action)  # shortcuts work even when the menu bar is hidden
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu = RecentFilesMenu(self.settings, self)
         menus["File"].insertMenu(self.actions["reload"], self.recent_menu)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.open_requested.connect(self.open_file)
         for before, separated in (("export_pdf", "File"), ("quit", "File"), ("find", "Edit"), ("show_in_source", "View"), ("zoom_in", "View")):
             menus[separated].insertSeparator(self.actions[before])
         toolbar = QToolBar("Navigation", self)
@@ -203,19 +202,6 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Open Knowledge Base", start, JSON_FILTER)
         if path:
             self.open_file(Path(path))
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files
-        for number, path in enumerate(recent, 1):
-            action = self.recent_menu.addAction(f"&{number % 10} {path.name}  —  {path.parent}")
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
-        if not recent:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("&Clear Menu", self.settings.clear_recent_files)
 
     def _show_progress(self, visible: bool) -> None:
         self.progress.setVisible(visible)
@@ -333,19 +319,6 @@ class MainWindow(QMainWindow):
             self.actions[name].setEnabled(has_card)
         self.actions["reload"].setEnabled(self.kb is not None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The mouse's back and forward buttons work anywhere in the window.
-
-        They act on release; their press is swallowed too, or the list would select the row under it."""
-        kind = event.type()
-        if kind in _MOUSE_BUTTON_EVENTS and isinstance(watched, QWidget) and watched.window() is self:
-            button = QMouseEvent.button(event)  # type: ignore[arg-type]
-            if button in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
-                if kind == QEvent.Type.MouseButtonRelease:
-                    self.go_back() if button == Qt.MouseButton.BackButton else self.go_forward()
-                return True
-        return False
-
     # --- card actions ---------------------------------------------------------------------
     def copy_card(self) -> None:
         entity = self.current_entity()
@@ -425,20 +398,8 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Watch the mouse's back and forward buttons (`eventFilter`) from the next turn of the event loop.
-
-        The filter sees every event of the application. Installed before the window is shown,
-        it would also see the hundreds of polish and layout events of showing it, tens of
-        milliseconds of Python calls that the window would wait for; no button can be pressed
-        on the window before it is on screen."""
         super().showEvent(event)
-        if not self._watching_mouse_buttons:
-            self._watching_mouse_buttons = True
-            QTimer.singleShot(0, self, self._watch_mouse_buttons)
-
-    def _watch_mouse_buttons(self) -> None:
-        if self._watching_mouse_buttons:  # not closed in the meantime
-            QApplication.instance().installEventFilter(self)
+        self.mouse_navigation.start_soon()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel_and_wait()
@@ -446,6 +407,5 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()
-        QApplication.instance().removeEventFilter(self)
-        self._watching_mouse_buttons = False
+        self.mouse_navigation.stop()
         super().closeEvent(event)
