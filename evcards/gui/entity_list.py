@@ -41,32 +41,45 @@ class EntityDelegate(QStyledItemDelegate):
         height = QFontMetrics(option.font).height()
         return QSize(200, 2 * height + 2 * self.PADDING + 2)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fonts: dict[str, tuple[QFont, QFontMetrics, int]] = {}
+
+    def _fonts_for(self, font: QFont) -> tuple[QFont, QFontMetrics, int]:
+        """The bold name font, its metrics and the line height: made once per font, not per row."""
+        key = font.key()
+        if key not in self._fonts:
+            name_font = QFont(font)
+            name_font.setWeight(QFont.Weight.DemiBold)
+            self._fonts[key] = (name_font, QFontMetrics(name_font), QFontMetrics(font).height())
+        return self._fonts[key]
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        self.initStyleOption(option, index)
+        # The style draws background, selection and focus; the text is drawn here. No
+        # initStyleOption: it would ask the model for a dozen roles this delegate does not use.
+        entity = index.data(EntityRole.ENTITY)
         style = option.widget.style() if option.widget else None
-        option_text, option.text = option.text, ""
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         group = QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_color = option.palette.color(group, text_role)
-        muted = option.palette.color(group, QPalette.ColorRole.PlaceholderText) if not selected else text_color
+        text_color = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = text_color if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
         rect = option.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
-        line = QFontMetrics(option.font).height()
+        name_font, name_metrics, line = self._fonts_for(option.font)
+        title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
+        count = len(entity.claims)
+        detail = f"{kind_label(entity.kind)} · {count} claim{'s' * (count != 1)}"
         painter.save()
-        name_font = QFont(option.font)
-        name_font.setWeight(name_font.Weight.DemiBold)
         painter.setFont(name_font)
         painter.setPen(text_color)
-        native = index.data(EntityRole.NATIVE_NAME)
-        title = f"{option_text}  {native}" if native else option_text
-        metrics = QFontMetrics(name_font)
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), Qt.AlignmentFlag.AlignVCenter, metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), line),
+            Qt.AlignmentFlag.AlignVCenter,
+            name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
+        )
         painter.setFont(option.font)
         painter.setPen(muted)
-        count = index.data(EntityRole.CLAIM_COUNT)
-        detail = f"{kind_label(index.data(EntityRole.KIND))} · {count} claim{'s' * (count != 1)}"
         painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line), Qt.AlignmentFlag.AlignVCenter, detail)
         painter.restore()
 
