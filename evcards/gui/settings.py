@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT_FILES = 10
 DEFAULT_ZOOM = 0
 ZOOM_RANGE = (-5, 10)
+T = TypeVar("T")
+
+
+class _BytesSetting:
+    """A QByteArray value (saveGeometry, saveState); None when never stored."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, settings: Settings, owner: type | None = None) -> QByteArray | None:
+        value = settings._store.value(self.key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def __set__(self, settings: Settings, value: QByteArray) -> None:
+        settings._store.setValue(self.key, value)
+
+
+class _TextSetting(Generic[T]):
+    """A value kept as text (a path, an id); None when never stored or empty."""
+
+    def __init__(self, key: str, convert: Callable[[str], T]) -> None:
+        self.key, self._convert = key, convert
+
+    def __get__(self, settings: Settings, owner: type | None = None) -> T | None:
+        value = settings._store.value(self.key, "")
+        return self._convert(value) if isinstance(value, str) and value else None
+
+    def __set__(self, settings: Settings, value: T | None) -> None:
+        settings._store.setValue(self.key, str(value) if value else "")
 
 
 class Settings:
@@ -20,51 +51,12 @@ class Settings:
         else:
             self._store = QSettings(str(path), QSettings.Format.IniFormat)
 
-    def _bytes(self, key: str) -> QByteArray | None:
-        value = self._store.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    @property
-    def geometry(self) -> QByteArray | None:
-        return self._bytes("window/geometry")
-
-    @geometry.setter
-    def geometry(self, value: QByteArray) -> None:
-        self._store.setValue("window/geometry", value)
-
-    @property
-    def window_state(self) -> QByteArray | None:
-        return self._bytes("window/state")
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self._store.setValue("window/state", value)
-
-    @property
-    def splitter_state(self) -> QByteArray | None:
-        return self._bytes("window/splitter")
-
-    @splitter_state.setter
-    def splitter_state(self, value: QByteArray) -> None:
-        self._store.setValue("window/splitter", value)
-
-    @property
-    def last_file(self) -> Path | None:
-        value = self._store.value("session/last_file", "")
-        return Path(value) if isinstance(value, str) and value else None
-
-    @last_file.setter
-    def last_file(self, value: Path | None) -> None:
-        self._store.setValue("session/last_file", str(value) if value else "")
-
-    @property
-    def last_entity(self) -> str | None:
-        value = self._store.value("session/last_entity", "")
-        return value if isinstance(value, str) and value else None
-
-    @last_entity.setter
-    def last_entity(self, value: str | None) -> None:
-        self._store.setValue("session/last_entity", value or "")
+    geometry = _BytesSetting("window/geometry")
+    window_state = _BytesSetting("window/state")
+    splitter_state = _BytesSetting("window/splitter")
+    last_file = _TextSetting("session/last_file", Path)
+    last_entity = _TextSetting("session/last_entity", str)
+    last_export_folder = _TextSetting("export/folder", Path)
 
     @property
     def recent_files(self) -> list[Path]:
@@ -91,15 +83,6 @@ class Settings:
     @zoom.setter
     def zoom(self, value: int) -> None:
         self._store.setValue("view/zoom", value)
-
-    @property
-    def last_export_folder(self) -> Path | None:
-        value = self._store.value("export/folder", "")
-        return Path(value) if isinstance(value, str) and value else None
-
-    @last_export_folder.setter
-    def last_export_folder(self, value: Path) -> None:
-        self._store.setValue("export/folder", str(value))
 
     def sync(self) -> None:
         self._store.sync()
