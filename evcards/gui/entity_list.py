@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStaticText, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 FIRST_SLICE = 2_000  # entities whose claims are scanned before a key press returns
 SEARCH_SLICE = 8_000  # then per turn of the event loop
+TEXT_CACHE_ROWS = 1_000  # rows whose laid-out text the delegate keeps
 NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
@@ -44,6 +45,7 @@ class EntityDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fonts: dict[str, tuple[QFont, QFontMetrics, int]] = {}
+        self._texts: dict[tuple[str, str, int], tuple[QStaticText, QStaticText]] = {}
 
     def _fonts_for(self, font: QFont) -> tuple[QFont, QFontMetrics, int]:
         """The bold name font, its metrics and the line height: made once per font, not per row."""
@@ -53,6 +55,24 @@ class EntityDelegate(QStyledItemDelegate):
             name_font.setWeight(QFont.Weight.DemiBold)
             self._fonts[key] = (name_font, QFontMetrics(name_font), QFontMetrics(font).height())
         return self._fonts[key]
+
+    def _texts_for(self, entity: Entity, font: QFont, width: int) -> tuple[QStaticText, QStaticText]:
+        """A row's two lines, elided and laid out once: a jump through the list repaints every
+        visible row, and laying out their text again each time was most of the cost."""
+        key = (entity.id, font.key(), width)
+        texts = self._texts.get(key)
+        if texts is None:
+            if len(self._texts) >= TEXT_CACHE_ROWS:
+                self._texts.clear()
+            name_font, name_metrics, _ = self._fonts_for(font)
+            title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
+            count = len(entity.claims)
+            texts = (
+                _static_text(name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), name_font),
+                _static_text(f"{kind_label(entity.kind)} · {count} claim{'s' * (count != 1)}", font),
+            )
+            self._texts[key] = texts
+        return texts
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         # The style draws background, selection and focus; the text is drawn here. No
@@ -66,22 +86,23 @@ class EntityDelegate(QStyledItemDelegate):
         text_color = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = text_color if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
         rect = option.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
-        name_font, name_metrics, line = self._fonts_for(option.font)
-        title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
-        count = len(entity.claims)
-        detail = f"{kind_label(entity.kind)} · {count} claim{'s' * (count != 1)}"
+        name_font, _, line = self._fonts_for(option.font)
+        name, detail = self._texts_for(entity, option.font, rect.width())
         painter.save()
-        painter.setFont(name_font)
+        painter.setFont(name_font)  # the fonts the texts were prepared with, or they are laid out again
         painter.setPen(text_color)
-        painter.drawText(
-            QRect(rect.left(), rect.top(), rect.width(), line),
-            Qt.AlignmentFlag.AlignVCenter,
-            name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
-        )
+        painter.drawStaticText(rect.left(), rect.top() + (line - name.size().height()) / 2, name)
         painter.setFont(option.font)
         painter.setPen(muted)
-        painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line), Qt.AlignmentFlag.AlignVCenter, detail)
+        painter.drawStaticText(rect.left(), rect.top() + line + 2 + (line - detail.size().height()) / 2, detail)
         painter.restore()
+
+
+def _static_text(text: str, font: QFont) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(QTransform(), font)
+    return static
 
 
 class EntityListView(QTableView):

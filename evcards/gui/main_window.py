@@ -276,7 +276,6 @@ class MainWindow(QMainWindow):
         if self.kb is None or self.kb.entity(entity_id) is None:
             return
         self.history.visit(entity_id, provisional=by_typing)
-        self.settings.last_entity = entity_id
         self._pending_card = entity_id
         if by_typing:
             self._typing_pause.start()
@@ -406,6 +405,10 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()
+        # Saved here, not at each selection: QSettings writes its file after every change.
+        shown = self._pending_card or (self.card.entity.id if self.card.entity is not None else None)
+        if shown is not None:
+            self.settings.last_entity = shown
         self.settings.sync()
         self.mouse_navigation.stop()
         super().closeEvent(event)

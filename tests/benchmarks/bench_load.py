@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+from functools import partial
 import time
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def _best(action, repeats: int) -> float:
 
 def load_ratio(path: Path, repeats: int = 3) -> dict[str, float]:
     data = path.read_bytes()
-    json_s = _best(lambda: json.loads(data), repeats)
+    json_s = _best(partial(json.loads, data), repeats)
     del data
 
     def checked_load():
