@@ -110,10 +110,11 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 
     app = _gui_application()  # kept alive until the export is done
     from evcards.paper import default_page_size
-    from evcards.pdf_export import ExportError, export_pdf
+    from evcards.pdf_export import ExportError, ExportProgress, export_pdf
 
-    def progress(done: int, total: int) -> None:
-        print(f"[{done}/{total}] {entities[done - 1].name}", file=sys.stderr, flush=True)
+    def progress(step: ExportProgress) -> None:
+        if step.writing:
+            print(f"[{step.done}/{step.total}] {step.entity.name}", file=sys.stderr, flush=True)
 
     try:
         files = export_pdf(

@@ -35,8 +35,30 @@ PDF_RESOLUTION = 1200
 CARD_LANGUAGE = "en"  # the card's own words (headings, labels) are English, see evcards.card
 CREATOR = f"evcards {__version__}"
 
-ProgressCallback = Callable[[int, int], None]
 CancelledCheck = Callable[[], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportProgress:
+    """One card through one stage of an export.
+
+    A single PDF numbers its pages over every card ("page 3 of 5"), so all its cards are laid
+    out before the first is written: two stages. A folder of PDFs writes each card at once.
+    """
+
+    done: int  # cards finished in this stage
+    total: int
+    entity: Entity
+    writing: bool  # False while a single PDF's cards are laid out
+    stages: int
+
+    @property
+    def fraction(self) -> float:
+        stage = (self.stages - 1) if self.writing else 0
+        return (stage * self.total + self.done) / (self.stages * self.total)
+
+
+ProgressCallback = Callable[[ExportProgress], None]
 
 
 class ExportError(Exception):
@@ -78,16 +100,24 @@ def render_pdf(
     *,
     page_size: str = "a4",
     today: date | None = None,
+    on_card_laid_out: Callable[[int], None] | None = None,
     on_card_done: Callable[[int], None] | None = None,
 ) -> tuple[bytes, int]:
-    """The PDF of `entities` (each from a fresh page, with a bookmark when there are several) and its page count."""
+    """The PDF of `entities` (each from a fresh page, with a bookmark when there are several) and its page count.
+
+    `on_card_laid_out(index)` and `on_card_done(index)` follow the two stages, e.g. to report
+    progress or to cancel by raising."""
     if not entities:
         raise ValueError("nothing to export: no entity given")
     title = entities[0].name if len(entities) == 1 else kb.display_title
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _new_writer(buffer, page_size, title)
-    cards: list[PagedCard] = [lay_out(build_card_document(kb, entity, for_print=True), writer) for entity in entities]
+    cards: list[PagedCard] = []
+    for index, entity in enumerate(entities):
+        cards.append(lay_out(build_card_document(kb, entity, for_print=True), writer))
+        if on_card_laid_out is not None:
+            on_card_laid_out(index)
     painter = QPainter()
     if not painter.begin(writer):
         raise PaintFailed("the PDF writer could not start")
@@ -183,7 +213,7 @@ def export_pdf(
     `single=True`: one PDF at `target` holding every card (one card makes a card PDF; several
     get a page break between cards and a bookmark each). `single=False`: `target` is a folder
     (created if missing, not its parents) that receives `<entity-id>.pdf` per entity, each
-    written atomically. `progress(done, total)` follows the cards; when `cancelled()` turns
+    written atomically. `progress(ExportProgress)` follows the cards; when `cancelled()` turns
     true the export stops with `ExportCancelled`, leaving no partial file (files already
     finished in folder mode stay). Failures raise `ExportError` with a message for the user.
     """
@@ -194,15 +224,27 @@ def export_pdf(
         if cancelled is not None and cancelled():
             raise ExportCancelled()
 
-    def produce(batch: list[Entity], done_before: int, result: list[int]) -> Callable[[], bytes]:
-        def card_done(index: int) -> None:
+    stages = 2 if single and total > 1 else 1
+
+    def reporter(batch: list[Entity], done_before: int, writing: bool) -> Callable[[int], None]:
+        def report(index: int) -> None:
             if progress is not None:
-                progress(done_before + index + 1, total)
+                progress(ExportProgress(done_before + index + 1, total, batch[index], writing, stages))
             check_cancelled()
 
+        return report
+
+    def produce(batch: list[Entity], done_before: int, result: list[int]) -> Callable[[], bytes]:
         def run() -> bytes:
             try:
-                data, pages = render_pdf(kb, batch, page_size=page_size, today=today, on_card_done=card_done)
+                data, pages = render_pdf(
+                    kb,
+                    batch,
+                    page_size=page_size,
+                    today=today,
+                    on_card_laid_out=reporter(batch, done_before, False) if stages == 2 else None,
+                    on_card_done=reporter(batch, done_before, True),
+                )
             except PaintFailed as error:
                 raise ExportError(f"cannot write {target}: {error}") from error
             result.append(pages)

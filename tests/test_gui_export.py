@@ -41,3 +41,58 @@ def test_cancelled_dialog_writes_nothing(window: Any, qtbot: Any, tmp_path: Path
     window.settings.last_export_folder = tmp_path
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def _save_to(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    asked: list[str] = []
+
+    def save_dialog(parent: Any, caption: str, directory: str, filter_: str) -> tuple[str, str]:
+        asked.append(directory)
+        return str(path), "PDF files (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    return asked
+
+
+def test_ctrl_shift_e_exports_the_listed_cards_as_one_pdf(window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.settings.last_export_folder = tmp_path
+    asked = _save_to(tmp_path / "su7.pdf", monkeypatch)
+    qtbot.keyClicks(window.entity_pane.filter_field, "su7")
+    listed = [e.name for e in window.entity_pane.listed_entities()]
+    assert len(listed) >= 2 and all("SU7" in name for name in listed[:2])
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert asked == [str(tmp_path / "xiaomi-s-move-into-electric-vehicles.pdf")]  # named after the knowledge base
+    reader = PdfReader(tmp_path / "su7.pdf")
+    assert [item.title for item in reader.outline] == listed  # a bookmark per listed card, in list order
+    assert f"Exported {len(listed)} cards" in window.statusBar().currentMessage()
+    assert window.pdf.open_button.isVisible()
+
+
+def test_cancel_in_the_progress_dialog_leaves_no_file(window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    out = tmp_path / "out"
+    out.mkdir()
+    _save_to(out / "all.pdf", monkeypatch)
+    labels: list[str] = []
+    set_value = QProgressDialog.setValue
+
+    def press_cancel_midway(dialog: QProgressDialog, value: int) -> None:
+        labels.append(dialog.labelText())
+        set_value(dialog, value)
+        if value >= dialog.maximum() // 4:
+            dialog.cancel()  # what the Cancel button does
+
+    monkeypatch.setattr(QProgressDialog, "setValue", press_cancel_midway)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert labels and labels[0].startswith("Laying out card 1 of 9: ")
+    assert list(out.iterdir()) == []  # neither the PDF nor a partial file
+    assert window.statusBar().currentMessage() == "Export cancelled; all.pdf was not written."
+
+
+def test_exporting_an_empty_list_says_so_without_asking_for_a_file(window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _save_to(tmp_path / "none.pdf", monkeypatch)
+    qtbot.keyClicks(window.entity_pane.filter_field, "no such entity anywhere")
+    window.actions["export_cards"].trigger()
+    assert asked == [] and not (tmp_path / "none.pdf").exists()
+    assert "no card to export" in window.statusBar().currentMessage()

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from evcards import __version__
 from evcards import pdf_export
 from evcards.card_document import build_card_document
-from evcards.pdf_export import ExportCancelled, ExportError, export_pdf, print_card
+from evcards.pdf_export import ExportCancelled, ExportError, ExportProgress, export_pdf, print_card
 from evcards.pdf_pages import PaintFailed, content_height, lay_out
 from tests.conftest import KbWriter, minimal_kb
 from tests.pdf_helpers import (
@@ -177,10 +177,10 @@ def test_several_cards_in_one_pdf_start_on_fresh_pages_with_bookmarks(write_kb: 
 def test_folder_mode_writes_one_pdf_per_entity(write_kb: KbWriter, tmp_path: Path) -> None:
     kb = write_and_load(write_kb)
     folder = tmp_path / "cards"
-    seen: list[tuple[int, int]] = []
-    written = export_pdf(kb, kb.entities, folder, single=False, progress=lambda done, total: seen.append((done, total)))
+    seen: list[ExportProgress] = []
+    written = export_pdf(kb, kb.entities, folder, single=False, progress=seen.append)
     assert [f.path for f in written] == [folder / "xiaomi.pdf", folder / "lei-jun.pdf"]
-    assert seen == [(1, 2), (2, 2)]
+    assert [(p.done, p.total, p.entity.id, p.writing, p.fraction) for p in seen] == [(1, 2, "xiaomi", True, 0.5), (2, 2, "lei-jun", True, 1.0)]
     assert PdfReader(folder / "lei-jun.pdf").metadata.title == "Lei Jun"
     assert sorted(p.name for p in folder.iterdir()) == ["lei-jun.pdf", "xiaomi.pdf"]
 
@@ -255,12 +255,26 @@ def test_missing_folder_and_folder_target_are_refused(write_kb: KbWriter, tmp_pa
         export_pdf(kb, kb.entities, tmp_path / "file", single=False)
 
 
-def test_cancelling_leaves_no_file(write_kb: KbWriter, tmp_path: Path) -> None:
+def test_a_single_pdf_reports_laying_out_then_writing_each_card(write_kb: KbWriter, tmp_path: Path) -> None:
     kb = write_and_load(write_kb)
-    done: list[int] = []
+    seen: list[ExportProgress] = []
+    export_pdf(kb, kb.entities, tmp_path / "x.pdf", progress=seen.append)
+    assert [(p.done, p.entity.id, p.writing, p.fraction) for p in seen] == [
+        (1, "xiaomi", False, 0.25),
+        (2, "lei-jun", False, 0.5),
+        (1, "xiaomi", True, 0.75),
+        (2, "lei-jun", True, 1.0),
+    ]
+
+
+@pytest.mark.parametrize("steps_before_cancel", [1, 3])
+def test_cancelling_leaves_no_file(write_kb: KbWriter, tmp_path: Path, steps_before_cancel: int) -> None:
+    """Cancelled while laying cards out, or while writing them."""
+    kb = write_and_load(write_kb)
+    done: list[ExportProgress] = []
     with pytest.raises(ExportCancelled):
-        export_pdf(kb, kb.entities, tmp_path / "x.pdf", progress=lambda d, t: done.append(d), cancelled=lambda: len(done) >= 1)
-    assert done == [1] and list(tmp_path.glob("*.pdf")) == [] and _leftovers(tmp_path) == []
+        export_pdf(kb, kb.entities, tmp_path / "x.pdf", progress=done.append, cancelled=lambda: len(done) >= steps_before_cancel)
+    assert len(done) == steps_before_cancel and list(tmp_path.glob("*.pdf")) == [] and _leftovers(tmp_path) == []
 
 
 def test_exporting_never_touches_the_data_file(write_kb: KbWriter, tmp_path: Path) -> None:

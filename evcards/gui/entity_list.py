@@ -259,6 +259,15 @@ class EntityListPane(QWidget):
     def search_done(self) -> bool:
         return self._search.done
 
+    def listed_entities(self) -> list[Entity]:
+        """Every entity the filter lets through, in list order, including matches that a
+        search still running in slices has not added to the list yet."""
+        if not self._search.done:
+            self.model.append_rows(self._search.step(len(self._filter)))  # the rest in one go
+            self._search_timer.stop()
+            self._show_progress()
+        return [self.model.entity_at(row) for row in range(self.model.rowCount())]
+
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
         self.list_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)

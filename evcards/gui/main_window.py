@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         a.connect("open", self.choose_file)
         a.connect("reload", self.reload)
         a.connect("export_pdf", lambda: self.pdf.export(self.kb, self.current_entity()))
+        a.connect("export_cards", lambda: self.pdf.export_many(self.kb, self.entity_pane.listed_entities()))
         a.connect("print", lambda: self.pdf.print_(self.kb, self.current_entity()))
         a.connect("print_preview", lambda: self.pdf.preview(self.kb, self.current_entity()))
         a.connect("quit", self.close)
@@ -317,6 +318,7 @@ class MainWindow(QMainWindow):
         for name in ("export_pdf", "print", "print_preview", "copy_card", "show_in_source"):
             self.actions[name].setEnabled(has_card)
         self.actions["reload"].setEnabled(self.kb is not None)
+        self.actions["export_cards"].setEnabled(bool(self.kb and self.kb.entities))
 
     # --- card actions ---------------------------------------------------------------------
     def copy_card(self) -> None:

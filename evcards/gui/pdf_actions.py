@@ -7,6 +7,7 @@ on first use, which keeps them out of start-up.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
     from evcards.model import Entity, KnowledgeBase
 
 STATUS_TIMEOUT_MS = 15000
+PROGRESS_STEPS = 1000
+PROGRESS_DELAY_MS = 400  # a quick export finishes without a dialog flashing up
+
+
+def _file_stem(title: str) -> str:
+    """A file name from a knowledge base's title: "Xiaomi & EVs" -> "xiaomi-evs"."""
+    return re.sub(r"[^\w]+", "-", title.casefold()).strip("-") or "cards"
 
 
 class PdfActions:
@@ -36,27 +44,86 @@ class PdfActions:
     def export(self, kb: KnowledgeBase | None, entity: Entity | None) -> Path | None:
         if kb is None or entity is None:
             return None
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        folder = self._settings.last_export_folder or Path.home()
-        proposed = str(folder / f"{entity.id}.pdf")
-        chosen, _ = QFileDialog.getSaveFileName(self._window, "Export Card as PDF", proposed, "PDF files (*.pdf)")
-        if not chosen:
+        target = self._ask_target("Export Card as PDF", f"{entity.id}.pdf")
+        if target is None:
             return None
         from evcards.paper import default_page_size
         from evcards.pdf_export import ExportError, export_pdf
 
-        target = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
         try:
             export_pdf(kb, [entity], target, page_size=default_page_size())
         except ExportError as error:
-            QMessageBox.warning(self._window, "Export failed", str(error))
+            self._warn("Export failed", str(error))
             return None
+        self._exported(target, f"Exported {entity.name} to {target}")
+        return target
+
+    def export_many(self, kb: KnowledgeBase | None, entities: list[Entity]) -> Path | None:
+        """Every listed card in one PDF, with a progress dialog whose Cancel leaves no file."""
+        if kb is None:
+            return None
+        if not entities:
+            self._status.showMessage("The list shows no card to export: clear the filter to list them all.", STATUS_TIMEOUT_MS)
+            return None
+        if len(entities) == 1:
+            return self.export(kb, entities[0])
+        target = self._ask_target(f"Export {len(entities)} Cards as PDF", f"{_file_stem(kb.display_title)}.pdf")
+        if target is None:
+            return None
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        from evcards.paper import default_page_size
+        from evcards.pdf_export import ExportCancelled, ExportError, ExportProgress, export_pdf
+
+        dialog = QProgressDialog(f"Laying out {len(entities)} cards…", "Cancel", 0, PROGRESS_STEPS, self._window)
+        dialog.setObjectName("export_progress")
+        dialog.setWindowTitle("Exporting cards")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+        dialog.setAutoReset(False)
+
+        def progress(step: ExportProgress) -> None:
+            verb = "Writing" if step.writing else "Laying out"
+            dialog.setLabelText(f"{verb} card {step.done} of {step.total}: {step.entity.name}")
+            dialog.setValue(round(step.fraction * PROGRESS_STEPS))  # a modal dialog handles events here: Cancel works
+
+        try:
+            files = export_pdf(
+                kb, entities, target, page_size=default_page_size(), progress=progress, cancelled=dialog.wasCanceled
+            )
+        except ExportCancelled:
+            self._status.showMessage(f"Export cancelled; {target.name} was not written.", STATUS_TIMEOUT_MS)
+            return None
+        except ExportError as error:
+            self._warn("Export failed", str(error))
+            return None
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+        pages = files[0].pages
+        self._exported(target, f"Exported {len(entities)} cards ({pages} pages) to {target}")
+        return target
+
+    def _ask_target(self, title: str, file_name: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = self._settings.last_export_folder or Path.home()
+        chosen, _ = QFileDialog.getSaveFileName(self._window, title, str(folder / file_name), "PDF files (*.pdf)")
+        if not chosen:
+            return None
+        return Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+
+    def _warn(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self._window, title, message)
+
+    def _exported(self, target: Path, message: str) -> None:
         self._settings.last_export_folder = target.parent
         self.last_export = target
-        self._status.showMessage(f"Exported {entity.name} to {target}", STATUS_TIMEOUT_MS)
+        self._status.showMessage(message, STATUS_TIMEOUT_MS)
         self.open_button.show()
-        return target
 
     def _open_last(self) -> None:
         if self.last_export is not None:
@@ -69,7 +136,6 @@ class PdfActions:
         if kb is None or entity is None:
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        from PySide6.QtWidgets import QMessageBox
 
         from evcards.pdf_export import ExportError, print_card
 
@@ -80,7 +146,7 @@ class PdfActions:
             try:
                 print_card(kb, entity, printer)
             except ExportError as error:
-                QMessageBox.warning(self._window, "Printing failed", str(error))
+                self._warn("Printing failed", str(error))
 
     def preview(self, kb: KnowledgeBase | None, entity: Entity | None) -> None:
         if kb is None or entity is None:
