@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the model (pydantic) is imported once a card is rendered, n
     from evcards.model import Claim, Entity, KnowledgeBase, QuoteCheck, Source, StructuredValue
 
 ENTITY_SCHEME = "evcards"
+BASE_POINT_SIZE = 10.5  # the card's text size at zoom 0, on screen and in print
 KIND_LABELS = {"organization": "Organization", "person": "Person", "product": "Product", "place": "Place"}
 RELATION_LABELS = {
     "founded_by": "Founded by",

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QPalette, QTextDocument
 
-from evcards.card import PRINT_COLORS, CardColors, render_card_html
+from evcards.card import BASE_POINT_SIZE, PRINT_COLORS, CardColors, render_card_html
 from evcards.fonts import with_fallbacks
 
 if TYPE_CHECKING:
     from evcards.model import Entity, KnowledgeBase
 
-BASE_POINT_SIZE = 10.5
 
 # Scripts whose glyphs are drawn one per character with no joining, reordering or mark
 # placement: Latin, Greek, Cyrillic, general punctuation and symbols (✓ ✗ ≈), kana, Han and
@@ -22,7 +22,6 @@ _NEEDS_NO_SHAPING = (
     "\u0000-\u02ff\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff\u2000-\u27bf"
     "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 )
-_NEEDS_SHAPING = re.compile(f"[^{_NEEDS_NO_SHAPING}]")
 
 
 def colors_from_palette(palette: QPalette) -> CardColors:
@@ -43,9 +42,14 @@ def colors_from_palette(palette: QPalette) -> CardColors:
     )
 
 
+@cache
+def _shaping_pattern() -> re.Pattern[str]:
+    return re.compile(f"[^{_NEEDS_NO_SHAPING}]")  # compiled at the first card, not at start-up
+
+
 def needs_shaping(text: str) -> bool:
     """True if `text` has a character that is drawn wrong without OpenType shaping."""
-    return _NEEDS_SHAPING.search(text) is not None
+    return _shaping_pattern().search(text) is not None
 
 
 def card_font(point_size: float = BASE_POINT_SIZE, *, shaped: bool = True) -> QFont:

@@ -12,8 +12,7 @@ from PySide6.QtCore import QEvent, QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from evcards.card import ENTITY_SCHEME, is_web_url
-from evcards.card_document import BASE_POINT_SIZE, build_card_document, colors_from_palette
+from evcards.card import BASE_POINT_SIZE, ENTITY_SCHEME, is_web_url
 
 if TYPE_CHECKING:
     from evcards.model import Entity, KnowledgeBase
@@ -67,6 +66,8 @@ class CardView(QTextBrowser):
     def _render(self) -> None:
         if self._kb is None or self._entity is None:
             return
+        from evcards.card_document import build_card_document, colors_from_palette
+
         build_card_document(
             self._kb, self._entity, colors_from_palette(self.palette()), point_size=self.point_size(), document=self.document()
         )

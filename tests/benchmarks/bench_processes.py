@@ -26,6 +26,9 @@ LOADED_MARKER = "evcards: loaded"
 
 def _environment(config_home: str) -> dict[str, str]:
     env = dict(os.environ)
+    # As installed by pip, the package has its byte code; a shell that forbids writing it would
+    # make every start compile the modules again, which no user's start does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env[EXIT_AFTER_SHOWN] = "1"
     env["XDG_CONFIG_HOME"] = config_home
