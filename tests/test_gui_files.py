@@ -50,8 +50,8 @@ def test_open_loads_another_file(qtbot: Any, window: MainWindow, write_kb: KbWri
     assert shown_ids(window) == ["lei-jun", "xiaomi"]
     assert shown_card_id(window) == "lei-jun"
     assert window.windowTitle() == "Test KB — evcards"
-    assert window.file_label.text() == str(path.resolve())
-    assert window.count_label.text() == "2 of 2 entities"
+    assert window.status.file_label.text() == str(path.resolve())
+    assert window.status.count_label.text() == "2 of 2 entities"
     assert not window.actions["back"].isEnabled()  # a new file starts a new history
     assert window.settings.last_file == path.resolve()
 
@@ -97,7 +97,7 @@ def test_an_invalid_file_shows_the_problem_report_and_keeps_what_was_open(
     # what was open stays, untouched
     assert window.kb is kb
     assert shown_card_id(window) == "china"
-    assert window.file_label.text() == str(bundled_data().resolve())
+    assert window.status.file_label.text() == str(bundled_data().resolve())
     dialog.close()
 
 
@@ -313,11 +313,11 @@ def test_cancelling_a_load_keeps_what_was_open(qtbot: Any, window: MainWindow, w
     kb = window.kb
     with qtbot.waitSignal(window.loader.finished, timeout=WINDOW_TIMEOUT_MS) as blocker:
         window.open_file(path)
-        window.cancel_button.click()
+        window.status.cancel_button.click()
     assert blocker.args[0] is None
     assert window.kb is kb
     assert "cancelled" in window.statusBar().currentMessage()
-    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    assert not window.status.progress.isVisible() and not window.status.cancel_button.isVisible()
 
 
 # --- recent files and settings ----------------------------------------------------------------
@@ -476,7 +476,7 @@ def test_a_knowledge_base_without_entities(qtbot: Any, window: MainWindow, write
     pane = window.entity_pane
     assert pane.empty_label.isVisible() and pane.empty_label.text() == "This knowledge base has no entities."
     assert window.card.entity is None and window.card.toPlainText() == "This knowledge base has no entities."
-    assert window.count_label.text() == "0 of 0 entities"
+    assert window.status.count_label.text() == "0 of 0 entities"
     for name in ("copy_card", "export_pdf", "print", "print_preview", "show_in_source", "back", "forward"):
         assert not window.actions[name].isEnabled(), name
     qtbot.keyClick(window, Key.Key_Slash)

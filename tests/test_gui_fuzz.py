@@ -100,7 +100,7 @@ def test_random_keys_clicks_and_actions(qtbot: Any, settings: Any, data_copy: Pa
         if current is not None and not window.loader.is_busy():
             shown = window.current_entity()  # (shows a card still waiting for a pause in typing)
             assert shown is not None and shown.id == current, (step, list(log))
-        shown, _, total = window.count_label.text().partition(" of ")
+        shown, _, total = window.status.count_label.text().partition(" of ")
         assert int(shown) == window.entity_pane.model.rowCount(), (step, list(log))
         assert total == f"{window.entity_pane.model.total()} entities", (step, list(log))
 

@@ -25,8 +25,8 @@ def test_list_shows_every_entity_sorted_by_name(window: MainWindow) -> None:
     assert sorted(ids) == sorted(e.id for e in window.kb.entities)
     names = [window.kb.entity(i).name for i in ids]  # type: ignore[union-attr]
     assert names == sorted(names, key=fold_for_search)
-    assert window.count_label.text() == f"{len(ids)} of {len(ids)} entities"
-    assert window.file_label.text() == str(bundled_data().resolve())
+    assert window.status.count_label.text() == f"{len(ids)} of {len(ids)} entities"
+    assert window.status.file_label.text() == str(bundled_data().resolve())
     assert window.entity_pane.list_view.isVisible() and not window.entity_pane.empty_label.isVisible()
 
 
@@ -58,14 +58,14 @@ def test_kind_filter(qtbot: Any, window: MainWindow) -> None:
     products = {e.id for e in window.kb.entities if e.kind == "product"}
     assert products == {"su7", "su7-max", "xiaomi-14"}
     assert set(shown_ids(window)) >= products
-    assert window.count_label.text() == f"{len(shown_ids(window))} of {len(window.kb.entities)} entities"
+    assert window.status.count_label.text() == f"{len(shown_ids(window))} of {len(window.kb.entities)} entities"
 
 
 def test_claim_text_filter(qtbot: Any, window: MainWindow) -> None:
     type_filter(qtbot, window, "8 MILLION vehicles")
     assert shown_ids(window) == ["china"]
     assert shown_card_id(window) == "china"
-    assert window.count_label.text() == "1 of 9 entities"
+    assert window.status.count_label.text() == "1 of 9 entities"
 
 
 def test_alias_filter(qtbot: Any, window: MainWindow) -> None:
@@ -78,14 +78,14 @@ def test_no_match_says_so_in_the_list_area(qtbot: Any, window: MainWindow) -> No
     pane = window.entity_pane
     assert pane.empty_label.isVisible() and not pane.list_view.isVisible()
     assert "No entity matches" in pane.empty_label.text() and "zzqx" in pane.empty_label.text()
-    assert window.count_label.text() == "0 of 9 entities"
+    assert window.status.count_label.text() == "0 of 9 entities"
     qtbot.keyClick(pane.filter_field, Qt.Key.Key_Backspace)
     qtbot.keyClick(pane.filter_field, Qt.Key.Key_Backspace)
     qtbot.keyClick(pane.filter_field, Qt.Key.Key_Backspace)
     assert pane.filter_field.text() == "z"
     assert pane.list_view.isVisible() and not pane.empty_label.isVisible()
     qtbot.keyClick(pane.filter_field, Qt.Key.Key_Escape)
-    assert pane.filter_field.text() == "" and window.count_label.text() == "9 of 9 entities"
+    assert pane.filter_field.text() == "" and window.status.count_label.text() == "9 of 9 entities"
 
 
 def test_clicking_a_row_selects_it(qtbot: Any, window: MainWindow) -> None:

@@ -423,7 +423,7 @@ def test_context_menu_by_keyboard(qtbot: Any, window: MainWindow) -> None:
 
 def test_every_focusable_widget_has_an_accessible_name(qtbot: Any, window: MainWindow) -> None:
     window.message_bar.show_message("Something to say")  # show the optional widgets as well
-    window._show_progress(True)
+    window.status.show_progress(True)
     checked = []
     for widget in [window, *window.findChildren(QWidget)]:
         if not widget.isVisible() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:

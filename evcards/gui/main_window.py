@@ -12,11 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMenu,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -34,6 +31,7 @@ from evcards.gui.mouse_navigation import MouseNavigation
 from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.pdf_actions import PdfActions
 from evcards.gui.settings import ZOOM_RANGE, Settings
+from evcards.gui.status_widgets import StatusWidgets
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
@@ -94,25 +92,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 720])
         self.setCentralWidget(self.splitter)
-        self.count_label = QLabel(self)
-        self.count_label.setAccessibleName("Entity count")
-        # Wide enough for any count, so a new count while typing repaints the label, not the window.
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("888888 of 888888 entities"))
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.file_label = QLabel(self)
-        self.file_label.setAccessibleName("Open file")
-        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Loading progress")
-        self.progress.setMaximumWidth(180)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setAccessibleName("Cancel loading")
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-        bar.addPermanentWidget(self.count_label)
-        bar.addPermanentWidget(self.file_label)
-        self._show_progress(False)
+        self.status = StatusWidgets(self.statusBar())
         self.setTabOrder(self.entity_pane.filter_field, self.entity_pane.list_view)
         self.setTabOrder(self.entity_pane.list_view, self.card)
 
@@ -166,13 +146,13 @@ class MainWindow(QMainWindow):
         a.connect("about", self.show_about)
         self.entity_pane.entity_selected.connect(self._entity_selected)
         self.entity_pane.activated.connect(lambda: self.card.setFocus(Qt.FocusReason.TabFocusReason))
-        self.entity_pane.count_changed.connect(lambda shown, total: self.count_label.setText(f"{shown} of {total} entities"))
+        self.entity_pane.count_changed.connect(self.status.set_count)
         self.entity_pane.list_view.customContextMenuRequested.connect(self._list_context_menu)
         self.card.entity_requested.connect(self.go_to)
         self.card.source_requested.connect(self.show_in_source)
-        self.loader.progress.connect(self._load_progress)
+        self.loader.progress.connect(self.status.set_progress)
         self.loader.finished.connect(self._load_finished)
-        self.cancel_button.clicked.connect(self.loader.cancel)
+        self.status.cancel_button.clicked.connect(self.loader.cancel)
         self.watcher.changed.connect(lambda _path: self.reload())
 
     def _restore_settings(self) -> None:
@@ -204,17 +184,8 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(Path(path))
 
-    def _show_progress(self, visible: bool) -> None:
-        self.progress.setVisible(visible)
-        self.cancel_button.setVisible(visible)
-
-    def _load_progress(self, done: int, total: int) -> None:
-        self._show_progress(True)
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
     def _load_finished(self, result: LoadResult | None, reload: bool) -> None:
-        self._show_progress(False)
+        self.status.show_progress(False)
         if result is None:
             self.statusBar().showMessage("Loading cancelled; nothing changed.", 5000)
             return
@@ -245,7 +216,7 @@ class MainWindow(QMainWindow):
         path = Path(result.path).resolve()
         self.settings.last_file = path
         self.settings.add_recent_file(path)
-        self.file_label.setText(str(path))
+        self.status.set_file(path)
         self.setWindowTitle(f"{kb.display_title} — evcards")
         self.watcher.watch([path, *(path.parent / s.text_file for s in kb.sources)])
         if result.findings:
