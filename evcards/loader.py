@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from evcards.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
 from evcards.model import KnowledgeBase, QuoteCheck, QuoteStatus, set_claim_check
 from evcards.piecewise import validate_in_slices
 from evcards.problems import Problem, Severity, json_path
@@ -313,6 +314,13 @@ def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:
     except RecursionError:
         result.problems.append(Problem(shown, "(file)", "nested too deeply to be read"))
         return result
+    if len(data) <= CHECK_UP_TO_BYTES:
+        result.problems = [
+            Problem(shown, place, f"the key {key!r} is given twice; JSON keeps only the last one, so keep one and remove the other")
+            for place, key in repeated_keys(data)
+        ]
+        if result.problems:
+            return result
     del data
     kb._path = str(path.resolve())
     result.problems = _reference_problems(shown, kb)

@@ -120,6 +120,27 @@ def test_duplicate_ids(write_kb: KbWriter) -> None:
     assert message.endswith("entities[1].id: duplicate entity id 'xiaomi' (first used at entities[0])")
 
 
+def test_a_key_given_twice_is_refused_and_named_where_it_is(write_kb: KbWriter) -> None:
+    """JSON keeps the last of two equal keys: the first list of claims would be lost unseen."""
+    text = json.dumps(minimal_kb(), indent=2, ensure_ascii=False)
+    lei_jun = text.index('"name": "Lei Jun"')
+    text = text[:lei_jun] + '"claims": [],\n      ' + text[lei_jun:]  # a second "claims" in entities[1]
+    text = text.replace('"title": "Test KB"', '"title": "Test KB",\n  "title": "Other"')
+    result = load(write_kb(text))
+    assert result.knowledge_base is None
+    assert [str(p).split(": ", 1)[1] for p in result.problems] == [
+        "(top level): the key 'title' is given twice; JSON keeps only the last one, so keep one and remove the other",
+        "entities[1]: the key 'claims' is given twice; JSON keeps only the last one, so keep one and remove the other",
+    ]
+
+
+def test_a_repeated_key_inside_a_quote_object_is_found(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][0]["claims"][0]["quote"] = {"exact": "Founded", "prefix": "x"}
+    text = json.dumps(data).replace('"prefix": "x"', '"prefix": "x", "exact": "Lei Jun founded"')
+    assert only_problem(write_kb(text)).endswith("entities[0].claims[0].quote: the key 'exact' is given twice; JSON keeps only the last one, so keep one and remove the other")
+
+
 def test_unknown_entity_and_source_references(write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["entities"][0]["relations"][0]["target"] = "lei-jin"

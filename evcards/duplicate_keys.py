@@ -1,0 +1,70 @@
+"""Keys given twice in one JSON object.
+
+JSON parsers, pydantic's included, keep the last of two equal keys without a word: an entity
+with two "claims" lists would silently lose the first, a claim with two "quote"s would be
+checked against one of them. evcards refuses such a file and says where the repeat is.
+
+The check parses the file a second time, which costs about as much as reading it. It runs on
+files up to `CHECK_UP_TO_BYTES`, the ones people edit by hand; files beyond that are written
+by programs, whose JSON writers cannot repeat a key, and are read without the second pass.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from evcards.problems import json_path
+
+CHECK_UP_TO_BYTES = 8 * 1024 * 1024
+
+
+class _Repeats(dict[str, Any]):
+    """An object that had repeated keys, marked so that the walk below can name its place."""
+
+    repeated: list[str]
+
+
+def _marked(pairs: list[tuple[str, Any]]) -> _Repeats:
+    marked = _Repeats(pairs)
+    seen: set[str] = set()
+    marked.repeated = []
+    for key, _ in pairs:
+        if key in seen and key not in marked.repeated:
+            marked.repeated.append(key)
+        seen.add(key)
+    return marked
+
+
+def repeated_keys(data: bytes) -> list[tuple[str, str]]:
+    """(place, key) for each key given twice in one object, in document order.
+
+    Invalid JSON gives [] here: the validation that follows reports it with its position.
+    """
+    repeats = 0
+
+    def to_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeats
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        repeats += 1
+        return _marked(pairs)
+
+    try:
+        tree = json.loads(data, object_pairs_hook=to_object)
+    except (ValueError, RecursionError):
+        return []
+    if not repeats:
+        return []  # the common case: no walk over the whole tree
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(tree, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node, _Repeats):
+                found += [(json_path(loc), key) for key in node.repeated]
+            stack += [(value, (*loc, key)) for key, value in reversed(node.items())]
+        elif isinstance(node, list):
+            stack += [(value, (*loc, index)) for index, value in reversed(list(enumerate(node)))]
+    return found
