@@ -31,8 +31,13 @@ def test_ctrl_e_writes_the_card_through_the_file_dialog(window: Any, qtbot: Any,
     text = all_text(written)
     assert "Lei Jun" in text and "雷军" in text and "“last entrepreneurship,”" in text
     assert reader.metadata.title == "Lei Jun"
-    assert str(written) in window.statusBar().currentMessage()
+    assert window.pdf.notice.label.text() == "Exported Lei Jun to card.pdf"
+    assert window.pdf.notice.label.toolTip() == str(written)
     assert window.pdf.open_button.isVisible()
+    # The words and the button side by side: the button covers no part of the message.
+    label, button = window.pdf.notice.label.geometry(), window.pdf.open_button.geometry()
+    assert label.right() < button.left() and label.width() >= window.pdf.notice.label.sizeHint().width()
+    assert button.width() <= 2 * window.pdf.open_button.sizeHint().width()  # a button, not a bar
     assert window.settings.last_export_folder == tmp_path
 
 
@@ -64,7 +69,7 @@ def test_ctrl_shift_e_exports_the_listed_cards_as_one_pdf(window: Any, qtbot: An
     assert asked == [str(tmp_path / "xiaomi-s-move-into-electric-vehicles.pdf")]  # named after the knowledge base
     reader = PdfReader(tmp_path / "su7.pdf")
     assert [item.title for item in reader.outline] == listed  # a bookmark per listed card, in list order
-    assert f"Exported {len(listed)} cards" in window.statusBar().currentMessage()
+    assert window.pdf.notice.label.text().startswith(f"Exported {len(listed)} cards (")
     assert window.pdf.open_button.isVisible()
 
 

@@ -500,7 +500,7 @@ def test_export_card_as_pdf_from_the_window(qtbot: Any, window: MainWindow, tmp_
     pdf = target.with_suffix(".pdf")
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
     assert proposed[0].endswith("lei-jun.pdf")
-    assert "Exported Lei Jun" in window.statusBar().currentMessage()
+    assert window.pdf.notice.label.text() == f"Exported Lei Jun to {pdf.name}"
     assert window.pdf.open_button.isVisible()
     qtbot.mouseClick(window.pdf.open_button, Qt.MouseButton.LeftButton)
     assert opened == [str(pdf)]

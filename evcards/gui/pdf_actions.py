@@ -11,10 +11,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStatusBar, QWidget
+    from PySide6.QtWidgets import QStatusBar
 
     from evcards.gui.settings import Settings
     from evcards.model import Entity, KnowledgeBase
@@ -29,16 +30,44 @@ def _file_stem(title: str) -> str:
     return re.sub(r"[^\w]+", "-", title.casefold()).strip("-") or "cards"
 
 
+class ExportNotice(QWidget):
+    """What was exported, with a button that opens it: one widget in the status bar, so the
+    button never covers the words (a temporary status message would be drawn under it)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_notice")
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.open_button = QPushButton("Open PDF", self)
+        self.open_button.setAccessibleName("Open the exported PDF")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.open_button)
+        layout.addStretch(1)  # the button keeps its own width
+        self._hide_later = QTimer(self)
+        self._hide_later.setSingleShot(True)
+        self._hide_later.setInterval(STATUS_TIMEOUT_MS)
+        self._hide_later.timeout.connect(self.hide)
+        self.hide()
+
+    def show_export(self, message: str, target: Path) -> None:
+        self.label.setText(message)
+        self.label.setToolTip(str(target))
+        self.show()
+        self._hide_later.start()
+
+
 class PdfActions:
     def __init__(self, window: QWidget, settings: Settings, status_bar: QStatusBar) -> None:
         self._window = window
         self._settings = settings
         self._status = status_bar
-        self.open_button = QPushButton("Open PDF", window)
-        self.open_button.setAccessibleName("Open the exported PDF")
-        self.open_button.hide()
+        self.notice = ExportNotice(window)
+        self.open_button = self.notice.open_button
         self.open_button.clicked.connect(self._open_last)
-        status_bar.addWidget(self.open_button)
+        status_bar.addWidget(self.notice, 1)
         self.last_export: Path | None = None
 
     def export(self, kb: KnowledgeBase | None, entity: Entity | None) -> Path | None:
@@ -55,7 +84,7 @@ class PdfActions:
         except ExportError as error:
             self._warn("Export failed", str(error))
             return None
-        self._exported(target, f"Exported {entity.name} to {target}")
+        self._exported(target, f"Exported {entity.name} to {target.name}")
         return target
 
     def export_many(self, kb: KnowledgeBase | None, entities: list[Entity]) -> Path | None:
@@ -102,7 +131,7 @@ class PdfActions:
             dialog.close()
             dialog.deleteLater()
         pages = files[0].pages
-        self._exported(target, f"Exported {len(entities)} cards ({pages} pages) to {target}")
+        self._exported(target, f"Exported {len(entities)} cards ({pages} pages) to {target.name}")
         return target
 
     def _ask_target(self, title: str, file_name: str) -> Path | None:
@@ -122,8 +151,8 @@ class PdfActions:
     def _exported(self, target: Path, message: str) -> None:
         self._settings.last_export_folder = target.parent
         self.last_export = target
-        self._status.showMessage(message, STATUS_TIMEOUT_MS)
-        self.open_button.show()
+        self._status.clearMessage()
+        self.notice.show_export(message, target)
 
     def _open_last(self) -> None:
         if self.last_export is not None:
