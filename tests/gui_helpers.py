@@ -27,6 +27,39 @@ def row_center(window: MainWindow, entity_id: str) -> QPoint:
     return view.visualRect(index).center()
 
 
+def row_texts(window: MainWindow, entity_id: str) -> list[str]:
+    """The lines of text the list's delegate draws for an entity's row, in drawing order."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    class RecordingPainter(QPainter):
+        def __init__(self, device: QImage) -> None:
+            super().__init__(device)
+            self.texts: list[str] = []
+
+        def drawStaticText(self, *args: Any) -> None:  # noqa: N802 - Qt's name
+            self.texts.append(args[-1].text())
+            super().drawStaticText(*args)
+
+    view = window.entity_pane.list_view
+    row = window.entity_pane.model.row_of(entity_id)
+    assert row is not None, f"{entity_id} is not in the list"
+    index = window.entity_pane.model.index(row, 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.widget = view
+    option.rect = view.visualRect(index)
+    assert option.rect.height() >= 2 * view.fontMetrics().height()  # two lines per row
+    image = QImage(option.rect.size(), QImage.Format.Format_ARGB32)
+    option.rect.moveTo(0, 0)
+    painter = RecordingPainter(image)
+    try:
+        view.itemDelegate().paint(painter, option, index)
+    finally:
+        painter.end()
+    return painter.texts
+
+
 def click_entity(qtbot: Any, window: MainWindow, entity_id: str) -> None:
     qtbot.mouseClick(window.entity_pane.list_view.viewport(), Qt.MouseButton.LeftButton, pos=row_center(window, entity_id))
 

@@ -21,7 +21,7 @@ from evcards.gui.main_window import MainWindow
 from evcards.gui.settings import MAX_RECENT_FILES, Settings
 from evcards.resources import bundled_data
 from tests.conftest import WINDOW_TIMEOUT_MS, KbWriter, minimal_kb, open_window
-from tests.gui_helpers import click_entity, shown_ids, shown_card_id
+from tests.gui_helpers import click_entity, row_texts, shown_card_id, shown_ids
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -190,6 +190,17 @@ def test_a_changed_file_is_reloaded_keeping_the_selected_entity(qtbot: Any, kb_w
     assert len(starts) == 1
     click_entity(qtbot, window, "xiaomi")
     assert "now with a longer summary" in window.card.toPlainText()  # the new data, not the old
+
+
+def test_a_reloaded_entity_is_listed_with_its_new_name_and_claim_count(qtbot: Any, kb_window: Any) -> None:
+    window, path = kb_window
+    assert row_texts(window, "lei-jun") == ["Lei Jun  雷军", "Person · 1 claim"]
+    data = minimal_kb()
+    data["entities"][1]["name"] = "Lei Jun (CEO)"
+    data["entities"][1]["claims"].append(dict(data["entities"][1]["claims"][0], statement="Again."))
+    rewrite(path, data)
+    qtbot.waitUntil(lambda: window.kb is not None and window.kb.entity("lei-jun").name == "Lei Jun (CEO)", timeout=WINDOW_TIMEOUT_MS)
+    assert row_texts(window, "lei-jun") == ["Lei Jun (CEO)  雷军", "Person · 2 claims"]
 
 
 def test_a_burst_of_writes_reloads_once(qtbot: Any, kb_window: Any) -> None:

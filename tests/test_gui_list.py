@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from evcards.entity_filter import fold_for_search
 from evcards.gui.main_window import MainWindow
 from evcards.resources import bundled_data
-from tests.gui_helpers import click_entity, focus_widget, shown_ids, type_text, shown_card_id
+from tests.gui_helpers import click_entity, focus_widget, row_texts, shown_card_id, shown_ids, type_text
 
 
 def type_filter(qtbot: Any, window: MainWindow, text: str) -> None:
@@ -108,31 +108,5 @@ def test_clearing_the_filter_keeps_the_selected_entity(qtbot: Any, window: MainW
 
 
 def test_a_list_row_is_drawn_with_name_native_name_kind_and_claim_count(window: MainWindow) -> None:
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtWidgets import QStyleOptionViewItem
-
-    class RecordingPainter(QPainter):
-        def __init__(self, device: QImage) -> None:
-            super().__init__(device)
-            self.texts: list[str] = []
-
-        def drawStaticText(self, *args: Any) -> None:  # noqa: N802 - Qt's name
-            self.texts.append(args[-1].text())
-            super().drawStaticText(*args)
-
-    view = window.entity_pane.list_view
-    index = window.entity_pane.model.index(window.entity_pane.model.row_of("lei-jun"), 0)
-    option = QStyleOptionViewItem()
-    option.initFrom(view)
-    option.widget = view
-    option.rect = view.visualRect(index)
-    assert option.rect.height() >= 2 * view.fontMetrics().height()  # two lines per row
-    image = QImage(option.rect.size(), QImage.Format.Format_ARGB32)
-    option.rect.moveTo(0, 0)
-    painter = RecordingPainter(image)
-    try:
-        view.itemDelegate().paint(painter, option, index)
-    finally:
-        painter.end()
     claims = len(window.kb.entity("lei-jun").claims)  # type: ignore[union-attr]
-    assert painter.texts == ["Lei Jun  雷军", f"Person · {claims} claims"]
+    assert row_texts(window, "lei-jun") == ["Lei Jun  雷军", f"Person · {claims} claims"]

@@ -45,7 +45,9 @@ class EntityDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fonts: dict[str, tuple[QFont, QFontMetrics, int]] = {}
-        self._texts: dict[tuple[str, str, int], tuple[QStaticText, QStaticText]] = {}
+        # Keyed by the entity object itself (kept alive by the entry): a reload brings new
+        # objects, so a renamed entity never shows its old name.
+        self._texts: dict[tuple[int, str, int], tuple[Entity, QStaticText, QStaticText]] = {}
 
     def _fonts_for(self, font: QFont) -> tuple[QFont, QFontMetrics, int]:
         """The bold name font, its metrics and the line height: made once per font, not per row."""
@@ -59,20 +61,19 @@ class EntityDelegate(QStyledItemDelegate):
     def _texts_for(self, entity: Entity, font: QFont, width: int) -> tuple[QStaticText, QStaticText]:
         """A row's two lines, elided and laid out once: a jump through the list repaints every
         visible row, and laying out their text again each time was most of the cost."""
-        key = (entity.id, font.key(), width)
-        texts = self._texts.get(key)
-        if texts is None:
-            if len(self._texts) >= TEXT_CACHE_ROWS:
-                self._texts.clear()
-            name_font, name_metrics, _ = self._fonts_for(font)
-            title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
-            count = len(entity.claims)
-            texts = (
-                _static_text(name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), name_font),
-                _static_text(f"{kind_label(entity.kind)} · {count} claim{'s' * (count != 1)}", font),
-            )
-            self._texts[key] = texts
-        return texts
+        key = (id(entity), font.key(), width)
+        cached = self._texts.get(key)
+        if cached is not None:  # the entry keeps its entity alive, so the id is not reused
+            return cached[1], cached[2]
+        if len(self._texts) >= TEXT_CACHE_ROWS:
+            self._texts.clear()
+        name_font, name_metrics, _ = self._fonts_for(font)
+        title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
+        count = len(entity.claims)
+        name = _static_text(name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), name_font)
+        detail = _static_text(f"{kind_label(entity.kind)} · {count} claim{'s' * (count != 1)}", font)
+        self._texts[key] = (entity, name, detail)
+        return name, detail
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         # The style draws background, selection and focus; the text is drawn here. No
