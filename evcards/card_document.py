@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QPalette, QTextDocument
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 
 from evcards.card import BASE_POINT_SIZE, PRINT_COLORS, CardColors, render_card_html
 from evcards.fonts import with_fallbacks
@@ -17,10 +17,13 @@ if TYPE_CHECKING:
 
 # Scripts whose glyphs are drawn one per character with no joining, reordering or mark
 # placement: Latin, Greek, Cyrillic, general punctuation and symbols (✓ ✗ ≈), kana, Han and
-# Hangul syllables. Combining marks (U+0300-U+036F), Arabic, Indic scripts and emoji are not.
+# Hangul syllables. Left out, so they are shaped: every combining mark (U+0300-U+036F,
+# Cyrillic U+0483-U+0489, marks for symbols U+20D0-U+20FF, ideographic tone marks
+# U+302A-U+302F, kana voicing marks U+3099-U+309A), Hangul jamo, Arabic, Hebrew, Indic
+# scripts, Thai, variation selectors and emoji beyond U+27BF.
 _NEEDS_NO_SHAPING = (
-    "\u0000-\u02ff\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff\u2000-\u27bf"
-    "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+    "\u0000-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u1e00-\u1eff\u2000-\u20cf\u2100-\u27bf"
+    "\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef"
 )
 
 
@@ -53,9 +56,9 @@ def needs_shaping(text: str) -> bool:
 
 
 def card_font(point_size: float = BASE_POINT_SIZE, *, shaped: bool = True) -> QFont:
-    """The card's font. `shaped=False` skips HarfBuzz shaping: it halves the layout time of a
-    long card, and draws the same glyphs for text that `needs_shaping` says is simple; only
-    kerning pairs are lost, which hinted screen text hardly shows."""
+    """The card's font. `shaped=False` skips HarfBuzz shaping, which halves the layout time of
+    a long card. It draws the same glyphs for text that `needs_shaping` says is simple, but
+    without kerning: pairs such as "To" or "AV" sit a little looser."""
     font = with_fallbacks(QFont("DejaVu Sans"))
     font.setPointSizeF(point_size)
     if not shaped:
@@ -74,18 +77,37 @@ def build_card_document(
 ) -> QTextDocument:
     """Fill `document` (or a new one) with the card; links are styled with `colors.link`.
 
-    On screen the card is laid out again at every selection, so text that needs no shaping
-    skips it; print keeps full shaping (kerning) in every case.
+    On screen the card is laid out again at every selection, so its body text skips shaping
+    when it needs none; headings, where kerning shows most, and print keep full shaping.
     """
     html = render_card_html(kb, entity, colors, for_print=for_print)
+    shaped = for_print or needs_shaping(html)
     document = document or QTextDocument()
     document.clear()  # else each setting below lays out the previous card again
-    document.setDefaultFont(card_font(point_size, shaped=for_print or needs_shaping(html)))
+    document.setDefaultFont(card_font(point_size, shaped=shaped))
     document.setDefaultStyleSheet(
         f"a {{ color: {colors.link}; text-decoration: none; }}"
         "h1 { font-size: xx-large; } h3 { margin-top: 18px; margin-bottom: 4px; }"
     )
     document.setDocumentMargin(16)
+    edit = QTextCursor(document)
+    edit.beginEditBlock()  # one layout for the HTML and the headings' format, not two
     document.setHtml(html)
+    if not shaped:
+        _shape_headings(document)
+    edit.endEditBlock()
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, entity.name)
     return document
+
+
+def _shape_headings(document: QTextDocument) -> None:
+    """Give the headings back their kerning: a handful of short blocks, laid out again at once."""
+    shaped = QTextCharFormat()
+    shaped.setFontStyleStrategy(QFont.StyleStrategy.PreferDefault)
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(shaped)
+        block = block.next()

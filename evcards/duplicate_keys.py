@@ -6,7 +6,8 @@ checked against one of them. evcards refuses such a file and says where the repe
 
 The check parses the file a second time, which costs about as much as reading it. It runs on
 files up to `CHECK_UP_TO_BYTES`, the ones people edit by hand; files beyond that are written
-by programs, whose JSON writers cannot repeat a key, and are read without the second pass.
+by programs, whose JSON writers (`json.dump` and the like, from a dict) do not repeat keys,
+and are read without the second pass.
 """
 
 from __future__ import annotations

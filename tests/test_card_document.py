@@ -19,7 +19,19 @@ def test_latin_greek_cyrillic_han_kana_hangul_and_symbols_need_no_shaping(text: 
     assert not needs_shaping(text)
 
 
-@pytest.mark.parametrize("text", [ARABIC_NAME, "नमस्ते", "e\u0301", "🚗"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        ARABIC_NAME,
+        "नमस्ते",
+        "e\u0301",  # e + combining acute
+        "б\u0483г",  # Cyrillic titlo
+        "v\u20d7",  # combining arrow above (a vector)
+        "か\u309a",  # kana semi-voiced mark
+        "\u1100\u1161",  # Hangul jamo, composed by shaping
+        "🚗",
+    ],
+)
 def test_joined_scripts_combining_marks_and_emoji_need_shaping(text: str) -> None:
     assert needs_shaping(text)
 
@@ -40,6 +52,29 @@ def test_a_card_of_simple_text_is_laid_out_unshaped_on_screen_and_shaped_for_pri
     assert entity is not None
     assert _unshaped(build_card_document(kb, entity).defaultFont())
     assert not _unshaped(build_card_document(kb, entity, for_print=True).defaultFont())
+
+
+def _strategies(document: QTextDocument) -> list[tuple[int, bool]]:
+    """(heading level, drawn unshaped) for each block's first piece of text."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        fragment = block.begin().fragment()
+        if fragment.isValid():
+            found.append((block.blockFormat().headingLevel(), _unshaped(fragment.charFormat().font())))
+        block = block.next()
+    return found
+
+
+def test_headings_keep_their_kerning_on_screen(qapp: Any, write_kb: KbWriter) -> None:
+    kb = load(write_kb(minimal_kb())).knowledge_base
+    entity = kb.entity("xiaomi")
+    assert entity is not None
+    found = _strategies(build_card_document(kb, entity))
+    headings = [unshaped for level, unshaped in found if level]
+    body = [unshaped for level, unshaped in found if not level]
+    assert len(headings) >= 3 and not any(headings)  # name, Relations, Claims, Sources
+    assert body and all(body)
 
 
 def test_a_card_with_arabic_text_keeps_its_letters_joined(qapp: Any, write_kb: KbWriter) -> None:

@@ -68,3 +68,16 @@ def test_a_query_found_only_in_claims_selects_its_first_match_when_found(qtbot: 
     pane.filter_field.setText("rare quasar zzz")
     qtbot.waitUntil(pane.search_done, timeout=5000)
     assert pane.empty_label.isVisible() and "rare quasar zzz" in pane.empty_label.text()
+
+
+def test_listing_while_the_search_runs_gives_every_match_and_selects_the_first(qtbot: Any) -> None:
+    """What an export of the listed cards sees in the middle of a search."""
+    pane = EntityListPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.set_entities(many_entities())
+    pane.filter_field.setText("quasar engine")  # in one claim only, far beyond the first slice
+    assert not pane.search_done() and pane.model.rowCount() == 0
+    assert [e.id for e in pane.listed_entities()] == [f"e{COUNT - 5:05d}"]
+    assert pane.search_done() and pane.current_entity_id() == f"e{COUNT - 5:05d}"
+    assert not pane.empty_label.isVisible()

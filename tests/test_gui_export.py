@@ -90,7 +90,8 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window: Any, qtbot: Any, t
 
     monkeypatch.setattr(QProgressDialog, "setValue", press_cancel_midway)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert labels and labels[0].startswith("Laying out card 1 of 9: ")
+    listed = window.entity_pane.listed_entities()
+    assert labels and labels[0] == f"Laying out card 2 of 9: {listed[1].name}"  # the card being worked on
     assert list(out.iterdir()) == []  # neither the PDF nor a partial file
     assert window.statusBar().currentMessage() == "Export cancelled; all.pdf was not written."
 
@@ -101,3 +102,28 @@ def test_exporting_an_empty_list_says_so_without_asking_for_a_file(window: Any, 
     window.actions["export_cards"].trigger()
     assert asked == [] and not (tmp_path / "none.pdf").exists()
     assert "no card to export" in window.statusBar().currentMessage()
+
+
+def test_an_export_error_is_shown_after_the_progress_dialog_closed(window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+    from evcards.gui import pdf_actions
+
+    from evcards import pdf_export
+
+    monkeypatch.setattr(pdf_actions, "PROGRESS_DELAY_MS", 0)  # the dialog shows at once
+    _save_to(tmp_path / "cards.pdf", monkeypatch)
+
+    def disk_full_after_rendering(target: Path, produce: Any) -> None:
+        produce()  # every card laid out and drawn, with progress
+        raise pdf_export.ExportError(f"cannot write {target}: the disk is full")
+
+    monkeypatch.setattr(pdf_export, "write_atomically", disk_full_after_rendering)
+    shown_with: list[list[bool]] = []
+
+    def warning(parent: Any, title: str, text: str) -> None:
+        shown_with.append([d.isVisible() for d in window.findChildren(QProgressDialog)])
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    window.actions["export_cards"].trigger()
+    assert shown_with == [[False]]  # the message, and no progress dialog left open behind it

@@ -58,6 +58,9 @@ class EntityDelegate(QStyledItemDelegate):
             self._fonts[key] = (name_font, QFontMetrics(name_font), QFontMetrics(font).height())
         return self._fonts[key]
 
+    def forget_texts(self) -> None:
+        self._texts.clear()
+
     def _texts_for(self, entity: Entity, font: QFont, width: int) -> tuple[QStaticText, QStaticText]:
         """A row's two lines, elided and laid out once: a jump through the list repaints every
         visible row, and laying out their text again each time was most of the cost."""
@@ -167,7 +170,8 @@ class EntityListPane(QWidget):
         self.list_view.setObjectName("entity_list")
         self.list_view.setAccessibleName("Entities")
         self.list_view.setModel(self.model)
-        self.list_view.setItemDelegate(EntityDelegate(self.list_view))
+        self._delegate = EntityDelegate(self.list_view)
+        self.list_view.setItemDelegate(self._delegate)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -206,6 +210,7 @@ class EntityListPane(QWidget):
 
         `entity_filter`, when given, was built for these entities (by the loading thread)."""
         self._filter = entity_filter if entity_filter is not None else EntityFilter(entities)
+        self._delegate.forget_texts()  # lets the previous file's entities go
         self._selected_id = None
         self.model.set_entities(self._filter.entities)
         self.apply_filter(self.filter_field.text(), select_first=False)
@@ -233,8 +238,8 @@ class EntityListPane(QWidget):
         if not self._search.done:
             self._search_timer.start()
 
-    def _continue_search(self) -> None:
-        self.model.append_rows(self._search.step(SEARCH_SLICE))
+    def _continue_search(self, budget: int = SEARCH_SLICE) -> None:
+        self.model.append_rows(self._search.step(budget))
         if self._wants_first and self.model.rowCount():
             self._wants_first = False
             self._select_first_match()
@@ -264,9 +269,8 @@ class EntityListPane(QWidget):
         """Every entity the filter lets through, in list order, including matches that a
         search still running in slices has not added to the list yet."""
         if not self._search.done:
-            self.model.append_rows(self._search.step(len(self._filter)))  # the rest in one go
             self._search_timer.stop()
-            self._show_progress()
+            self._continue_search(len(self._filter))  # the rest in one go
         return [self.model.entity_at(row) for row in range(self.model.rowCount())]
 
     def select_row(self, row: int) -> None:

@@ -105,7 +105,9 @@ class PdfActions:
         from evcards.paper import default_page_size
         from evcards.pdf_export import ExportCancelled, ExportError, ExportProgress, export_pdf
 
-        dialog = QProgressDialog(f"Laying out {len(entities)} cards…", "Cancel", 0, PROGRESS_STEPS, self._window)
+        total = len(entities)
+        first_stage = "Laying out" if total > 1 else "Writing"
+        dialog = QProgressDialog(f"{first_stage} card 1 of {total}: {entities[0].name}", "Cancel", 0, PROGRESS_STEPS, self._window)
         dialog.setObjectName("export_progress")
         dialog.setWindowTitle("Exporting cards")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -113,23 +115,31 @@ class PdfActions:
         dialog.setAutoReset(False)
 
         def progress(step: ExportProgress) -> None:
-            verb = "Writing" if step.writing else "Laying out"
-            dialog.setLabelText(f"{verb} card {step.done} of {step.total}: {step.entity.name}")
+            # Reported once a card is done: the label names the card being worked on next.
+            writing, upcoming = step.writing, step.done
+            if upcoming == total and not writing:
+                writing, upcoming = True, 0
+            if upcoming < total:
+                verb = "Writing" if writing else "Laying out"
+                dialog.setLabelText(f"{verb} card {upcoming + 1} of {total}: {entities[upcoming].name}")
+            else:
+                dialog.setLabelText("Finishing the PDF…")
             dialog.setValue(round(step.fraction * PROGRESS_STEPS))  # a modal dialog handles events here: Cancel works
 
         try:
-            files = export_pdf(
-                kb, entities, target, page_size=default_page_size(), progress=progress, cancelled=dialog.wasCanceled
-            )
+            try:
+                files = export_pdf(
+                    kb, entities, target, page_size=default_page_size(), progress=progress, cancelled=dialog.wasCanceled
+                )
+            finally:
+                dialog.close()
+                dialog.deleteLater()
         except ExportCancelled:
             self._status.showMessage(f"Export cancelled; {target.name} was not written.", STATUS_TIMEOUT_MS)
             return None
         except ExportError as error:
             self._warn("Export failed", str(error))
             return None
-        finally:
-            dialog.close()
-            dialog.deleteLater()
         pages = files[0].pages
         self._exported(target, f"Exported {len(entities)} cards ({pages} pages) to {target.name}")
         return target
