@@ -91,7 +91,7 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window: Any, qtbot: Any, t
     monkeypatch.setattr(QProgressDialog, "setValue", press_cancel_midway)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     listed = window.entity_pane.listed_entities()
-    assert labels and labels[0] == f"Laying out card 2 of 9: {listed[1].name}"  # the card being worked on
+    assert labels and labels[0] == f"Preparing card 2 of 9: {listed[1].name}"  # the card being worked on
     assert list(out.iterdir()) == []  # neither the PDF nor a partial file
     assert window.statusBar().currentMessage() == "Export cancelled; all.pdf was not written."
 

@@ -106,7 +106,7 @@ class PdfActions:
         from evcards.pdf_export import ExportCancelled, ExportError, ExportProgress, export_pdf
 
         total = len(entities)
-        first_stage = "Laying out" if total > 1 else "Writing"
+        first_stage = "Preparing" if total > 1 else "Writing"
         dialog = QProgressDialog(f"{first_stage} card 1 of {total}: {entities[0].name}", "Cancel", 0, PROGRESS_STEPS, self._window)
         dialog.setObjectName("export_progress")
         dialog.setWindowTitle("Exporting cards")
@@ -120,7 +120,7 @@ class PdfActions:
             if upcoming == total and not writing:
                 writing, upcoming = True, 0
             if upcoming < total:
-                verb = "Writing" if writing else "Laying out"
+                verb = "Writing" if writing else "Preparing"
                 dialog.setLabelText(f"{verb} card {upcoming + 1} of {total}: {entities[upcoming].name}")
             else:
                 dialog.setLabelText("Finishing the PDF…")
