@@ -77,8 +77,8 @@ def build_card_document(
 ) -> QTextDocument:
     """Fill `document` (or a new one) with the card; links are styled with `colors.link`.
 
-    On screen the card is laid out again at every selection, so its body text skips shaping
-    when it needs none; headings, where kerning shows most, and print keep full shaping.
+    On screen the card is laid out again at every selection, so its text skips shaping when
+    it needs none; the entity's name, where kerning shows most, and print keep full shaping.
     """
     html = render_card_html(kb, entity, colors, for_print=for_print)
     shaped = for_print or needs_shaping(html)
@@ -91,23 +91,20 @@ def build_card_document(
     )
     document.setDocumentMargin(16)
     edit = QTextCursor(document)
-    edit.beginEditBlock()  # one layout for the HTML and the headings' format, not two
+    edit.beginEditBlock()  # one layout for the HTML and the heading's format, not two
     document.setHtml(html)
     if not shaped:
-        _shape_headings(document)
+        _shape_heading(document)
     edit.endEditBlock()
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, entity.name)
     return document
 
 
-def _shape_headings(document: QTextDocument) -> None:
-    """Give the headings back their kerning: a handful of short blocks, laid out again at once."""
+def _shape_heading(document: QTextDocument) -> None:
+    """Give the entity's name, the first block, its kerning back: at its large size a pair such
+    as "To" shows most. (The other headings are single common words.)"""
     shaped = QTextCharFormat()
     shaped.setFontStyleStrategy(QFont.StyleStrategy.PreferDefault)
-    block = document.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel():
-            cursor = QTextCursor(block)
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(shaped)
-        block = block.next()
+    cursor = QTextCursor(document.firstBlock())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(shaped)
