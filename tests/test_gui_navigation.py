@@ -334,6 +334,25 @@ def test_menus_hold_every_action_with_its_shortcut(window: MainWindow) -> None:
     ]
 
 
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single '&' (Alt+letter in an open menu), or None."""
+    index = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[index + 1].casefold() if index >= 0 else None
+
+
+def test_no_two_entries_of_a_menu_share_an_alt_letter(window: MainWindow) -> None:
+    """Two items on one letter make Alt+letter only move between them instead of choosing one."""
+    menus = [action.menu() for action in window.menuBar().actions()]
+    menus += [window.recent_menu, window.context_menu]
+    for menu in menus:
+        menu.aboutToShow.emit()  # menus that fill themselves when opened
+        letters = [_mnemonic(a.text()) for a in menu.actions() if not a.isSeparator()]
+        letters = [letter for letter in letters if letter]
+        assert len(letters) == len(set(letters)), (menu.title(), [a.text() for a in menu.actions()])
+    bar = [_mnemonic(a.text()) for a in window.menuBar().actions()]
+    assert len(bar) == len(set(bar))
+
+
 def test_standard_keys_are_used_where_qt_has_them(window: MainWindow) -> None:
     standard = {
         "open": QKeySequence.StandardKey.Open,
