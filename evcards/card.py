@@ -8,9 +8,7 @@ Links inside the card use the `evcards:` scheme; only a source's http(s) URL lin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote as url_quote
 from urllib.parse import urlsplit
 
@@ -35,8 +33,7 @@ RELATION_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class CardColors:
+class CardColors(NamedTuple):
     """Colours the card is drawn with; the window passes its palette's, print uses `PRINT_COLORS`."""
 
     text: str = "#1f2328"
@@ -50,6 +47,12 @@ class CardColors:
 
 
 PRINT_COLORS = CardColors()
+
+
+def escape(text: str) -> str:
+    """`html.escape`, quotes included: the window imports this module at start-up, and the
+    `html` package would bring its table of 2,000 named entities along."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
 
 
 def entity_link(entity_id: str) -> str:
@@ -175,7 +178,7 @@ def _sources_html(kb: KnowledgeBase, entity: Entity) -> str:
         url = ""
         if source.url:
             shown = escape(source.url)
-            url = f'<br/><a href="{escape(source.url, quote=True)}">{shown}</a>' if is_web_url(source.url) else f"<br/>{shown}"
+            url = f'<br/><a href="{escape(source.url)}">{shown}</a>' if is_web_url(source.url) else f"<br/>{shown}"
         accessed = f"<br/>Accessed {escape(source.accessed)}" if source.accessed else ""
         items.append(f'<p style="margin-top:4px">{escape(citation_text(source))}{url}{accessed}</p>')
     return f"<h3>Sources</h3>{''.join(items)}" if items else ""

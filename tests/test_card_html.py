@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from evcards.card import render_card_html
+import html
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evcards.card import escape, render_card_html
 from evcards.loader import load
 from tests.conftest import KbWriter, minimal_kb
 
@@ -21,3 +26,9 @@ def test_a_quote_with_straight_quotes_shows_what_the_source_says(write_kb: KbWri
     data["entities"][1]["claims"][0]["quote"] = "Lei's \"last entrepreneurship.\""
     kb = load(write_kb(data)).knowledge_base
     assert "the source says: “Lei’s “last entrepreneurship.””" in render_card_html(kb, kb.entity("lei-jun"))
+
+
+@given(st.text())
+def test_the_cards_escape_is_the_standard_librarys(text: str) -> None:
+    """evcards.card keeps its own copy (start-up); it must never differ from html.escape."""
+    assert escape(text) == html.escape(text)

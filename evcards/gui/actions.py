@@ -8,7 +8,7 @@ shortcut is written down exactly once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,8 +17,7 @@ Key = QKeySequence.StandardKey
 Shortcut = QKeySequence.StandardKey | str
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     name: str
     menu: str
     text: str

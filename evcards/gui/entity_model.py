@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from evcards.card import kind_label
+from evcards.card import escape, kind_label
 
 if TYPE_CHECKING:
     from evcards.model import Entity
