@@ -14,7 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,6 +34,9 @@ PAGE_MARGINS_MM = QMarginsF(18, 16, 18, 12)
 PDF_RESOLUTION = 1200
 CARD_LANGUAGE = "en"  # the card's own words (headings, labels) are English, see evcards.card
 CREATOR = f"evcards {__version__}"
+# A laid-out card document takes a few hundred KB: up to this many are kept between laying
+# the cards out (for the page count) and drawing them; more are laid out again when drawn.
+KEEP_LAID_OUT_CARDS = 100
 
 CancelledCheck = Callable[[], bool]
 
@@ -113,24 +116,40 @@ def render_pdf(
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _new_writer(buffer, page_size, title)
-    cards: list[PagedCard] = []
+    keep = len(entities) <= KEEP_LAID_OUT_CARDS
+    kept: list[PagedCard] = []
+    page_counts: list[int] = []
     for index, entity in enumerate(entities):
-        cards.append(lay_out(build_card_document(kb, entity, for_print=True), writer))
+        card = lay_out(build_card_document(kb, entity, for_print=True), writer)
+        page_counts.append(len(card.pages))
+        if keep:
+            kept.append(card)
+        del card  # else the last document of a long export would live on
         if on_card_laid_out is not None:
             on_card_laid_out(index)
+
+    def cards() -> Iterator[PagedCard]:
+        """The laid-out cards again; a long export lays each out a second time (the layout is
+        the same) rather than hold thousands of documents in memory."""
+        if keep:
+            yield from kept
+        else:
+            for entity in entities:
+                yield lay_out(build_card_document(kb, entity, for_print=True), writer)
+
     painter = QPainter()
     if not painter.begin(writer):
         raise PaintFailed("the PDF writer could not start")
     try:
-        pages = paint_cards(painter, writer, cards, footer_for(kb, today), on_card_done=on_card_done)
+        pages = paint_cards(painter, writer, cards(), sum(page_counts), footer_for(kb, today), on_card_done=on_card_done)
     finally:
         painter.end()
     data = bytes(buffer.data())
     bookmarks: list[Bookmark] = []
     if len(entities) > 1:
         first_pages = [0]
-        for card in cards[:-1]:
-            first_pages.append(first_pages[-1] + len(card.pages))
+        for count in page_counts[:-1]:
+            first_pages.append(first_pages[-1] + count)
         bookmarks = [Bookmark(entity.name, first) for entity, first in zip(entities, first_pages)]
     try:
         data = finish_pdf(data, CARD_LANGUAGE, bookmarks)

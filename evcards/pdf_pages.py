@@ -10,7 +10,7 @@ margins unscaled in Qt 6.12, so an 18px indent shrank to nothing at 1200 dpi.)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -144,17 +144,18 @@ def _paint_footer(painter: QPainter, device: QPagedPaintDevice, left: str, right
 def paint_cards(
     painter: QPainter,
     device: QPagedPaintDevice,
-    cards: list[PagedCard],
+    cards: Iterable[PagedCard],
+    total_pages: int,
     footer_left: str,
     *,
     on_card_done: Callable[[int], None] | None = None,
 ) -> int:
     """Paint every card's pages on the active `painter`, each card from a fresh page.
 
-    Page numbers run over all the cards ("page 3 of 5"). Returns the number of pages painted.
-    `on_card_done(index)` is called after each card, e.g. to report progress or to cancel by raising.
+    Page numbers run over all the cards ("page 3 of 5", `total_pages` in all). Returns the
+    number of pages painted. `on_card_done(index)` is called after each card, e.g. to report
+    progress or to cancel by raising.
     """
-    total = sum(len(card.pages) for card in cards)
     number = 0
     for index, card in enumerate(cards):
         for page in card.pages:
@@ -162,7 +163,7 @@ def paint_cards(
                 raise PaintFailed("the device could not start a new page")
             number += 1
             _paint_slice(painter, card, page, card.document.textWidth())
-            _paint_footer(painter, device, footer_left, page_label(number, total))
+            _paint_footer(painter, device, footer_left, page_label(number, total_pages))
         if on_card_done is not None:
             on_card_done(index)
     return number
@@ -175,7 +176,7 @@ def paginate_and_paint(document: QTextDocument, device: QPagedPaintDevice, foote
     if not painter.begin(device):
         raise PaintFailed("the output could not be opened for painting")
     try:
-        return paint_cards(painter, device, [card], footer_left)
+        return paint_cards(painter, device, [card], len(card.pages), footer_left)
     finally:
         painter.end()
 

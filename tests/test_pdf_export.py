@@ -185,6 +185,24 @@ def test_folder_mode_writes_one_pdf_per_entity(write_kb: KbWriter, tmp_path: Pat
     assert sorted(p.name for p in folder.iterdir()) == ["lei-jun.pdf", "xiaomi.pdf"]
 
 
+def test_a_long_export_lays_cards_out_again_instead_of_keeping_them_and_writes_the_same_pdf(
+    write_kb: KbWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of laid-out documents would take gigabytes: past a limit they are not kept."""
+    kb = write_and_load(write_kb)
+    kept, relaid = tmp_path / "kept.pdf", tmp_path / "relaid.pdf"
+    export_pdf(kb, kb.entities, kept, today=TODAY)
+    built: list[str] = []
+    build = pdf_export.build_card_document
+    monkeypatch.setattr(pdf_export, "build_card_document", lambda kb, entity, **kw: built.append(entity.id) or build(kb, entity, **kw))
+    monkeypatch.setattr(pdf_export, "KEEP_LAID_OUT_CARDS", 1)
+    export_pdf(kb, kb.entities, relaid, today=TODAY)
+    assert built == ["xiaomi", "lei-jun"] * 2  # laid out for the page count, then again to draw
+    assert page_texts(relaid) == page_texts(kept)
+    outline = [(item.title, PdfReader(relaid).get_destination_page_number(item)) for item in PdfReader(relaid).outline]
+    assert outline == [("Xiaomi", 0), ("Lei Jun", 1)]
+
+
 PAINT_CARDS = pdf_export.paint_cards
 
 
