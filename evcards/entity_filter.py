@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from itertools import compress, repeat
-from operator import and_, eq
 from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import contains
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -60,15 +60,32 @@ def _rest_key(entity: Entity) -> str:
 
 
 _AFTER_ALL = "\U0010ffff"  # sorts after every character: query + this bounds the names starting with it
-_LETTER_BITS = {ch: 1 << n for n, ch in enumerate("abcdefghijklmnopqrstuvwxyz0123456789")}
+_INDEXED_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
-def _letter_mask(text: str) -> int:
-    """One bit per ASCII letter or digit that occurs in `text`."""
-    mask = 0
-    for ch in set(text):
-        mask |= _LETTER_BITS.get(ch, 0)
-    return mask
+def _non_ascii_rows(keys: list[str]) -> dict[str, list[int]]:
+    """Per character beyond ASCII (Han, kana, Cyrillic, ...), the keys that hold it, in order:
+    a query in Han characters starts from the few names that have its rarest one."""
+    rows: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        if not key.isascii():
+            for ch in set(key):
+                if ch > "\x7f":
+                    rows.setdefault(ch, []).append(index)
+    return rows
+
+
+def _letter_rows(keys: list[str]) -> dict[str, int]:
+    """Per ASCII letter or digit, which keys hold it: byte i of the int is 1 if key i does.
+
+    A query's letters are then ANDed as whole ints and the result read back as bytes by
+    `itertools.compress`: the first filter over every name runs in C, no Python loop."""
+    rows = {letter: bytearray(len(keys)) for letter in _INDEXED_LETTERS}
+    indexed = frozenset(_INDEXED_LETTERS)
+    for index, key in enumerate(keys):
+        for letter in indexed.intersection(key):
+            rows[letter][index] = 1
+    return {letter: int.from_bytes(row, "little") for letter, row in rows.items()}
 
 
 class FilterSearch:
@@ -90,7 +107,9 @@ class FilterSearch:
         low = bisect_left(owner._sorted_names, folded)
         high = bisect_left(owner._sorted_names, folded + _AFTER_ALL, low)
         if low < high and high - low != len(named):
-            self.rows = list(range(low, high)) + [i for i in named if not low <= i < high]
+            # `named` is in name order too, so the prefix run is one slice of it.
+            first, last = bisect_left(named, low), bisect_left(named, high)
+            self.rows = list(range(low, high)) + named[:first] + named[last:]
         else:
             self.rows = list(named)
         self.named = named
@@ -159,7 +178,8 @@ class EntityFilter:
         self.entities: list[Entity] = [entities[i] for i in order]
         self._sorted_names = [names[i] for i in order]
         self._name_keys = [name_keys[i] for i in order]
-        self._name_masks = [_letter_mask(key) for key in self._name_keys]
+        self._letter_rows = _letter_rows(self._name_keys)
+        self._non_ascii_rows = _non_ascii_rows(self._name_keys)
         self._rest_keys = [rest_keys[i] for i in order]
         # The searches for the prefixes of the query being typed, shortest first.
         self._typed: list[FilterSearch] = []
@@ -191,19 +211,27 @@ class EntityFilter:
     def _names_containing(self, folded: str, candidates: Sequence[int]) -> list[int]:
         """Candidates whose name key holds `folded`, in order.
 
-        The letters and digits of the query are first checked against a bit mask per key (a
-        loop in C): most keys drop out there, and `in` runs only on those that remain. For a
-        single letter or digit the mask is the whole answer.
+        The query's letters and digits are checked first against `_letter_rows` (most keys
+        drop out there, in C), and the substring test runs only on the keys that remain. For
+        a single letter or digit the letters are the whole answer. A query with no ASCII
+        letter or digit but other characters starts from those characters' rows instead.
         """
-        wanted = _letter_mask(folded)
+        letters = [self._letter_rows[ch] for ch in set(folded) if ch in self._letter_rows]
         names = self._name_keys
-        if not wanted:
-            return [i for i in candidates if folded in names[i]]
-        masks = self._name_masks if isinstance(candidates, range) else map(self._name_masks.__getitem__, candidates)
-        kept = list(compress(candidates, map(eq, map(and_, masks, repeat(wanted)), repeat(wanted))))
-        if len(folded) == 1:
-            return kept
-        return [i for i in kept if folded in names[i]]
+        if letters:
+            rows = letters[0]
+            for more in letters[1:]:
+                rows &= more
+            holds = rows.to_bytes(len(names), "little")
+            if isinstance(candidates, range):
+                candidates = list(compress(candidates, holds[candidates.start : candidates.stop]))
+            else:
+                candidates = list(compress(candidates, map(holds.__getitem__, candidates)))
+            if len(folded) == 1:
+                return candidates
+        elif isinstance(candidates, range) and not folded.isascii():
+            candidates = min((self._non_ascii_rows.get(ch, []) for ch in set(folded) if ch > "\x7f"), key=len)
+        return list(compress(candidates, map(contains, map(names.__getitem__, candidates), repeat(folded))))
 
     def matches(self, query: str) -> list[int]:
         """Indices into `self.entities`, ranked: the whole answer at once."""

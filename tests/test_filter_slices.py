@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from evcards.entity_filter import EntityFilter
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evcards.entity_filter import EntityFilter, fold_for_search
 from evcards.gui.entity_list import FIRST_SLICE, EntityListPane
 from evcards.model import Entity
 
@@ -81,3 +84,40 @@ def test_listing_while_the_search_runs_gives_every_match_and_selects_the_first(q
     assert [e.id for e in pane.listed_entities()] == [f"e{COUNT - 5:05d}"]
     assert pane.search_done() and pane.current_entity_id() == f"e{COUNT - 5:05d}"
     assert not pane.empty_label.isVisible()
+
+
+def _reference(entity_filter: EntityFilter, query: str) -> list[int]:
+    """The ranking spelled out: names starting with the query, then names (with native names
+    and aliases) holding it, then kind or claims holding it; each part in name order."""
+    folded = fold_for_search(query.strip())
+    count = len(entity_filter.entities)
+    if not folded:
+        return list(range(count))
+    starting = [i for i in range(count) if entity_filter._sorted_names[i].startswith(folded)]
+    named = [i for i in range(count) if folded in entity_filter._name_keys[i] and i not in starting]
+    rest = [i for i in range(count) if folded in entity_filter._rest_keys[i] and i not in starting + named]
+    return starting + named + rest
+
+
+_WORDS = st.text(alphabet="abló 雷", min_size=1, max_size=6).filter(str.strip)
+
+
+@settings(max_examples=150, deadline=None)
+@given(names=st.lists(_WORDS, min_size=1, max_size=25), claims=st.lists(_WORDS, min_size=1, max_size=25), queries=st.lists(_WORDS, max_size=6))
+def test_every_query_typed_letter_by_letter_ranks_as_spelled_out(names: list[str], claims: list[str], queries: list[str]) -> None:
+    entities = [
+        Entity.model_validate(
+            {
+                "id": f"e{i}",
+                "name": name,
+                "kind": "place",
+                "aliases": [claims[i % len(claims)][::-1]],
+                "claims": [{"statement": claims[i % len(claims)], "quote": "q", "source": "s"}],
+            }
+        )
+        for i, name in enumerate(names)
+    ]
+    typed = EntityFilter(entities)
+    for query in queries:
+        for end in [*range(1, len(query) + 1), *range(len(query) - 1, -1, -1)]:  # typed, then deleted
+            assert typed.matches(query[:end]) == _reference(typed, query[:end]), query[:end]
