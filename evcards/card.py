@@ -1,7 +1,7 @@
 """The card: one entity rendered as HTML, the single rendering used by screen, printer and PDF.
 
 No Qt here: the card is a string of the HTML subset that `QTextDocument` understands, built
-from the model. Every string that comes from a data file goes through `html.escape`, so a
+from the model. Every string that comes from a data file goes through `escape`, so a
 claim holding `<script>` or `<a href=...>` shows those characters and never becomes markup.
 Links inside the card use the `evcards:` scheme; only a source's http(s) URL links outward.
 """

@@ -133,9 +133,12 @@ def render_pdf(
         the same) rather than hold thousands of documents in memory."""
         if keep:
             yield from kept
-        else:
-            for entity in entities:
-                yield lay_out(build_card_document(kb, entity, for_print=True), writer)
+            return
+        for entity, count in zip(entities, page_counts):
+            card = lay_out(build_card_document(kb, entity, for_print=True), writer)
+            if len(card.pages) != count:  # e.g. the screen's resolution changed meanwhile
+                raise PaintFailed(f"the card of {entity.name} came out with a different number of pages; export again")
+            yield card
 
     painter = QPainter()
     if not painter.begin(writer):

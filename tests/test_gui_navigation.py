@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -340,8 +341,11 @@ def _mnemonic(text: str) -> str | None:
     return text.replace("&&", "")[index + 1].casefold() if index >= 0 else None
 
 
-def test_no_two_entries_of_a_menu_share_an_alt_letter(window: MainWindow) -> None:
+def test_no_two_entries_of_a_menu_share_an_alt_letter(window: MainWindow, tmp_path: Path) -> None:
     """Two items on one letter make Alt+letter only move between them instead of choosing one."""
+    for number in range(12):  # more than the menu lists
+        (tmp_path / f"kb{number}.json").write_text("{}", encoding="utf-8")
+        window.settings.add_recent_file(tmp_path / f"kb{number}.json")
     menus = [action.menu() for action in window.menuBar().actions()]
     menus += [window.recent_menu, window.context_menu]
     for menu in menus:

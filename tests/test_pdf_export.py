@@ -6,6 +6,7 @@ import errno
 import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice
@@ -201,6 +202,28 @@ def test_a_long_export_lays_cards_out_again_instead_of_keeping_them_and_writes_t
     assert page_texts(relaid) == page_texts(kept)
     outline = [(item.title, PdfReader(relaid).get_destination_page_number(item)) for item in PdfReader(relaid).outline]
     assert outline == [("Xiaomi", 0), ("Lei Jun", 1)]
+
+
+def test_a_card_that_paginates_differently_the_second_time_fails_the_export_cleanly(
+    write_kb: KbWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"page X of Y" and the bookmarks rest on the first count: a mismatch is never written."""
+    kb = write_and_load(write_kb)
+    monkeypatch.setattr(pdf_export, "KEEP_LAID_OUT_CARDS", 1)
+    lay_out = pdf_export.lay_out
+    calls: list[int] = []
+
+    def second_time_one_page_more(document: Any, device: Any) -> Any:
+        card = lay_out(document, device)
+        calls.append(1)
+        if len(calls) > len(kb.entities):
+            card.pages.append(card.pages[-1])
+        return card
+
+    monkeypatch.setattr(pdf_export, "lay_out", second_time_one_page_more)
+    with pytest.raises(ExportError, match="came out with a different number of pages"):
+        export_pdf(kb, kb.entities, tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists() and _leftovers(tmp_path) == []
 
 
 PAINT_CARDS = pdf_export.paint_cards

@@ -29,7 +29,6 @@ class CardView(QTextBrowser):
         self.setObjectName("card")
         self.setAccessibleName("Entity card")
         self.setOpenLinks(False)
-        self.document().setUndoRedoEnabled(False)  # read-only: no history of each card's edits to keep
         self.setOpenExternalLinks(False)
         # Always there, so a long card is laid out once, not again when a scroll bar appears.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
