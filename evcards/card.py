@@ -74,7 +74,10 @@ def relation_label(relation_type: str) -> str:
 
 def is_web_url(url: str | None) -> bool:
     """Only http(s) links leave the app; file:, javascript: and the like are shown as text."""
-    return bool(url) and urlsplit(url).scheme in ("http", "https") and bool(urlsplit(url).netloc)
+    if not url:
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def format_value(value: StructuredValue) -> str:
@@ -168,17 +171,19 @@ def _relations_html(kb: KnowledgeBase, entity: Entity, for_print: bool) -> str:
     return f"<h3>Relations</h3><table cellspacing=\"0\" cellpadding=\"2\">{rows}</table>" if rows else ""
 
 
+def _used_sources(kb: KnowledgeBase, entity: Entity) -> list[Source]:
+    """The sources the entity's claims cite, in order of first use."""
+    found = (kb.source(source_id) for source_id in dict.fromkeys(c.source for c in entity.claims))
+    return [source for source in found if source is not None]
+
+
 def _sources_html(kb: KnowledgeBase, entity: Entity) -> str:
-    used = list(dict.fromkeys(c.source for c in entity.claims))
     items = []
-    for source_id in used:
-        source = kb.source(source_id)
-        if source is None:
-            continue
+    for source in _used_sources(kb, entity):
         url = ""
         if source.url:
             shown = escape(source.url)
-            url = f'<br/><a href="{escape(source.url)}">{shown}</a>' if is_web_url(source.url) else f"<br/>{shown}"
+            url = f'<br/><a href="{shown}">{shown}</a>' if is_web_url(source.url) else f"<br/>{shown}"
         accessed = f"<br/>Accessed {escape(source.accessed)}" if source.accessed else ""
         items.append(f'<p style="margin-top:4px">{escape(citation_text(source))}{url}{accessed}</p>')
     return f"<h3>Sources</h3>{''.join(items)}" if items else ""
@@ -219,10 +224,8 @@ def render_card_text(kb: KnowledgeBase, entity: Entity) -> str:
         lines.append("")
     for i, claim in enumerate(entity.claims, 1):
         source = kb.source(claim.source)
-        status = claim.check.status.value if claim.check else QuoteStatus.NOT_FOUND.value
+        check = claim.check
+        status = check.status.value if check else QuoteStatus.NOT_FOUND.value
         lines += [f"{i}. {claim.statement}", f"   “{claim.exact}”", f"   — {citation_text(source) if source else claim.source} [{status}]", ""]
-    for source_id in dict.fromkeys(c.source for c in entity.claims):
-        source = kb.source(source_id)
-        if source and source.url:
-            lines.append(f"{citation_text(source)}: {source.url}")
+    lines += [f"{citation_text(source)}: {source.url}" for source in _used_sources(kb, entity) if source.url]
     return "\n".join(lines).rstrip() + "\n"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from evcards import __version__
 from evcards.resources import bundled_data
+from evcards.plural import counted
 
 if TYPE_CHECKING:
     from evcards.loader import LoadResult
@@ -56,7 +57,7 @@ def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return EXIT_OK
     _print_problems(result)
     count = len(result.problems) + len(result.findings)
-    print(f"{result.path}: not valid: {count} problem{'s' * (count != 1)}", file=sys.stderr)
+    print(f"{result.path}: not valid: {counted(count, 'problem')}", file=sys.stderr)
     return EXIT_INVALID
 
 

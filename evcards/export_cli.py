@@ -19,6 +19,7 @@ from pathlib import Path
 from evcards.loader import load
 from evcards.model import Entity, KnowledgeBase
 from evcards.resources import bundled_data
+from evcards.plural import counted
 
 EXIT_OK, EXIT_FAILED = 0, 1
 PAGE_SIZE_CHOICES = ("a4", "letter")
@@ -130,7 +131,7 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     del app
     if len(files) == 1:
         pages = files[0].pages
-        print(f"wrote {files[0].path} ({len(files[0].entities)} card{'s' * (len(files[0].entities) != 1)}, {pages} page{'s' * (pages != 1)})")
+        print(f"wrote {files[0].path} ({counted(len(files[0].entities), 'card')}, {counted(pages, 'page')})")
     else:
         print(f"wrote {len(files)} PDFs to {target}")
     return EXIT_OK

@@ -17,10 +17,11 @@ import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPagedPaintDevice, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QPageLayout, QPagedPaintDevice, QPageSize, QPdfWriter
 
 from evcards import __version__
 from evcards.card_document import build_card_document
@@ -140,19 +141,11 @@ def render_pdf(
                 raise PaintFailed(f"the card of {entity.name} came out with a different number of pages; export again")
             yield card
 
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise PaintFailed("the PDF writer could not start")
-    try:
-        pages = paint_cards(painter, writer, cards(), sum(page_counts), footer_for(kb, today), on_card_done=on_card_done)
-    finally:
-        painter.end()
+    pages = paint_cards(writer, cards(), sum(page_counts), footer_for(kb, today), on_card_done=on_card_done)
     data = bytes(buffer.data())
     bookmarks: list[Bookmark] = []
     if len(entities) > 1:
-        first_pages = [0]
-        for count in page_counts[:-1]:
-            first_pages.append(first_pages[-1] + count)
+        first_pages = [0, *accumulate(page_counts[:-1])]
         bookmarks = [Bookmark(entity.name, first) for entity, first in zip(entities, first_pages)]
     try:
         data = finish_pdf(data, CARD_LANGUAGE, bookmarks)

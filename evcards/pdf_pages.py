@@ -142,7 +142,6 @@ def _paint_footer(painter: QPainter, device: QPagedPaintDevice, left: str, right
 
 
 def paint_cards(
-    painter: QPainter,
     device: QPagedPaintDevice,
     cards: Iterable[PagedCard],
     total_pages: int,
@@ -150,35 +149,35 @@ def paint_cards(
     *,
     on_card_done: Callable[[int], None] | None = None,
 ) -> int:
-    """Paint every card's pages on the active `painter`, each card from a fresh page.
+    """Paint every card's pages on `device` (a PDF writer or a printer), each card from a fresh page.
 
     Page numbers run over all the cards ("page 3 of 5", `total_pages` in all). Returns the
     number of pages painted. `on_card_done(index)` is called after each card, e.g. to report
-    progress or to cancel by raising.
+    progress or to cancel by raising; the painter is ended either way.
     """
-    number = 0
-    for index, card in enumerate(cards):
-        for page in card.pages:
-            if number and not device.newPage():
-                raise PaintFailed("the device could not start a new page")
-            number += 1
-            _paint_slice(painter, card, page, card.document.textWidth())
-            _paint_footer(painter, device, footer_left, page_label(number, total_pages))
-        if on_card_done is not None:
-            on_card_done(index)
-    return number
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PaintFailed("the output could not be opened for painting")
+    try:
+        number = 0
+        for index, card in enumerate(cards):
+            for page in card.pages:
+                if number and not device.newPage():
+                    raise PaintFailed("the device could not start a new page")
+                number += 1
+                _paint_slice(painter, card, page, card.document.textWidth())
+                _paint_footer(painter, device, footer_left, page_label(number, total_pages))
+            if on_card_done is not None:
+                on_card_done(index)
+        return number
+    finally:
+        painter.end()
 
 
 def paginate_and_paint(document: QTextDocument, device: QPagedPaintDevice, footer_left: str) -> int:
     """Lay out, paginate and paint one card on `device` (a PDF writer or a printer); return its page count."""
     card = lay_out(document, device)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise PaintFailed("the output could not be opened for painting")
-    try:
-        return paint_cards(painter, device, [card], len(card.pages), footer_left)
-    finally:
-        painter.end()
+    return paint_cards(device, [card], len(card.pages), footer_left)
 
 
 def footer_text(*parts: str) -> str:

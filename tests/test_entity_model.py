@@ -56,6 +56,7 @@ def test_roles(qtbot: Any, kb: KnowledgeBase) -> None:
     su7 = model.index(model.row_of("su7"), 0)
     assert su7.data(EntityRole.NATIVE_NAME) == ""  # a string, never None, for the delegate
     assert su7.data(EntityRole.KIND) == "product"
+    assert su7.data(Qt.ItemDataRole.AccessibleTextRole) == "SU7, Product, 1 claim"  # a screen reader's words
 
 
 def test_invalid_indexes_and_no_children(kb: KnowledgeBase) -> None:

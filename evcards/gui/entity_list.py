@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from evcards.card import kind_label
 from evcards.entity_filter import EntityFilter, FilterSearch
 from evcards.gui.entity_model import EntityListModel, EntityRole
+from evcards.plural import counted
 
 if TYPE_CHECKING:
     from evcards.model import Entity
@@ -72,9 +73,8 @@ class EntityDelegate(QStyledItemDelegate):
             self._texts.clear()
         name_font, name_metrics, _ = self._fonts_for(font)
         title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
-        count = len(entity.claims)
         name = _static_text(name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), name_font)
-        detail = _static_text(f"{kind_label(entity.kind)} · {count} claim{'s' * (count != 1)}", font)
+        detail = _static_text(f"{kind_label(entity.kind)} · {counted(len(entity.claims), 'claim')}", font)
         self._texts[key] = (entity, name, detail)
         return name, detail
 

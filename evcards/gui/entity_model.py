@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from evcards.card import escape, kind_label
+from evcards.plural import counted
 
 if TYPE_CHECKING:
     from evcards.model import Entity
@@ -84,9 +85,9 @@ class EntityListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             native = f" ({entity.native_name})" if entity.native_name else ""
             # Tooltips that look like markup are shown as rich text: escape what the data says.
-            return f"<p>{escape(entity.name + native)}: {escape(kind_label(entity.kind))}, {len(entity.claims)} claims</p>"
+            return f"<p>{escape(entity.name + native)}: {escape(kind_label(entity.kind))}, {counted(len(entity.claims), 'claim')}</p>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{entity.name}, {kind_label(entity.kind)}, {len(entity.claims)} claims"
+            return f"{entity.name}, {kind_label(entity.kind)}, {counted(len(entity.claims), 'claim')}"
         if role == EntityRole.ID:
             return entity.id
         if role == EntityRole.KIND:

@@ -32,6 +32,7 @@ from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.pdf_actions import PdfActions
 from evcards.gui.settings import ZOOM_RANGE, Settings
 from evcards.gui.status_widgets import StatusWidgets
+from evcards.plural import counted
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
         if result.findings:
             count = len(result.findings)
             self.message_bar.show_message(
-                f"{count} quote{'s' * (count != 1)} in {path.name} could not be verified verbatim; the cards concerned say so."
+                f"{counted(count, 'quote')} in {path.name} could not be verified verbatim; the cards concerned say so."
             )
         else:
             self.message_bar.hide()

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from evcards.plural import counted
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
 
@@ -106,8 +108,7 @@ class PdfActions:
         from evcards.pdf_export import ExportCancelled, ExportError, ExportProgress, export_pdf
 
         total = len(entities)
-        first_stage = "Preparing" if total > 1 else "Writing"
-        dialog = QProgressDialog(f"{first_stage} card 1 of {total}: {entities[0].name}", "Cancel", 0, PROGRESS_STEPS, self._window)
+        dialog = QProgressDialog(f"Preparing card 1 of {total}: {entities[0].name}", "Cancel", 0, PROGRESS_STEPS, self._window)
         dialog.setObjectName("export_progress")
         dialog.setWindowTitle("Exporting cards")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -141,7 +142,7 @@ class PdfActions:
             self._warn("Export failed", str(error))
             return None
         pages = files[0].pages
-        self._exported(target, f"Exported {len(entities)} cards ({pages} pages) to {target.name}")
+        self._exported(target, f"Exported {counted(len(entities), 'card')} ({counted(pages, 'page')}) to {target.name}")
         return target
 
     def _ask_target(self, title: str, file_name: str) -> Path | None:
