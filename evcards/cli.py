@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evcards import __version__
-from evcards.resources import bundled_data
 from evcards.plural import counted
+from evcards.resources import bundled_data
 
 if TYPE_CHECKING:
     from evcards.loader import LoadResult
@@ -41,9 +41,16 @@ def _chosen_file(parser: argparse.ArgumentParser, args: argparse.Namespace) -> P
     return args.data or args.file or bundled_data()
 
 
-def _print_problems(result: LoadResult) -> None:
+def print_problems(result: LoadResult) -> None:
+    """The report, on standard error: what `validate`, `list` and `export` print for a bad file."""
     for line in result.lines():
         print(line, file=sys.stderr)
+
+
+def warn_unverified(result: LoadResult, advice: str) -> None:
+    """One line for a file that loaded but has quotes that are not verified."""
+    if result.findings:
+        print(f"{result.path}: warning: {len(result.findings)} quote(s) not verified; {advice}", file=sys.stderr)
 
 
 def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -55,7 +62,7 @@ def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         claims = sum(len(e.claims) for e in kb.entities)
         print(f"{result.path}: valid: {len(kb.entities)} entities, {claims} claims, every quote verified")
         return EXIT_OK
-    _print_problems(result)
+    print_problems(result)
     count = len(result.problems) + len(result.findings)
     print(f"{result.path}: not valid: {counted(count, 'problem')}", file=sys.stderr)
     return EXIT_INVALID
@@ -67,14 +74,13 @@ def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     result = load(_chosen_file(parser, args))
     kb = result.knowledge_base
     if kb is None:
-        _print_problems(result)
+        print_problems(result)
         return EXIT_INVALID
     rows = [(e.id, e.kind, e.name, str(len(e.claims))) for e in kb.entities]
     widths = [max([len(h), *(len(r[c]) for r in rows)]) for c, h in enumerate(("ID", "KIND", "NAME", "CLAIMS"))]
     for row in [("ID", "KIND", "NAME", "CLAIMS"), *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3].rjust(widths[3]))
-    if result.findings:
-        print(f"{result.path}: warning: {len(result.findings)} quote(s) not verified; run 'evcards validate'", file=sys.stderr)
+    warn_unverified(result, "run 'evcards validate'")
     return EXIT_OK
 
 

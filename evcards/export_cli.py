@@ -18,8 +18,9 @@ from pathlib import Path
 
 from evcards.loader import load
 from evcards.model import Entity, KnowledgeBase
-from evcards.resources import bundled_data
+from evcards.cli import print_problems, warn_unverified
 from evcards.plural import counted
+from evcards.resources import bundled_data
 
 EXIT_OK, EXIT_FAILED = 0, 1
 PAGE_SIZE_CHOICES = ("a4", "letter")
@@ -91,11 +92,9 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     result = load(args.data or bundled_data())
     kb = result.knowledge_base
     if kb is None:
-        for line in result.lines():
-            print(line, file=sys.stderr)
+        print_problems(result)
         return _fail(f"{result.path} is not a valid knowledge base; nothing was exported")
-    if result.findings:
-        print(f"{result.path}: warning: {len(result.findings)} quote(s) not verified; the cards mark them", file=sys.stderr)
+    warn_unverified(result, "the cards mark them")
     try:
         entities = list(kb.entities) if args.all else resolve_entities(kb, args.entities)
     except UnknownEntity as error:

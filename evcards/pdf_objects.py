@@ -64,6 +64,8 @@ def dictionary_end(data: bytes, start: int) -> int:
     raise PdfStructureError("a dictionary is not closed")
 
 
+_OBJECT_HEADER = re.compile(rb"(\d+)\s+0\s+obj\s*(?=<<)")  # one pattern for every object: no compile per number
+
 class PdfFile:
     """The last revision of a PDF as Qt writes it: its trailer and its objects' dictionaries."""
 
@@ -95,8 +97,8 @@ class PdfFile:
         offset = self.offsets.get(number)
         if offset is None:
             raise PdfStructureError(f"object {number} is not in the cross-reference table")
-        header = re.compile(rb"%d\s+0\s+obj\s*(?=<<)" % number).match(self.data, offset)
-        if not header:
+        header = _OBJECT_HEADER.match(self.data, offset)
+        if not header or header[1] != b"%d" % number:
             raise PdfStructureError(f"object {number} is not a dictionary")
         return self.data[header.end() : dictionary_end(self.data, header.end())]
 
@@ -117,7 +119,7 @@ class IncrementalUpdate:
 
     pdf: PdfFile
     objects: dict[int, bytes] = field(default_factory=dict)
-    next_number: int = 0
+    next_number: int = field(init=False)
 
     def __post_init__(self) -> None:
         self.next_number = self.pdf.size
@@ -143,9 +145,8 @@ class IncrementalUpdate:
         xref_offset = len(base) + len(update)
         # The free-list head first: some readers take a section not starting at 0 for a broken one.
         update += b"xref\n0 1\n0000000000 65535 f \n"
-        numbers = sorted(offsets)
         runs: list[list[int]] = []
-        for number in numbers:
+        for number in offsets:  # in order: filled from sorted(self.objects)
             if runs and runs[-1][-1] == number - 1:
                 runs[-1].append(number)
             else:
@@ -153,6 +154,6 @@ class IncrementalUpdate:
         for run in runs:
             update += b"%d %d\n" % (run[0], len(run)) + b"".join(b"%010d 00000 n \n" % offsets[n] for n in run)
         update += b"trailer\n<< /Size %d /Root %d 0 R %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
-            max(self.next_number, self.pdf.size), self.pdf.root, self.pdf.trailer_extras, self.pdf.xref_offset, xref_offset
+            self.next_number, self.pdf.root, self.pdf.trailer_extras, self.pdf.xref_offset, xref_offset
         )
         return base + bytes(update)

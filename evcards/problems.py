@@ -27,6 +27,15 @@ class Problem:
         return f"{self.file}: {self.place}: {self.message}"
 
 
+def preview_lines(lines: list[str], limit: int) -> list[str]:
+    """The first `limit` lines of a report, then "… and K more" for the rest: a short view
+    for a dialog or a bar, with the whole report one click away."""
+    shown = lines[:limit]
+    if len(lines) > limit:
+        shown.append(f"… and {len(lines) - limit} more")
+    return shown
+
+
 def json_path(loc: tuple[str | int, ...]) -> str:
     """Render a location tuple as a JSON path: ('entities', 3, 'claims', 0) -> entities[3].claims[0]."""
     out = ""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from evcards import __version__
 from evcards.plural import counted
+from evcards.problems import preview_lines
 
 if TYPE_CHECKING:
     from evcards.loader import LoadResult
@@ -35,7 +36,7 @@ def problem_report_box(parent: QWidget, result: LoadResult, kept: str | None) ->
     box.setTextFormat(Qt.TextFormat.PlainText)
     count = len(lines)
     box.setText(f"{Path(result.path).name} is not a valid knowledge base ({counted(count, 'problem')}).")
-    shown = "\n".join(lines[:REPORT_PREVIEW_LINES]) + (f"\n… and {count - REPORT_PREVIEW_LINES} more" if count > REPORT_PREVIEW_LINES else "")
+    shown = "\n".join(preview_lines(lines, REPORT_PREVIEW_LINES))
     kept_note = f"\n\nStill showing {kept}." if kept else ""
     box.setInformativeText(shown + kept_note)
     box.setDetailedText("\n".join(lines))

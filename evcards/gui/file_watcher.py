@@ -53,8 +53,9 @@ class FileWatcher(QObject):
         if self._path is None:
             return
         now = {p: self._stamp(p) for p in self._mtimes}
+        watched = set(self._watcher.files())
         for path in now:
-            if str(path) not in self._watcher.files() and path.exists():
+            if str(path) not in watched and path.exists():
                 self._watcher.addPath(str(path))
         if now != self._mtimes:
             self._mtimes = now

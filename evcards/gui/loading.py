@@ -98,9 +98,7 @@ class Loader(QObject):
     def cancel_and_wait(self) -> None:
         if self._thread is not None:
             self._cancel.set()
-            self._thread.quit()
-            self._thread.wait()
-            self._cleanup()
+            self._cleanup()  # waits for the thread
 
     @Slot(object, int, object)
     def _finish(self, result: LoadResult | None, number: int, entity_filter: EntityFilter | None) -> None:

@@ -33,10 +33,8 @@ class MessageBar(QFrame):
 
     def show_message(self, text: str, details: list[str] | None = None) -> None:
         """`text`, then the first few `details` lines: the bar must not push the card away."""
-        details = details or []
-        shown = details[:MAX_DETAIL_LINES]
-        if len(details) > len(shown):
-            shown.append(f"… and {len(details) - len(shown)} more")
-        self.label.setText("\n".join([text, *shown]))
+        from evcards.problems import preview_lines  # with the first message: not at start-up
+
+        self.label.setText("\n".join([text, *preview_lines(details or [], MAX_DETAIL_LINES)]))
         self.label.setAccessibleName(text)
         self.show()
