@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from evcards import __version__
 from evcards.fonts import install_application_font
 from evcards.gui.main_window import MainWindow
+from evcards.gui.scroll_bar_style import speed_up_scroll_bars
 from evcards.gui.settings import Settings
 from evcards.resources import bundled_data, icons_dir
 
@@ -38,8 +39,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if scheme in ("dark", "light"):
         app.styleHints().setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
         app.setStyle("Fusion")
-        if scheme == "dark":
-            app.setPalette(dark_palette())
+    speed_up_scroll_bars(app)
+    if scheme == "dark":
+        app.setPalette(dark_palette())
     return app
 
 

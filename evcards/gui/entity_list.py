@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStaticText, QTransform
@@ -34,6 +34,16 @@ TEXT_CACHE_ROWS = 1_000  # rows whose laid-out text the delegate keeps
 NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
+class _RowFonts(NamedTuple):
+    """The fonts a row is drawn with, for one view font."""
+
+    font: QFont
+    key: str
+    name: QFont  # the name line: the view font, demibold
+    name_metrics: QFontMetrics
+    line_height: int
+
+
 class EntityDelegate(QStyledItemDelegate):
     """Two lines per row: name and native name; kind and number of claims, muted."""
 
@@ -43,45 +53,51 @@ class EntityDelegate(QStyledItemDelegate):
         height = QFontMetrics(option.font).height()
         return QSize(200, 2 * height + 2 * self.PADDING + 2)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, model: EntityListModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._fonts: dict[str, tuple[QFont, QFontMetrics, int]] = {}
+        self._model = model
+        self._fonts: dict[str, _RowFonts] = {}
+        self._last_fonts: _RowFonts | None = None
         # Keyed by the entity object itself (kept alive by the entry): a reload brings new
         # objects, so a renamed entity never shows its old name.
         self._texts: dict[tuple[int, str, int], tuple[Entity, QStaticText, QStaticText]] = {}
 
-    def _fonts_for(self, font: QFont) -> tuple[QFont, QFontMetrics, int]:
-        """The bold name font, its metrics and the line height: made once per font, not per row."""
+    def _fonts_for(self, font: QFont) -> _RowFonts:
+        """The row fonts for the view's font: made once per font, and found without asking
+        for the font's key at every row (`QFont.key()` costs as much as drawing a line)."""
+        last = self._last_fonts
+        if last is not None and last.font == font:
+            return last
         key = font.key()
         if key not in self._fonts:
             name_font = QFont(font)
             name_font.setWeight(QFont.Weight.DemiBold)
-            self._fonts[key] = (name_font, QFontMetrics(name_font), QFontMetrics(font).height())
-        return self._fonts[key]
+            self._fonts[key] = _RowFonts(QFont(font), key, name_font, QFontMetrics(name_font), QFontMetrics(font).height())
+        self._last_fonts = self._fonts[key]
+        return self._last_fonts
 
     def forget_texts(self) -> None:
         self._texts.clear()
 
-    def _texts_for(self, entity: Entity, font: QFont, width: int) -> tuple[QStaticText, QStaticText]:
+    def _texts_for(self, entity: Entity, fonts: _RowFonts, width: int) -> tuple[QStaticText, QStaticText]:
         """A row's two lines, elided and laid out once: a jump through the list repaints every
         visible row, and laying out their text again each time was most of the cost."""
-        key = (id(entity), font.key(), width)
+        key = (id(entity), fonts.key, width)
         cached = self._texts.get(key)
         if cached is not None:  # the entry keeps its entity alive, so the id is not reused
             return cached[1], cached[2]
         if len(self._texts) >= TEXT_CACHE_ROWS:
             self._texts.clear()
-        name_font, name_metrics, _ = self._fonts_for(font)
         title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
-        name = _static_text(name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), name_font)
-        detail = _static_text(f"{kind_label(entity.kind)} · {counted(len(entity.claims), 'claim')}", font)
+        name = _static_text(fonts.name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), fonts.name)
+        detail = _static_text(f"{kind_label(entity.kind)} · {counted(len(entity.claims), 'claim')}", fonts.font)
         self._texts[key] = (entity, name, detail)
         return name, detail
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         # The style draws background, selection and focus; the text is drawn here. No
         # initStyleOption: it would ask the model for a dozen roles this delegate does not use.
-        entity = index.data(EntityRole.ENTITY)
+        entity = self._model.entity_at(index.row())  # not index.data(): no trip through C++ per row
         style = option.widget.style() if option.widget else None
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
@@ -90,13 +106,14 @@ class EntityDelegate(QStyledItemDelegate):
         text_color = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = text_color if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
         rect = option.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
-        name_font, _, line = self._fonts_for(option.font)
-        name, detail = self._texts_for(entity, option.font, rect.width())
+        fonts = self._fonts_for(option.font)
+        line = fonts.line_height
+        name, detail = self._texts_for(entity, fonts, rect.width())
         painter.save()
-        painter.setFont(name_font)  # the fonts the texts were prepared with, or they are laid out again
+        painter.setFont(fonts.name)  # the fonts the texts were prepared with, or they are laid out again
         painter.setPen(text_color)
         painter.drawStaticText(rect.left(), rect.top() + (line - name.size().height()) / 2, name)
-        painter.setFont(option.font)
+        painter.setFont(fonts.font)
         painter.setPen(muted)
         painter.drawStaticText(rect.left(), rect.top() + line + 2 + (line - detail.size().height()) / 2, detail)
         painter.restore()
@@ -170,7 +187,7 @@ class EntityListPane(QWidget):
         self.list_view.setObjectName("entity_list")
         self.list_view.setAccessibleName("Entities")
         self.list_view.setModel(self.model)
-        self._delegate = EntityDelegate(self.list_view)
+        self._delegate = EntityDelegate(self.model, self.list_view)
         self.list_view.setItemDelegate(self._delegate)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
