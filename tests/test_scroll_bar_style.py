@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QScrollBar, QStyleFactory
 
 from evcards.gui.app import dark_palette
@@ -23,19 +23,24 @@ def _bar(orientation: Qt.Orientation, style, palette: QPalette | None = None) ->
     return bar
 
 
-def _pixels(bar: QScrollBar) -> QImage:
-    return bar.grab().toImage()
+def _pixels(bar: QScrollBar, ratio: float = 1) -> QImage:
+    """The bar drawn on a device of this pixel ratio (a 2x screen's, for 2)."""
+    pixmap = QPixmap(bar.size() * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    bar.render(pixmap)
+    return pixmap.toImage()
 
 
 @pytest.mark.parametrize("orientation", [Qt.Orientation.Vertical, Qt.Orientation.Horizontal])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_bars_look_exactly_as_fusion_draws_them(qapp: QApplication, orientation: Qt.Orientation, dark: bool) -> None:
+@pytest.mark.parametrize("ratio", [1, 2], ids=["1x", "2x"])
+def test_bars_look_exactly_as_fusion_draws_them(qapp: QApplication, orientation: Qt.Orientation, dark: bool, ratio: float) -> None:
     palette = dark_palette() if dark else None
     fusion = QStyleFactory.create("Fusion")
     caching = GrooveCachingStyle()
-    plain = _pixels(_bar(orientation, fusion, palette))
+    plain = _pixels(_bar(orientation, fusion, palette), ratio)
     cached_bar = _bar(orientation, caching, palette)
-    first, second = _pixels(cached_bar), _pixels(cached_bar)
+    first, second = _pixels(cached_bar, ratio), _pixels(cached_bar, ratio)
     assert first == plain
     assert second == plain  # drawn from the kept groove
     assert caching.grooves_drawn == 1

@@ -38,7 +38,7 @@ class GrooveCachingStyle(QProxyStyle):
         ):
             super().drawComplexControl(control, option, painter, widget)
             return
-        painter.drawPixmap(option.rect.topLeft(), self._groove(option, painter.device().devicePixelRatioF(), widget))
+        painter.drawPixmap(option.rect.topLeft(), self._groove(option, _pixel_ratio(painter), widget))
         rest = QStyleOptionSlider(option)
         rest.subControls = option.subControls & ~QStyle.SubControl.SC_ScrollBarGroove
         super().drawComplexControl(control, rest, painter, widget)
@@ -72,6 +72,14 @@ class GrooveCachingStyle(QProxyStyle):
         while len(self._grooves) > CACHED_GROOVES:
             self._grooves.popitem(last=False)
         return pixmap
+
+
+def _pixel_ratio(painter: QPainter) -> float:
+    """The ratio of the pixels being drawn: the engine's target, which differs from
+    `painter.device()` when a widget is rendered into a pixmap of another ratio."""
+    engine = painter.paintEngine()
+    target = engine.paintDevice() if engine is not None else None
+    return (target or painter.device()).devicePixelRatioF()
 
 
 def speed_up_scroll_bars(app: QApplication) -> None:
