@@ -129,10 +129,15 @@ def _window_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    _chosen_file(parser, args)  # refuses two different files
+    return _run_window(args.data or args.file)
+
+
+def _run_window(path: Path | None) -> int:
+    """None: the window reopens the file opened last."""
     from evcards.gui.app import run_app
 
-    _chosen_file(parser, args)  # refuses two different files
-    return run_app(args.data or args.file)  # None: the window reopens the file opened last
+    return run_app(path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -153,5 +158,7 @@ def _main(argv: Sequence[str] | None) -> int:
         configure(parser)
         args = parser.parse_args(argv[1:])
         return handler(parser, args)
+    if not argv:  # a desktop launcher's start: building the parser (argparse, gettext) costs ~5 ms
+        return _run_window(None)
     parser = _window_parser()
     return _open_window(parser, parser.parse_args(argv))
