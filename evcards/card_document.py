@@ -27,9 +27,6 @@ _NEEDS_NO_SHAPING = (
 )
 
 
-CARD_MARGIN = 16  # around the card, on screen and on paper
-
-
 def colors_from_palette(palette: QPalette) -> CardColors:
     """Card colours that follow the system palette, dark ones included."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
@@ -86,18 +83,13 @@ def build_card_document(
     html = render_card_html(kb, entity, colors, for_print=for_print)
     shaped = for_print or needs_shaping(html)
     document = document or QTextDocument()
-    font = card_font(point_size, shaped=shaped)
-    style_sheet = (
+    document.clear()  # else each setting below lays out the previous card again
+    document.setDefaultFont(card_font(point_size, shaped=shaped))
+    document.setDefaultStyleSheet(
         f"a {{ color: {colors.link}; text-decoration: none; }}"
         "h1 { font-size: xx-large; } h3 { margin-top: 18px; margin-bottom: 4px; }"
     )
-    # Each setting lays the document out again, even when it changes nothing: the view's
-    # document keeps them from one card to the next, so they are set only when they differ.
-    if document.defaultFont() != font or document.defaultStyleSheet() != style_sheet or document.documentMargin() != CARD_MARGIN:
-        document.clear()  # else each setting below lays out the previous card again
-        document.setDefaultFont(font)
-        document.setDefaultStyleSheet(style_sheet)
-        document.setDocumentMargin(CARD_MARGIN)
+    document.setDocumentMargin(16)
     edit = QTextCursor(document)
     edit.beginEditBlock()  # one layout for the HTML and the heading's format, not two
     document.setHtml(html)
