@@ -38,7 +38,7 @@ class _RowFonts(NamedTuple):
     """The fonts a row is drawn with, for one view font."""
 
     font: QFont
-    key: str
+    number: int  # which of the delegate's fonts: part of a row text's cache key
     name: QFont  # the name line: the view font, demibold
     name_metrics: QFontMetrics
     line_height: int
@@ -56,11 +56,11 @@ class EntityDelegate(QStyledItemDelegate):
     def __init__(self, model: EntityListModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._fonts: dict[str, _RowFonts] = {}
+        self._fonts: dict[QFont, _RowFonts] = {}  # by the font itself: key() ignores fallbacks, kerning, hinting
         self._last_fonts: _RowFonts | None = None
         # Keyed by the entity object itself (kept alive by the entry): a reload brings new
         # objects, so a renamed entity never shows its old name.
-        self._texts: dict[tuple[int, str, int], tuple[Entity, QStaticText, QStaticText]] = {}
+        self._texts: dict[tuple[int, int, int], tuple[Entity, QStaticText, QStaticText]] = {}
 
     def _fonts_for(self, font: QFont) -> _RowFonts:
         """The row fonts for the view's font: made once per font, and found without asking
@@ -68,13 +68,13 @@ class EntityDelegate(QStyledItemDelegate):
         last = self._last_fonts
         if last is not None and last.font == font:
             return last
-        key = font.key()
-        if key not in self._fonts:
+        fonts = self._fonts.get(font)
+        if fonts is None:
             name_font = QFont(font)
             name_font.setWeight(QFont.Weight.DemiBold)
-            self._fonts[key] = _RowFonts(QFont(font), key, name_font, QFontMetrics(name_font), QFontMetrics(font).height())
-        self._last_fonts = self._fonts[key]
-        return self._last_fonts
+            fonts = self._fonts[QFont(font)] = _RowFonts(QFont(font), len(self._fonts), name_font, QFontMetrics(name_font), QFontMetrics(font).height())
+        self._last_fonts = fonts
+        return fonts
 
     def forget_texts(self) -> None:
         self._texts.clear()
@@ -82,7 +82,7 @@ class EntityDelegate(QStyledItemDelegate):
     def _texts_for(self, entity: Entity, fonts: _RowFonts, width: int) -> tuple[QStaticText, QStaticText]:
         """A row's two lines, elided and laid out once: a jump through the list repaints every
         visible row, and laying out their text again each time was most of the cost."""
-        key = (id(entity), fonts.key, width)
+        key = (id(entity), fonts.number, width)
         cached = self._texts.get(key)
         if cached is not None:  # the entry keeps its entity alive, so the id is not reused
             return cached[1], cached[2]

@@ -3,8 +3,9 @@
 Fusion paints a scroll bar's groove as a gradient across the bar, which Qt's raster engine
 fills one scan line at a time: 2-3 ms for a window-high bar, at every repaint (each card
 shown, each step of scrolling). The groove depends only on its size, state and colours, so
-this proxy draws it once into a pixmap and copies that afterwards. Everything else, and
-every other style, is left to Qt.
+this proxy draws it once into a pixmap and copies that afterwards, at whole pixel ratios (1x,
+2x), where the copy gives exactly Fusion's pixels. Everything else, and every other style, is
+left to Qt.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOptionComplex, QStyleOptionSlider, QWidget
 
 CACHED_GROOVES = 16  # bars of different sizes or states: a few per window
-GrooveKey = tuple[int, int, float, int, int, int, int]
+GrooveKey = tuple[int, int, float, int, int, int, int, int]
 
 
 class GrooveCachingStyle(QProxyStyle):
@@ -34,11 +35,13 @@ class GrooveCachingStyle(QProxyStyle):
             control != QStyle.ComplexControl.CC_ScrollBar
             or not isinstance(option, QStyleOptionSlider)
             or not option.subControls & QStyle.SubControl.SC_ScrollBarGroove
+            or option.rect.isEmpty()
             or self.styleHint(QStyle.StyleHint.SH_ScrollBar_Transient, option, widget)  # fades: not cacheable
+            or not (ratio := _pixel_ratio(painter)).is_integer()  # at 1.5x a copy lands between pixels
         ):
             super().drawComplexControl(control, option, painter, widget)
             return
-        painter.drawPixmap(option.rect.topLeft(), self._groove(option, _pixel_ratio(painter), widget))
+        painter.drawPixmap(option.rect.topLeft(), self._groove(option, ratio, widget))
         rest = QStyleOptionSlider(option)
         rest.subControls = option.subControls & ~QStyle.SubControl.SC_ScrollBarGroove
         super().drawComplexControl(control, rest, painter, widget)
@@ -53,6 +56,7 @@ class GrooveCachingStyle(QProxyStyle):
             int(option.state.value),
             option.direction.value,
             option.palette.cacheKey(),
+            option.palette.currentColorGroup().value,
         )
         pixmap = self._grooves.get(key)
         if pixmap is not None:
