@@ -1,12 +1,18 @@
-"""The mouse's back and forward buttons, anywhere in a window: an application-wide event filter."""
+"""The mouse's back and forward buttons, anywhere in a window: an event filter on its QWindow.
+
+Every mouse press in a window reaches its QWindow before Qt hands it to the widget under the
+pointer, so one filter there sees them all. An application-wide filter would see the same
+presses, but also every paint, timer and layout event of every widget: about a hundred Python
+calls each time a card is shown.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QMouseEvent, QWindow
+from PySide6.QtWidgets import QWidget
 
 _MOUSE_BUTTON_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
 
@@ -20,29 +26,31 @@ class MouseNavigation(QObject):
         self._window = window
         self._actions = {Qt.MouseButton.BackButton: back, Qt.MouseButton.ForwardButton: forward}
         self._watching = False
+        self._watched: QWindow | None = None
 
     def start_soon(self) -> None:
-        """Watch from the next turn of the event loop.
-
-        The filter sees every event of the application. Installed before the window is shown,
-        it would also see the hundreds of polish and layout events of showing it, tens of
-        milliseconds of Python calls that the window would wait for; no button can be pressed
-        on the window before it is on screen."""
+        """Watch from the next turn of the event loop, once the window has its QWindow and
+        the events of showing it have been handled: no button can be pressed on the window
+        before it is on screen."""
         if not self._watching:
             self._watching = True
             QTimer.singleShot(0, self, self._install)
 
     def stop(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+            self._watched = None
         self._watching = False
 
     def _install(self) -> None:
-        if self._watching:  # not stopped in the meantime
-            QApplication.instance().installEventFilter(self)
+        handle = self._window.windowHandle()
+        if self._watching and handle is not None and self._watched is None:  # not stopped in the meantime
+            handle.installEventFilter(self)
+            self._watched = handle
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _MOUSE_BUTTON_EVENTS and isinstance(watched, QWidget) and watched.window() is self._window:
+        if kind in _MOUSE_BUTTON_EVENTS:
             action = self._actions.get(QMouseEvent.button(event))  # type: ignore[arg-type]
             if action is not None:
                 if kind == QEvent.Type.MouseButtonRelease:
