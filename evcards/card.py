@@ -9,28 +9,12 @@ Links inside the card use the `evcards:` scheme; only a source's http(s) URL lin
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
-from urllib.parse import quote as url_quote
-from urllib.parse import urlsplit
 
-if TYPE_CHECKING:  # the model (pydantic) is imported once a card is rendered, not when the window starts
+from evcards.card_basics import entity_link, escape, is_web_url, kind_label, relation_label, source_link_prefix
+from evcards.model import Amount, QuoteStatus, Ratio, Year
+
+if TYPE_CHECKING:
     from evcards.model import Claim, Entity, KnowledgeBase, QuoteCheck, Source, StructuredValue
-
-ENTITY_SCHEME = "evcards"
-BASE_POINT_SIZE = 10.5  # the card's text size at zoom 0, on screen and in print
-KIND_LABELS = {"organization": "Organization", "person": "Person", "product": "Product", "place": "Place"}
-RELATION_LABELS = {
-    "founded_by": "Founded by",
-    "founder_of": "Founder of",
-    "maker_of": "Maker of",
-    "made_by": "Made by",
-    "variant_of": "Variant of",
-    "has_variant": "Has variant",
-    "inspired_by": "Inspired by",
-    "inspiration_for": "Inspiration for",
-    "competitor_of": "Competitor of",
-    "based_in": "Based in",
-    "associated_with": "Associated with",
-}
 
 
 class CardColors(NamedTuple):
@@ -49,40 +33,7 @@ class CardColors(NamedTuple):
 PRINT_COLORS = CardColors()
 
 
-def escape(text: str) -> str:
-    """`html.escape`, quotes included: the window imports this module at start-up, and the
-    `html` package would bring its table of 2,000 named entities along."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
-
-
-def entity_link(entity_id: str) -> str:
-    return f"{ENTITY_SCHEME}:entity/{url_quote(entity_id)}"
-
-
-def source_link_prefix(entity_id: str) -> str:
-    """A claim's 'Show in source' link is this prefix followed by the claim's index."""
-    return f"{ENTITY_SCHEME}:source/{url_quote(entity_id)}/"
-
-
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
-
-
-def relation_label(relation_type: str) -> str:
-    return RELATION_LABELS.get(relation_type, relation_type.replace("_", " ").capitalize())
-
-
-def is_web_url(url: str | None) -> bool:
-    """Only http(s) links leave the app; file:, javascript: and the like are shown as text."""
-    if not url:
-        return False
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
 def format_value(value: StructuredValue) -> str:
-    from evcards.model import Amount, Ratio, Year
-
     if isinstance(value, Year):
         return str(value.year)
     if isinstance(value, Ratio):
@@ -104,8 +55,6 @@ def citation_text(source: Source) -> str:
 
 
 def _status_html(claim: Claim, check: QuoteCheck | None) -> str:
-    from evcards.model import QuoteStatus
-
     if check is None or check.status is QuoteStatus.NOT_FOUND:
         return '<span class="missing">✗ Quote not found in the source</span>'
     if check.status is QuoteStatus.APPROXIMATE:
@@ -212,8 +161,6 @@ def render_card_html(kb: KnowledgeBase, entity: Entity, colors: CardColors = PRI
 
 def render_card_text(kb: KnowledgeBase, entity: Entity) -> str:
     """The card as plain text with its citations, for the clipboard."""
-    from evcards.model import QuoteStatus
-
     lines = [entity.name + (f" ({entity.native_name})" if entity.native_name else ""), kind_label(entity.kind), ""]
     if entity.summary:
         lines += [entity.summary, ""]

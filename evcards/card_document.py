@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 
-from evcards.card import BASE_POINT_SIZE, PRINT_COLORS, CardColors, render_card_html
+from evcards.card import PRINT_COLORS, CardColors, render_card_html
+from evcards.card_basics import BASE_POINT_SIZE
 from evcards.fonts import with_fallbacks
 
 if TYPE_CHECKING:

@@ -7,7 +7,8 @@ import html
 from hypothesis import given
 from hypothesis import strategies as st
 
-from evcards.card import escape, render_card_html
+from evcards.card import render_card_html
+from evcards.card_basics import escape
 from evcards.loader import load
 from tests.conftest import KbWriter, minimal_kb
 
@@ -30,5 +31,5 @@ def test_a_quote_with_straight_quotes_shows_what_the_source_says(write_kb: KbWri
 
 @given(st.text())
 def test_the_cards_escape_is_the_standard_librarys(text: str) -> None:
-    """evcards.card keeps its own copy (start-up); it must never differ from html.escape."""
+    """evcards.card_basics keeps its own copy (start-up); it must never differ from html.escape."""
     assert escape(text) == html.escape(text)

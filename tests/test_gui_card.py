@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 
-from evcards.card import ENTITY_SCHEME, citation_text, kind_label
+from evcards.card import citation_text
+from evcards.card_basics import ENTITY_SCHEME, kind_label
 from evcards.gui.main_window import MainWindow
 from tests.conftest import ARTICLE_QUOTE, SOURCE_TEXT, KbWriter, minimal_kb, open_window
 from tests.gui_helpers import anchors, click_entity, click_link, shown_card_id

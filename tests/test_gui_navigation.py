@@ -11,7 +11,7 @@ from PySide6.QtGui import QAccessible, QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QToolBar, QToolButton, QWidget
 
-from evcards.card import ENTITY_SCHEME, entity_link
+from evcards.card_basics import ENTITY_SCHEME, entity_link
 from evcards.gui.actions import ACTION_SPECS, MENU_ORDER
 from evcards.gui.main_window import MainWindow
 from tests.gui_helpers import click_entity, click_link, focus_widget, row_center, shown_card_id, shown_ids

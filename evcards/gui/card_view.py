@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from evcards.card import BASE_POINT_SIZE, ENTITY_SCHEME, is_web_url
+from evcards.card_basics import BASE_POINT_SIZE, ENTITY_SCHEME, is_web_url
 
 if TYPE_CHECKING:
     from evcards.model import Entity, KnowledgeBase

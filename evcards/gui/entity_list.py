@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evcards.card import kind_label
+from evcards.card_basics import kind_label
 from evcards.entity_filter import EntityFilter, FilterSearch
 from evcards.gui.entity_model import EntityListModel, EntityRole
 from evcards.plural import counted

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from evcards.card import escape, kind_label
+from evcards.card_basics import escape, kind_label
 from evcards.plural import counted
 
 if TYPE_CHECKING:
