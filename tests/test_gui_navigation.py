@@ -142,6 +142,31 @@ def test_mouse_back_and_forward_buttons(qtbot: Any, window: MainWindow, target: 
         assert window.entity_pane.current_entity_id() != selected
 
 
+@pytest.mark.parametrize("how", ["hidden", "closed", "given a new native window"])
+def test_mouse_buttons_still_work_when_the_window_is_shown_again(qtbot: Any, window: MainWindow, how: str) -> None:
+    """The buttons are watched on the window's QWindow; Qt may replace that QWindow."""
+    click_entity(qtbot, window, "apple")
+    click_entity(qtbot, window, "china")
+    old_handle = window.windowHandle()
+    if how == "hidden":
+        window.hide()
+    elif how == "closed":
+        window.close()
+    else:
+        window.destroy()  # what a native child (an OpenGL view, say) makes Qt do
+        window.create()
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    if how == "given a new native window":
+        assert window.windowHandle() is not old_handle
+    list_view = window.entity_pane.list_view.viewport()
+    position = list_view.mapTo(window, list_view.rect().center())
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.BackButton, Mod.NoModifier, position)
+    assert current(window) == "apple"
+    window.close()  # with the old QWindow gone, closing must not touch it
+
+
 @pytest.mark.parametrize("keys", [(Key.Key_F, Mod.ControlModifier), (Key.Key_Slash, Mod.NoModifier)])
 @pytest.mark.parametrize("start", ["list", "card"])
 def test_find_focuses_the_filter_and_escape_returns_to_the_list(qtbot: Any, window: MainWindow, keys: Any, start: str) -> None:

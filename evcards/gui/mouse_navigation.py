@@ -1,9 +1,11 @@
 """The mouse's back and forward buttons, anywhere in a window: an event filter on its QWindow.
 
-Every mouse press in a window reaches its QWindow before Qt hands it to the widget under the
-pointer, so one filter there sees them all. An application-wide filter would see the same
-presses, but also every paint, timer and layout event of every widget: about a hundred Python
-calls each time a card is shown.
+A mouse press in a window reaches its QWindow before Qt hands it to the widget under the
+pointer (the window's widgets have no native windows of their own), so one filter there sees
+them, along with the window's key presses and mouse moves. An application-wide filter would
+see the same, but also every paint, timer and layout event of every widget: tens of Python
+calls each time a card is shown. Qt may replace a window's QWindow (a native child such as an
+OpenGL view needs a new one); the filter then follows to the new one when the window is shown.
 """
 
 from __future__ import annotations
@@ -32,21 +34,31 @@ class MouseNavigation(QObject):
         """Watch from the next turn of the event loop, once the window has its QWindow and
         the events of showing it have been handled: no button can be pressed on the window
         before it is on screen."""
-        if not self._watching:
+        if not self._watching or self._watched is not self._window.windowHandle():
             self._watching = True
             QTimer.singleShot(0, self, self._install)
 
     def stop(self) -> None:
-        if self._watched is not None:
-            self._watched.removeEventFilter(self)
-            self._watched = None
+        self._unwatch()
         self._watching = False
 
     def _install(self) -> None:
         handle = self._window.windowHandle()
-        if self._watching and handle is not None and self._watched is None:  # not stopped in the meantime
+        if self._watching and handle is not None and self._watched is not handle:  # not stopped in the meantime
+            self._unwatch()
             handle.installEventFilter(self)
+            handle.destroyed.connect(self._forget)
             self._watched = handle
+
+    def _unwatch(self) -> None:
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+            self._watched.destroyed.disconnect(self._forget)
+            self._watched = None
+
+    def _forget(self) -> None:
+        """The QWindow is being deleted (Qt replaced it): nothing to remove the filter from."""
+        self._watched = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
