@@ -1,7 +1,7 @@
 """The benchmark runner still runs end to end (size S, not timed): every figure is measured.
 
-The figures themselves are not checked here: they depend on the machine. See
-tests/benchmarks/PERFORMANCE.md for the targets and the L run.
+The figures themselves are not checked here: they depend on the machine. See the README's
+Performance section for the targets and the L runs.
 """
 
 from __future__ import annotations
@@ -48,3 +48,6 @@ def test_runner_measures_every_figure_at_size_s(tmp_path: Path) -> None:
     assert {"cpu", "cores", "python", "qt", "pydantic"} <= machine.keys()
     for key in FIGURES:
         assert key in done.stdout  # the table names every figure, with PASS or FAIL
+    probes = result["run"]["speed_probe_ms"]  # how fast the machine was before each step
+    assert "card render" in probes and "start-up" in probes and all(ms > 0 for ms in probes.values())
+    assert "machine speed probe" in done.stdout

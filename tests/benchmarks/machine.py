@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import platform
+import time
 from pathlib import Path
+
+PROBE_LOOP = 200_000
 
 
 def cpu_model() -> str:
@@ -33,3 +36,17 @@ def machine_info() -> dict[str, object]:
         "pydantic": pydantic.VERSION,
         "pydantic_core": pydantic_core.__version__,
     }
+
+
+def speed_probe_ms(rounds: int = 5) -> float:
+    """Milliseconds for a fixed pure-Python loop, median of `rounds`: how fast the machine is
+    right now. On a shared VM this drifts during a run, and a figure measured while the probe
+    was slow is slow for that reason too."""
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        total = 0
+        for i in range(PROBE_LOOP):
+            total += i * i % 7
+        samples.append((time.perf_counter() - start) * 1000)
+    return sorted(samples)[rounds // 2]

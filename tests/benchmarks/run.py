@@ -33,7 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.benchmarks import generate  # noqa: E402
 from tests.benchmarks.bench_load import load_ratio  # noqa: E402
-from tests.benchmarks.machine import machine_info  # noqa: E402
+from tests.benchmarks.machine import machine_info, speed_probe_ms  # noqa: E402
 
 # figure -> (target, what the figure is, unit)
 TARGETS: dict[str, tuple[float, str]] = {
@@ -59,6 +59,7 @@ class Run:
 
     def step(self, name: str, action: Callable[[], None]) -> None:
         print(f"[bench] {name} ...", file=sys.stderr, flush=True)
+        self.details.setdefault("speed_probe_ms", {})[name] = round(speed_probe_ms(), 2)
         start = time.perf_counter()
         try:
             action()
@@ -182,6 +183,13 @@ def table(result: dict[str, Any]) -> str:
         f"size {size}; {machine['cpu']}, {machine['cores']} cores; Python {machine['python']}, Qt {machine['qt']}, "
         f"pydantic {machine['pydantic']}; {result['run']['seconds']} s"
     )
+    probes = result["run"].get("speed_probe_ms") or {}
+    if probes:
+        slowest = max(probes, key=probes.__getitem__)
+        lines.append(
+            f"machine speed probe (a fixed Python loop, before each step): {min(probes.values()):.1f}-{max(probes.values()):.1f} ms, "
+            f"slowest before {slowest!r}"
+        )
     if size != "L":
         lines.append("(the targets are set for size L; this run only shows that every measurement works)")
     lines += [f"note: {note}" for note in result["run"]["notes"]]
