@@ -53,3 +53,41 @@ def test_window_start_up_leaves_loading_printing_and_dialogs_for_later() -> None
 
 def test_window_start_up_does_not_import_pydantic() -> None:
     assert not {m for m in imported_after(WINDOW_IMPORTS) if m.startswith("pydantic")}
+
+
+# PySide6 sets a class up (its Python enums: QTextCursor's take ~1 ms) the first time it is
+# used. These serve rows, links and the card's text cursor, none of which the first frame has.
+SET_UP_LATER = {"QtCore": ["QUrl"], "QtGui": ["QStaticText", "QTransform", "QTextCursor"], "QtWidgets": ["QStyleOptionViewItem"]}
+
+SHOWN_PROBE = """
+import json, sys
+from PySide6.QtCore import QTimer
+from evcards.gui.app import create_application
+from evcards.gui.main_window import MainWindow
+from evcards.gui.settings import Settings
+
+app = create_application()
+window = MainWindow(Settings(sys.argv[1]))
+
+def report():
+    import PySide6
+    modules = {name: vars(getattr(PySide6, name)) for name in json.loads(sys.argv[2])}
+    print(json.dumps(sorted(f"{m}.{c}" for m, names in json.loads(sys.argv[2]).items() for c in names if c in modules[m])))
+    app.quit()
+
+QTimer.singleShot(0, report)  # as `evcards` reports the window shown: queued before show()
+window.show()
+app.exec()
+"""
+
+
+def test_the_window_is_shown_before_rows_and_links_set_their_classes_up(tmp_path) -> None:
+    import json
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-c", SHOWN_PROBE, str(tmp_path / "settings.ini"), json.dumps(SET_UP_LATER)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout.strip().splitlines()[-1]) == []

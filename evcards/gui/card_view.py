@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QUrl, Qt, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QTextCursor
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from evcards.card_basics import BASE_POINT_SIZE, ENTITY_SCHEME, is_web_url
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QKeyEvent
+
     from evcards.model import Entity, KnowledgeBase
 
 ZOOM_STEP = 1.0
@@ -84,6 +86,8 @@ class CardView(QTextBrowser):
 
     def focused_href(self) -> str:
         """The link that has keyboard focus (selected by Tab or Shift+Tab), or ""."""
+        from PySide6.QtGui import QTextCursor
+
         cursor = QTextCursor(self.textCursor())
         if cursor.hasSelection():  # the format of the character after the start: Shift+Tab leaves the cursor there
             cursor.setPosition(cursor.selectionStart() + 1)
@@ -98,6 +102,9 @@ class CardView(QTextBrowser):
         return None
 
     def _follow(self, url: QUrl) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         text = url.toString()
         if url.scheme() == ENTITY_SCHEME:
             kind, _, rest = url.path().partition("/")
@@ -113,6 +120,8 @@ class CardView(QTextBrowser):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             href = self.focused_href()
             if href:
+                from PySide6.QtCore import QUrl
+
                 self._follow(QUrl(href))
                 return
         super().keyPressEvent(event)

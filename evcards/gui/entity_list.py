@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStaticText, QTransform
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,10 @@ from evcards.entity_filter import EntityFilter, FilterSearch
 from evcards.gui.entity_model import EntityListModel, EntityRole
 from evcards.plural import counted
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row, not at start-up
+    from PySide6.QtGui import QKeyEvent, QPainter, QStaticText
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
     from evcards.model import Entity
 
 FIRST_SLICE = 2_000  # entities whose claims are scanned before a key press returns
@@ -50,8 +52,11 @@ class EntityDelegate(QStyledItemDelegate):
     PADDING = 6
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        height = QFontMetrics(option.font).height()
-        return QSize(200, 2 * height + 2 * self.PADDING + 2)
+        return QSize(200, self.row_height(option.font))
+
+    def row_height(self, font: QFont) -> int:
+        """Two lines of `font` and the padding: every row is this high."""
+        return 2 * QFontMetrics(font).height() + 2 * self.PADDING + 2
 
     def __init__(self, model: EntityListModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +125,8 @@ class EntityDelegate(QStyledItemDelegate):
 
 
 def _static_text(text: str, font: QFont) -> QStaticText:
+    from PySide6.QtGui import QStaticText, QTransform
+
     static = QStaticText(text)
     static.setTextFormat(Qt.TextFormat.PlainText)
     static.prepare(QTransform(), font)
@@ -148,15 +155,9 @@ class EntityListView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def setItemDelegate(self, delegate: QStyledItemDelegate) -> None:
+    def setItemDelegate(self, delegate: EntityDelegate) -> None:  # type: ignore[override]
         super().setItemDelegate(delegate)
-        self.verticalHeader().setDefaultSectionSize(delegate.sizeHint(self.viewOptions(), QModelIndex()).height())
-
-    def viewOptions(self) -> QStyleOptionViewItem:
-        option = QStyleOptionViewItem()
-        option.initFrom(self)
-        option.font = self.font()
-        return option
+        self.verticalHeader().setDefaultSectionSize(delegate.row_height(self.font()))
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         """Home and End go to the first and last entity, as in a list (a table would stay in the row)."""

@@ -11,10 +11,14 @@ OpenGL view needs a new one); the filter then follows to the new one when the wi
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QWindow
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QWindow  # the window's own, once it is shown
 
 _MOUSE_BUTTON_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
 
@@ -34,9 +38,8 @@ class MouseNavigation(QObject):
         """Watch from the next turn of the event loop, once the window has its QWindow and
         the events of showing it have been handled: no button can be pressed on the window
         before it is on screen."""
-        if not self._watching or self._watched is not self._window.windowHandle():
-            self._watching = True
-            QTimer.singleShot(0, self, self._install)
+        self._watching = True
+        QTimer.singleShot(0, self, self._install)  # which QWindow, asked then: not before the first frame
 
     def stop(self) -> None:
         self._unwatch()
