@@ -39,7 +39,7 @@ class MouseNavigation(QObject):
         the events of showing it have been handled: no button can be pressed on the window
         before it is on screen."""
         self._watching = True
-        QTimer.singleShot(0, self, self._install)  # which QWindow, asked then: not before the first frame
+        QTimer.singleShot(0, self, self._install)  # the QWindow is asked for then: it may be a new one
 
     def stop(self) -> None:
         self._unwatch()
