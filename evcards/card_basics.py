@@ -8,6 +8,7 @@ Imported at start-up by the list and the card view, so it imports neither Qt nor
 from __future__ import annotations
 
 from urllib.parse import quote as url_quote
+from urllib.parse import unquote as url_unquote
 from urllib.parse import urlsplit
 
 ENTITY_SCHEME = "evcards"
@@ -41,6 +42,21 @@ def entity_link(entity_id: str) -> str:
 def source_link_prefix(entity_id: str) -> str:
     """A claim's 'Show in source' link is this prefix followed by the claim's index."""
     return f"{ENTITY_SCHEME}:source/{url_quote(entity_id)}/"
+
+
+def entity_link_target(href: str) -> str | None:
+    """The entity id an `entity_link` names; None for any other link."""
+    prefix = f"{ENTITY_SCHEME}:entity/"
+    return url_unquote(href[len(prefix) :]) if href.startswith(prefix) else None
+
+
+def source_link_target(href: str) -> tuple[str, int] | None:
+    """The entity id and claim index a 'Show in source' link names; None for any other link."""
+    prefix = f"{ENTITY_SCHEME}:source/"
+    if not href.startswith(prefix):
+        return None
+    entity_id, _, index = href[len(prefix) :].rpartition("/")
+    return (url_unquote(entity_id), int(index)) if entity_id and index.isdigit() else None
 
 
 def kind_label(kind: str) -> str:

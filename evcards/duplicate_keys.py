@@ -26,6 +26,15 @@ class _Repeats(dict[str, Any]):
     repeated: list[str]
 
 
+def _has_repeats(pairs: list[tuple[str, Any]]) -> bool:
+    return len({key for key, _ in pairs}) != len(pairs)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, marked when it repeats a key."""
+    return _marked(pairs) if _has_repeats(pairs) else dict(pairs)
+
+
 def _marked(pairs: list[tuple[str, Any]]) -> _Repeats:
     marked = _Repeats(pairs)
     seen: set[str] = set()
@@ -40,24 +49,22 @@ def _marked(pairs: list[tuple[str, Any]]) -> _Repeats:
 def repeated_keys(data: bytes) -> list[tuple[str, str]]:
     """(place, key) for each key given twice in one object, in document order.
 
-    Invalid JSON gives [] here: the validation that follows reports it with its position.
+    Invalid JSON gives [] here: the loader has reported it already, with its position.
     """
     repeats = 0
 
-    def to_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    def count(pairs: list[tuple[str, Any]]) -> None:
+        """A first pass only counts: no second tree of the whole file is kept."""
         nonlocal repeats
-        result = dict(pairs)
-        if len(result) == len(pairs):
-            return result
-        repeats += 1
-        return _marked(pairs)
+        repeats += _has_repeats(pairs)
 
     try:
-        tree = json.loads(data, object_pairs_hook=to_object)
+        json.loads(data, object_pairs_hook=count)
     except (ValueError, RecursionError):
         return []
     if not repeats:
-        return []  # the common case: no walk over the whole tree
+        return []  # the common case: one pass, no tree, no walk
+    tree = json.loads(data, object_pairs_hook=_object)
     found: list[tuple[str, str]] = []
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(tree, ())]
     while stack:

@@ -33,3 +33,14 @@ def test_a_quote_with_straight_quotes_shows_what_the_source_says(write_kb: KbWri
 def test_the_cards_escape_is_the_standard_librarys(text: str) -> None:
     """evcards.card_basics keeps its own copy (start-up); it must never differ from html.escape."""
     assert escape(text) == html.escape(text)
+
+
+def test_card_links_are_read_back_as_they_were_written() -> None:
+    from evcards.card_basics import entity_link, entity_link_target, source_link_prefix, source_link_target
+
+    assert entity_link_target(entity_link("lei jun/2")) == "lei jun/2"
+    assert source_link_target(source_link_prefix("lei jun/2") + "7") == ("lei jun/2", 7)
+    assert entity_link_target(source_link_prefix("xiaomi") + "0") is None
+    assert source_link_target(entity_link("xiaomi")) is None
+    assert source_link_target(source_link_prefix("xiaomi") + "last") is None
+    assert entity_link_target("https://example.com/evcards:entity/x") is None

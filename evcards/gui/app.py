@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from evcards import __version__
@@ -17,9 +16,6 @@ from evcards.gui.main_window import MainWindow
 from evcards.gui.scroll_bar_style import speed_up_scroll_bars
 from evcards.gui.settings import Settings
 from evcards.resources import bundled_data, icons_dir
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPalette
 
 EXIT_AFTER_SHOWN = "EVCARDS_EXIT_AFTER_SHOWN"  # benchmarks: report the window shown, quit once loaded
 COLOR_SCHEME = "EVCARDS_COLOR_SCHEME"  # "dark" or "light": override the desktop's choice
@@ -47,8 +43,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def dark_palette() -> QPalette:
     """A dark palette for desktops whose platform theme gives Qt none."""
-    from PySide6.QtGui import QColor, QPalette
-
     palette = QPalette()
     role, color = QPalette.ColorRole, QColor
     for name, value in {

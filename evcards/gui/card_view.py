@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from evcards.card_basics import BASE_POINT_SIZE, ENTITY_SCHEME, is_web_url
+from evcards.card_basics import BASE_POINT_SIZE, entity_link_target, is_web_url, source_link_target
 
 if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
     from PySide6.QtCore import QUrl
@@ -95,25 +95,19 @@ class CardView(QTextBrowser):
 
     def focused_claim(self) -> int | None:
         """The claim whose 'Show in source' link has keyboard focus, if any."""
-        href = self.focused_href()
-        prefix = f"{ENTITY_SCHEME}:source/"
-        if href.startswith(prefix) and self._entity is not None:
-            return int(href.rsplit("/", 1)[1])
-        return None
+        target = source_link_target(self.focused_href())
+        return target[1] if target is not None and self._entity is not None else None
 
     def _follow(self, url: QUrl) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
+        href = bytes(url.toEncoded().data()).decode()
+        if (entity_id := entity_link_target(href)) is not None:
+            self.entity_requested.emit(entity_id)
+        elif (target := source_link_target(href)) is not None:
+            if self._entity is not None:
+                self.source_requested.emit(*target)
+        elif is_web_url(url.toString()):
+            from PySide6.QtGui import QDesktopServices
 
-        text = url.toString()
-        if url.scheme() == ENTITY_SCHEME:
-            kind, _, rest = url.path().partition("/")
-            if kind == "entity":
-                self.entity_requested.emit(QUrl.fromPercentEncoding(rest.encode()))
-            elif kind == "source" and self._entity is not None:
-                entity_id, _, index = rest.rpartition("/")
-                self.source_requested.emit(QUrl.fromPercentEncoding(entity_id.encode()), int(index))
-        elif is_web_url(text):
             QDesktopServices.openUrl(url)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

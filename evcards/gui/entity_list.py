@@ -230,7 +230,7 @@ class EntityListPane(QWidget):
         self._filter = entity_filter if entity_filter is not None else EntityFilter(entities)
         self._delegate.forget_texts()  # lets the previous file's entities go
         self._selected_id = None
-        self.model.set_entities(self._filter.entities)
+        self.model.set_entities(self._filter.entities, self._filter.position_of_id)
         self.apply_filter(self.filter_field.text(), select_first=False)
 
     def apply_filter(self, query: str, select_first: bool = True) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -32,12 +32,13 @@ class EntityListModel(QAbstractListModel):
         super().__init__(parent)
         self._entities: Sequence[Entity] = ()
         self._rows: list[int] | range = range(0)
-        self._index_of_id: dict[str, int] = {}
+        self._index_of_id: Mapping[str, int] = {}
 
-    def set_entities(self, entities: Sequence[Entity]) -> None:
+    def set_entities(self, entities: Sequence[Entity], position_of_id: Mapping[str, int] | None = None) -> None:
+        """`position_of_id`, when given, maps each entity's id to its index in `entities`."""
         self.beginResetModel()
         self._entities = entities
-        self._index_of_id = {entity.id: i for i, entity in enumerate(entities)}
+        self._index_of_id = position_of_id if position_of_id is not None else {entity.id: i for i, entity in enumerate(entities)}
         self._rows = range(len(entities))
         self.endResetModel()
 

@@ -71,9 +71,9 @@ class Loader(QObject):
     def is_busy(self) -> bool:
         return self._thread is not None
 
-    def is_reloading(self) -> bool:
-        """Busy reading the open file again (not opening another)."""
-        return self.is_busy() and self._reload
+    def is_opening(self) -> bool:
+        """Busy opening a file (not reading the open one again)."""
+        return self.is_busy() and not self._reload
 
     def start(self, path: Path, *, reload: bool = False) -> None:
         from PySide6.QtCore import QThread

@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read the open file again; never in place of an Open that is still loading."""
-        if self.kb is not None and self.kb.path and not (self.loader.is_busy() and not self.loader.is_reloading()):
+        if self.kb is not None and self.kb.path and not self.loader.is_opening():
             self.loader.start(Path(self.kb.path), reload=True)
 
     def choose_file(self) -> None:

@@ -101,7 +101,6 @@ class PdfActions:
         target = self._ask_target(f"Export {len(entities)} Cards as PDF", f"{_file_stem(kb.display_title)}.pdf")
         if target is None:
             return None
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QProgressDialog
 
         from evcards.paper import default_page_size

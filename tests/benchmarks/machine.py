@@ -7,6 +7,8 @@ import platform
 import time
 from pathlib import Path
 
+from tests.benchmarks.stats import median
+
 PROBE_LOOP = 200_000
 
 
@@ -49,4 +51,4 @@ def speed_probe_ms(rounds: int = 5) -> float:
         for i in range(PROBE_LOOP):
             total += i * i % 7
         samples.append((time.perf_counter() - start) * 1000)
-    return sorted(samples)[rounds // 2]
+    return median(samples)
