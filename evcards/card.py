@@ -1,20 +1,54 @@
-"""The card: one entity rendered as HTML, the single rendering used by screen, printer and PDF.
+"""The card's content: what one entity's card says, as paragraphs of styled text runs.
 
-No Qt here: the card is a string of the HTML subset that `QTextDocument` understands, built
-from the model. Every string that comes from a data file goes through `escape`, so a
-claim holding `<script>` or `<a href=...>` shows those characters and never becomes markup.
+No Qt here. `evcards.card_document` turns these parts into the one `QTextDocument` that the
+screen, the printer and the PDF all draw. Strings from a data file only ever become text
+runs, never markup, so a claim holding `<script>` or `<a href=...>` shows those characters.
 Links inside the card use the `evcards:` scheme; only a source's http(s) URL links outward.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Union
 
-from evcards.card_basics import entity_link, escape, is_web_url, kind_label, relation_label, source_link_prefix
+from evcards.card_basics import entity_link, is_web_url, kind_label, relation_label, source_link_prefix
 from evcards.model import Amount, QuoteStatus, Ratio, Year
 
 if TYPE_CHECKING:
     from evcards.model import Claim, Entity, KnowledgeBase, QuoteCheck, Source, StructuredValue
+
+
+class Run(NamedTuple):
+    """A piece of text in one character style (see `evcards.card_formats`); `href` makes it a link."""
+
+    text: str
+    style: str = "text"
+    href: str = ""
+
+
+class Paragraph(NamedTuple):
+    """A paragraph in a block style (see `evcards.card_formats`) made of runs."""
+
+    style: str
+    runs: tuple[Run, ...]
+
+
+class QuoteBox(NamedTuple):
+    """A quote, set off in a shaded box with a bar on its left."""
+
+    text: str
+
+
+class RelationRow(NamedTuple):
+    label: str
+    targets: tuple[Run, ...]
+
+
+class RelationTable(NamedTuple):
+    rows: tuple[RelationRow, ...]
+
+
+Part = Union[Paragraph, QuoteBox, RelationTable]
+LINE_BREAK = "\u2028"  # a line break inside a paragraph (Qt's QChar::LineSeparator)
 
 
 class CardColors(NamedTuple):
@@ -54,70 +88,53 @@ def citation_text(source: Source) -> str:
     return ", ".join(parts)
 
 
-def _status_html(claim: Claim, check: QuoteCheck | None) -> str:
+def _status_runs(claim: Claim, check: QuoteCheck | None) -> tuple[Run, ...]:
     if check is None or check.status is QuoteStatus.NOT_FOUND:
-        return '<span class="missing">✗ Quote not found in the source</span>'
+        return (Run("✗ Quote not found in the source", "missing"),)
     if check.status is QuoteStatus.APPROXIMATE:
         if check.actual == claim.exact:  # the words are there, but not with the given prefix/suffix
-            detail = escape(check.note or "")
+            detail = check.note or ""
         else:
-            detail = f"the source says: “{escape(check.actual or '')}”"
-        return (
-            '<span class="approximate">≈ Quote matches only approximately</span>'
-            f'<span class="muted"> — {detail}</span>'
-        )
-    return '<span class="verified">✓ Verified verbatim</span>'
+            detail = f"the source says: “{check.actual or ''}”"
+        return (Run("≈ Quote matches only approximately", "approximate"), Run(f" — {detail}", "muted"))
+    return (Run("✓ Verified verbatim", "verified"),)
 
 
-def _claim_styles(colors: CardColors) -> str:
-    """Claims repeat dozens of times per card: a class is parsed once, inline styles every time."""
-    return (
-        "p.statement { margin-top: 14px; margin-bottom: 4px; }"
-        " table.quote { margin-left: 18px; }"
-        f" td.quote {{ border-left: 3px solid {colors.quote_bar}; background-color: {colors.quote_background}; padding: 6px 10px; }}"
-        f" p.citation {{ margin-top: 4px; margin-left: 18px; color: {colors.muted}; }}"
-        f" span.muted {{ color: {colors.muted}; }}"
-        f" span.verified {{ color: {colors.verified}; font-weight: 600; }}"
-        f" span.approximate {{ color: {colors.approximate}; font-weight: 600; }}"
-        f" span.missing {{ color: {colors.missing}; font-weight: 600; }}"
-    )
-
-
-def _claims_html(kb: KnowledgeBase, entity: Entity, for_print: bool) -> str:
+def _claim_parts(kb: KnowledgeBase, entity: Entity, for_print: bool) -> list[Part]:
     """Every claim of the card; a long card repeats its few sources, so each citation is built once."""
     citations: dict[str, str] = {}
     source_prefix = source_link_prefix(entity.id)
-    parts: list[str] = []
+    parts: list[Part] = []
     for index, claim in enumerate(entity.claims):
         cite = citations.get(claim.source)
         if cite is None:
             source = kb.source(claim.source)
-            cite = citations[claim.source] = escape(citation_text(source) if source else claim.source)
+            cite = citations[claim.source] = f"— {citation_text(source) if source else claim.source}"
         check = claim.check
-        value = f' <span class="muted">({escape(format_value(claim.value))})</span>' if claim.value else ""
-        show = "" if for_print or check is None or check.start is None else (
-            f' · <a href="{source_prefix}{index}">Show in source</a>'
+        statement = [Run(f"{index + 1}.", "bold"), Run(f" {claim.statement}")]
+        if claim.value:
+            statement = [statement[0], Run(f" {claim.statement} "), Run(f"({format_value(claim.value)})", "muted")]
+        citation = [Run(cite, "muted")]
+        if not for_print and check is not None and check.start is not None:
+            citation += [Run(" · ", "muted"), Run("Show in source", "link", f"{source_prefix}{index}")]
+        parts += (
+            Paragraph("statement", tuple(statement)),
+            QuoteBox(f"“{claim.exact}”"),
+            Paragraph("citation", (*citation, Run(LINE_BREAK, "muted"), *_status_runs(claim, check))),
         )
-        parts.append(
-            f'<p class="statement"><b>{index + 1}.</b> {escape(claim.statement)}{value}</p>'
-            f'<table width="100%" cellspacing="0" cellpadding="0" class="quote"><tr>'
-            f'<td class="quote"><i>“{escape(claim.exact)}”</i></td></tr></table>'
-            f'<p class="citation">— {cite}{show}<br/>{_status_html(claim, check)}</p>'
-        )
-    return "".join(parts)
+    return parts
 
 
-def _relations_html(kb: KnowledgeBase, entity: Entity, for_print: bool) -> str:
-    grouped: dict[str, list[str]] = {}
+def _relation_rows(kb: KnowledgeBase, entity: Entity, for_print: bool) -> tuple[RelationRow, ...]:
+    grouped: dict[str, list[Run]] = {}
     for relation in entity.relations:
         target = kb.entity(relation.target)
-        name = escape(target.name if target else relation.target)
-        grouped.setdefault(relation.type, []).append(name if for_print else f'<a href="{entity_link(relation.target)}">{name}</a>')
-    rows = "".join(
-        f"<tr><td style=\"padding-right:12px\">{escape(relation_label(kind))}</td><td>{', '.join(links)}</td></tr>"
-        for kind, links in grouped.items()
-    )
-    return f"<h3>Relations</h3><table cellspacing=\"0\" cellpadding=\"2\">{rows}</table>" if rows else ""
+        name = target.name if target else relation.target
+        runs = grouped.setdefault(relation.type, [])
+        if runs:
+            runs.append(Run(", "))
+        runs.append(Run(name) if for_print else Run(name, "link", entity_link(relation.target)))
+    return tuple(RelationRow(relation_label(kind), tuple(runs)) for kind, runs in grouped.items())
 
 
 def _used_sources(kb: KnowledgeBase, entity: Entity) -> list[Source]:
@@ -126,37 +143,51 @@ def _used_sources(kb: KnowledgeBase, entity: Entity) -> list[Source]:
     return [source for source in found if source is not None]
 
 
-def _sources_html(kb: KnowledgeBase, entity: Entity) -> str:
-    items = []
+def _source_parts(kb: KnowledgeBase, entity: Entity) -> list[Part]:
+    parts: list[Part] = []
     for source in _used_sources(kb, entity):
-        url = ""
+        runs = [Run(citation_text(source))]
         if source.url:
-            shown = escape(source.url)
-            url = f'<br/><a href="{shown}">{shown}</a>' if is_web_url(source.url) else f"<br/>{shown}"
-        accessed = f"<br/>Accessed {escape(source.accessed)}" if source.accessed else ""
-        items.append(f'<p style="margin-top:4px">{escape(citation_text(source))}{url}{accessed}</p>')
-    return f"<h3>Sources</h3>{''.join(items)}" if items else ""
+            runs += (Run(LINE_BREAK), Run(source.url, "link", source.url) if is_web_url(source.url) else Run(source.url))
+        if source.accessed:
+            runs += (Run(LINE_BREAK), Run(f"Accessed {source.accessed}"))
+        parts.append(Paragraph("source", tuple(runs)))
+    return [Paragraph("section", (Run("Sources", "section"),)), *parts] if parts else []
 
 
-def render_card_html(kb: KnowledgeBase, entity: Entity, colors: CardColors = PRINT_COLORS, *, for_print: bool = False) -> str:
-    """The whole card. `for_print` drops links that only make sense inside the window."""
-    native = f' <span style="font-weight:normal; color:{colors.muted}">{escape(entity.native_name)}</span>' if entity.native_name else ""
-    aliases = (
-        f'<p style="color:{colors.muted}; margin-top:0">Also known as {escape(", ".join(entity.aliases))}</p>' if entity.aliases else ""
-    )
-    summary = f"<p>{escape(entity.summary)}</p>" if entity.summary else ""
-    claims = _claims_html(kb, entity, for_print)
-    count = len(entity.claims)
-    claims_heading = f"<h3>Claims ({count})</h3>" if count else f'<h3>Claims</h3><p style="color:{colors.muted}">No claims yet.</p>'
-    return (
-        f"<html><head><style>{_claim_styles(colors)}</style></head>"
-        f'<body style="color:{colors.text}">'
-        f'<h1 style="margin-bottom:2px">{escape(entity.name)}{native}</h1>'
-        f'<p style="color:{colors.muted}; margin-top:0; text-transform:uppercase; font-size:small; letter-spacing:1px">'
-        f"{escape(kind_label(entity.kind))}</p>"
-        f"{aliases}{summary}{_relations_html(kb, entity, for_print)}{claims_heading}{claims}{_sources_html(kb, entity)}"
-        f"</body></html>"
-    )
+def card_parts(kb: KnowledgeBase, entity: Entity, *, for_print: bool = False) -> list[Part]:
+    """The whole card, top to bottom. `for_print` drops links that only make sense inside the window."""
+    title = [Run(entity.name, "title")]
+    if entity.native_name:
+        title = [Run(f"{entity.name} ", "title"), Run(entity.native_name, "title_native")]
+    parts: list[Part] = [Paragraph("title", tuple(title)), Paragraph("kind", (Run(kind_label(entity.kind), "kind"),))]
+    if entity.aliases:
+        parts.append(Paragraph("aliases", (Run(f"Also known as {', '.join(entity.aliases)}", "muted"),)))
+    if entity.summary:
+        parts.append(Paragraph("paragraph", (Run(entity.summary),)))
+    if rows := _relation_rows(kb, entity, for_print):
+        parts += (Paragraph("section", (Run("Relations", "section"),)), RelationTable(rows))
+    if entity.claims:
+        parts.append(Paragraph("section", (Run(f"Claims ({len(entity.claims)})", "section"),)))
+        parts += _claim_parts(kb, entity, for_print)
+    else:
+        parts += (Paragraph("section", (Run("Claims", "section"),)), Paragraph("note", (Run("No claims yet.", "muted"),)))
+    return parts + _source_parts(kb, entity)
+
+
+def parts_text(parts: list[Part]) -> str:
+    """All the text of `parts`, in order and without styles: what a reader can read."""
+    pieces: list[str] = []
+    for part in parts:
+        if isinstance(part, QuoteBox):
+            pieces.append(part.text)
+        elif isinstance(part, Paragraph):
+            pieces += (run.text for run in part.runs)
+        else:
+            for label, runs in part.rows:
+                pieces += (label, *(run.text for run in runs))
+        pieces.append("\n")
+    return "".join(pieces)
 
 
 def render_card_text(kb: KnowledgeBase, entity: Entity) -> str:

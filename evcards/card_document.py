@@ -1,4 +1,8 @@
-"""Turn the card HTML into a `QTextDocument`: the one object the view, the printer and the PDF use."""
+"""Write the card into a `QTextDocument`: the one object the view, the printer and the PDF use.
+
+The document is written with a `QTextCursor`, not parsed from HTML: Qt's HTML parser took
+about twice as long for a 60-claim card, and text inserted as text can never become markup.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 
-from evcards.card import PRINT_COLORS, CardColors, render_card_html
+from evcards.card import PRINT_COLORS, CardColors, Paragraph, Part, QuoteBox, RelationTable, Run, card_parts, parts_text
 from evcards.card_basics import BASE_POINT_SIZE
+from evcards.card_formats import CardFormats, card_formats
 from evcards.fonts import with_fallbacks
 
 if TYPE_CHECKING:
@@ -76,36 +81,88 @@ def build_card_document(
     point_size: float = BASE_POINT_SIZE,
     document: QTextDocument | None = None,
 ) -> QTextDocument:
-    """Fill `document` (or a new one) with the card; links are styled with `colors.link`.
+    """Fill `document` (or a new one) with the card.
 
     On screen the card is laid out again at every selection, so its text skips shaping when
     it needs none; the entity's name, where kerning shows most, and print keep full shaping.
     """
-    html = render_card_html(kb, entity, colors, for_print=for_print)
-    shaped = for_print or needs_shaping(html)
+    parts = card_parts(kb, entity, for_print=for_print)
+    shaped = for_print or needs_shaping(parts_text(parts))
     document = document or QTextDocument()
+    document.setUndoRedoEnabled(False)  # a card is never edited: no undo history per card
     document.clear()  # else each setting below lays out the previous card again
     document.setDefaultFont(card_font(point_size, shaped=shaped))
-    document.setDefaultStyleSheet(
-        f"a {{ color: {colors.link}; text-decoration: none; }}"
-        "h1 { font-size: xx-large; } h3 { margin-top: 18px; margin-bottom: 4px; }"
-    )
     document.setDocumentMargin(16)
-    edit = QTextCursor(document)
-    edit.beginEditBlock()  # one layout for the HTML and the heading's format, not two
-    document.setHtml(html)
-    if not shaped:
-        _shape_heading(document)
-    edit.endEditBlock()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # one layout for the whole card, not one per insertion
+    write_parts(cursor, parts, card_formats(colors, kerned_title=not shaped), quotes_in_tables=for_print)
+    cursor.endEditBlock()
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, entity.name)
     return document
 
 
-def _shape_heading(document: QTextDocument) -> None:
-    """Give the entity's name, the first block, its kerning back: at its large size a pair such
-    as "To" shows most. (The other headings are single common words.)"""
-    shaped = QTextCharFormat()
-    shaped.setFontStyleStrategy(QFont.StyleStrategy.PreferDefault)
-    cursor = QTextCursor(document.firstBlock())
-    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-    cursor.mergeCharFormat(shaped)
+# Characters that `QTextCursor.insertText` would turn into a new paragraph or frame (and
+# tabs): data text is kept on its line, each such break shown as one space, as HTML would.
+_BREAKS = re.compile("[ \t]*[\t\n\r\f\v\u2029\ufdd0\ufdd1][ \t\n\r\f\v\u2029\ufdd0\ufdd1]*")
+
+
+def _flat(text: str) -> str:
+    return text if text.isprintable() else _BREAKS.sub(" ", text)  # the test is the fast path: no break
+
+
+def _insert_runs(cursor: QTextCursor, runs: tuple[Run, ...], chars: dict[str, QTextCharFormat]) -> None:
+    for run in runs:
+        char = chars[run.style]
+        if run.href:
+            char = QTextCharFormat(char)
+            char.setAnchorHref(run.href)
+        cursor.insertText(_flat(run.text), char)
+
+
+def write_parts(cursor: QTextCursor, parts: list[Part], formats: CardFormats, *, quotes_in_tables: bool) -> None:
+    """Write `parts` at `cursor`. Print puts quotes in tables, the screen in frames: the two
+    look the same (test), see `evcards.card_formats` for why there are two."""
+    chars = formats.chars
+    in_empty_block = True  # the document's first block, or the one Qt adds after a quote's frame
+    for part in parts:
+        if isinstance(part, Paragraph):
+            block, block_char = formats.blocks[part.style]
+            if in_empty_block:
+                cursor.setBlockFormat(block)
+                cursor.setBlockCharFormat(block_char)
+            else:
+                cursor.insertBlock(block, block_char)
+            _insert_runs(cursor, part.runs, chars)
+            in_empty_block = False
+        elif isinstance(part, QuoteBox):
+            _write_quote(cursor, part, formats, in_table=quotes_in_tables)
+            # Left empty, the block after a frame would add a blank line under the box.
+            in_empty_block = not quotes_in_tables
+        else:
+            _write_relations(cursor, part, formats)
+            in_empty_block = False
+
+
+def _write_quote(cursor: QTextCursor, quote: QuoteBox, formats: CardFormats, *, in_table: bool) -> None:
+    """The quote in its box: a frame on screen, a table in print (see `evcards.card_formats`)."""
+    if in_table:
+        table = cursor.insertTable(1, 1, formats.quote_table)
+        table.cellAt(0, 0).setFormat(formats.quote_cell)
+        cursor.setBlockFormat(formats.cell_block)
+    else:
+        cursor.insertFrame(formats.quote_frame)
+        cursor.setBlockFormat(formats.quote_block)
+    cursor.insertText(_flat(quote.text), formats.chars["quote"])
+    cursor.movePosition(QTextCursor.MoveOperation.NextBlock)  # out of the box
+
+
+def _write_relations(cursor: QTextCursor, part: RelationTable, formats: CardFormats) -> None:
+    table = cursor.insertTable(len(part.rows), 2, formats.relation_table)
+    for row, (label, targets) in enumerate(part.rows):
+        for column, runs in enumerate(((Run(label),), targets)):
+            cell = table.cellAt(row, column)
+            cell.setFormat(formats.relation_cells[column])
+            cell_cursor = cell.firstCursorPosition()
+            cell_cursor.setBlockFormat(formats.cell_block)
+            _insert_runs(cell_cursor, runs, formats.chars)
+    cursor.setPosition(table.lastPosition() + 1)  # out of the table

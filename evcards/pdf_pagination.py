@@ -2,13 +2,13 @@
 
 `QTextDocument` paginates by itself but ignores `page-break-inside: avoid`, so a claim's
 statement can end up alone at the bottom of a page and a quote block can be cut in two. This
-module measures the laid-out document instead (block lines and table frames, in the layout's
+module measures the laid-out document instead (block lines and frames, in the layout's
 own coordinates) and picks each page's last break point under keep-together rules, relaxing
 them only when a page could not be filled otherwise:
 
 1. preferred: a claim stays whole (statement, quote, citation), a heading stays with what
    follows it, and a paragraph leaves neither a single first nor a single last line behind;
-2. required while it fits on a page: a quote (any table) is never split, and a claim's
+2. required while it fits on a page: a quote's box (any frame or table) is never split, and a claim's
    statement stays with its quote;
 3. last resort: any line boundary, then a hard cut (only for a single line taller than a page).
 """

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextCursor, QTextDocument, QTextTable
 
-from evcards.card_document import build_card_document, card_font, needs_shaping
+from evcards.card import PRINT_COLORS, card_parts
+from evcards.card_document import build_card_document, card_font, needs_shaping, write_parts
+from evcards.card_formats import INDENT, card_formats
 from evcards.loader import load
 from tests.conftest import KbWriter, minimal_kb
 
@@ -87,3 +89,58 @@ def test_a_card_with_arabic_text_keeps_its_letters_joined(qapp: Any, write_kb: K
     # The same heading drawn without shaping: isolated letter forms, visibly wider.
     document.setDefaultFont(card_font(shaped=False))
     assert shaped_width < 0.9 * _first_line_width(document)
+
+
+def _quote_card(write_kb: KbWriter, statement: str = "Founded Xiaomi.") -> tuple[Any, Any]:
+    data = minimal_kb()
+    data["entities"][1]["claims"] = [
+        {"statement": statement, "quote": "Lei Jun founded Xiaomi", "source": "article"},
+        {"statement": "Said so.", "quote": "Lei Jun founded Xiaomi " * 12, "source": "article"},  # wraps
+    ]
+    kb = load(write_kb(data)).knowledge_base
+    entity = kb.entity("lei-jun")
+    assert entity is not None
+    return kb, entity
+
+
+def _drawn(document: QTextDocument, ratio: int) -> QImage:
+    document.setTextWidth(520)
+    image = QImage(520 * ratio, int(document.size().height()) * ratio, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    document.drawContents(painter)
+    painter.end()
+    return image
+
+
+@pytest.mark.parametrize("ratio", [1, 2])
+def test_quote_boxes_look_the_same_on_screen_and_in_print(qapp: Any, write_kb: KbWriter, ratio: int) -> None:
+    """The screen draws a quote's box as a frame (fast to lay out), print as a table (a vector
+    bar in the PDF): the card must not change between what the reader sees and exports."""
+    kb, entity = _quote_card(write_kb)
+    images = []
+    for in_tables in (False, True):
+        document = QTextDocument()
+        document.setDefaultFont(card_font())
+        document.setDocumentMargin(16)
+        write_parts(QTextCursor(document), card_parts(kb, entity), card_formats(PRINT_COLORS, kerned_title=True), quotes_in_tables=in_tables)
+        images.append(_drawn(document, ratio))
+        if not in_tables:
+            boxes = [frame for frame in document.rootFrame().childFrames() if not isinstance(frame, QTextTable)]
+            assert len(boxes) == 2  # the relations are the one table
+            rect = document.documentLayout().frameBoundingRect(boxes[0])
+    assert images[0] == images[1]
+    # ... and the box is there: the bar on its left, its shade beside it
+    y, left = int(rect.center().y() * ratio), rect.left() + INDENT  # the frame's rectangle includes its margin
+    assert images[0].pixelColor(int((left + 1) * ratio), y) == QColor(PRINT_COLORS.quote_bar)
+    assert images[0].pixelColor(int((left + 5) * ratio), y) == QColor(PRINT_COLORS.quote_background)
+
+
+def test_line_breaks_in_data_stay_inside_their_paragraph(qapp: Any, write_kb: KbWriter) -> None:
+    """`QTextCursor.insertText` would start a new paragraph (or frame) at these characters."""
+    plain = build_card_document(*_quote_card(write_kb, "Founded Xiaomi in 2010, yes."))
+    broken = build_card_document(*_quote_card(write_kb, "Founded\nXiaomi\u2029in\ufdd0 2010,\r\n\tyes."))
+    assert broken.blockCount() == plain.blockCount()
+    assert len(broken.rootFrame().childFrames()) == len(plain.rootFrame().childFrames())
+    assert "Founded Xiaomi in 2010, yes." in broken.toPlainText()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QPageSize, QPdfWriter, QTextCursor, QTextDocument
+from PySide6.QtGui import QPageSize, QPdfWriter, QTextBlock, QTextCursor, QTextDocument, QTextFrame
 from pypdf import PdfReader
 
 from evcards import __version__
@@ -97,14 +97,19 @@ def test_a_long_card_runs_over_pages_without_splitting_a_claim(write_kb: KbWrite
 
 
 def _frames_and_statements(document: QTextDocument) -> list[tuple[float, float, float]]:
-    """(statement top, table top, table bottom) for each claim of a laid-out card."""
+    """(statement top, quote box top, quote box bottom) for each claim of a laid-out card."""
     layout, found = document.documentLayout(), []
+
+    def box(block: QTextBlock) -> QTextFrame | None:
+        frame = QTextCursor(block).currentFrame()
+        return None if frame == document.rootFrame() else frame
+
     block = document.begin()
     while block.isValid():
         next_block = block.next()
-        table = QTextCursor(next_block).currentTable() if next_block.isValid() else None
-        if table is not None and QTextCursor(block).currentTable() is None and block.text().startswith(("1", "2", "3", "4", "5", "6", "7", "8", "9")):
-            rect = layout.frameBoundingRect(table)
+        quote = box(next_block) if next_block.isValid() else None
+        if quote is not None and box(block) is None and block.text().startswith(("1", "2", "3", "4", "5", "6", "7", "8", "9")):
+            rect = layout.frameBoundingRect(quote)
             found.append((layout.blockBoundingRect(block).top(), rect.top(), rect.bottom()))
         block = next_block
     return found

@@ -1,0 +1,81 @@
+"""The card's content, without Qt: what each verification mark says, and which links it has."""
+
+from __future__ import annotations
+
+import html
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evcards.card import Paragraph, card_parts, parts_text
+from evcards.card_basics import escape
+from evcards.loader import load
+from tests.conftest import KbWriter, minimal_kb
+
+
+def _text(data: dict, entity_id: str, write_kb: KbWriter) -> str:
+    kb = load(write_kb(data)).knowledge_base
+    entity = kb.entity(entity_id)
+    assert entity is not None
+    return parts_text(card_parts(kb, entity))
+
+
+def test_a_quote_found_without_its_prefix_says_why_it_is_approximate(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["claims"][0]["quote"] = {"exact": "Lei Jun founded", "prefix": "nowhere "}
+    text = _text(data, "lei-jun", write_kb)
+    assert "≈ Quote matches only approximately" in text
+    assert "not with the given prefix/suffix" in text and "the source says" not in text
+
+
+def test_a_quote_with_straight_quotes_shows_what_the_source_says(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["claims"][0]["quote"] = "Lei's \"last entrepreneurship.\""
+    assert "the source says: “Lei’s “last entrepreneurship.””" in _text(data, "lei-jun", write_kb)
+
+
+def test_a_missing_quote_is_marked_and_offers_no_way_to_the_source(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["claims"][0]["quote"] = "nowhere in the article"
+    kb = load(write_kb(data)).knowledge_base
+    entity = kb.entity("lei-jun")
+    assert entity is not None
+    parts = card_parts(kb, entity)
+    assert "✗ Quote not found in the source" in parts_text(parts)
+    assert not any(run.href.startswith("evcards:source/") for part in parts if isinstance(part, Paragraph) for run in part.runs)
+
+
+def _hrefs(write_kb: KbWriter, *, for_print: bool) -> list[str]:
+    data = minimal_kb()
+    data["sources"][0]["url"] = "https://example.com/article"
+    kb = load(write_kb(data)).knowledge_base
+    entity = kb.entity("lei-jun")
+    assert entity is not None
+    parts = card_parts(kb, entity, for_print=for_print)
+    links = [run.href for part in parts if isinstance(part, Paragraph) for run in part.runs if run.href]
+    return links + [run.href for part in parts if hasattr(part, "rows") for row in part.rows for run in row.targets if run.href]
+
+
+def test_on_screen_the_card_links_to_sources_relations_and_the_web(write_kb: KbWriter) -> None:
+    assert sorted(_hrefs(write_kb, for_print=False)) == ["evcards:entity/xiaomi", "evcards:source/lei-jun/0", "https://example.com/article"]
+
+
+def test_in_print_only_the_web_link_is_kept(write_kb: KbWriter) -> None:
+    assert _hrefs(write_kb, for_print=True) == ["https://example.com/article"]
+
+
+@given(st.text())
+def test_the_cards_escape_is_the_standard_librarys(text: str) -> None:
+    """evcards.card_basics keeps its own copy (start-up); it must never differ from html.escape."""
+    assert escape(text) == html.escape(text)
+
+
+def test_card_links_are_read_back_as_they_were_written() -> None:
+    from evcards.card_basics import entity_link, entity_link_target, source_link_prefix, source_link_target
+
+    assert entity_link_target(entity_link("lei jun/2")) == "lei jun/2"
+    assert source_link_target(source_link_prefix("lei jun/2") + "7") == ("lei jun/2", 7)
+    assert entity_link_target(source_link_prefix("xiaomi") + "0") is None
+    assert source_link_target(entity_link("xiaomi")) is None
+    assert source_link_target(source_link_prefix("xiaomi") + "last") is None
+    assert entity_link_target("https://example.com/evcards:entity/x") is None
