@@ -111,14 +111,17 @@ def _claim_parts(kb: KnowledgeBase, entity: Entity, for_print: bool) -> list[Par
             source = kb.source(claim.source)
             cite = citations[claim.source] = f"— {citation_text(source) if source else claim.source}"
         check = claim.check
-        statement = [Run(f"{index + 1}.", "bold"), Run(f" {claim.statement}")]
+        number = Run(f"{index + 1}.", "bold")
         if claim.value:
-            statement = [statement[0], Run(f" {claim.statement} "), Run(f"({format_value(claim.value)})", "muted")]
-        citation = [Run(cite, "muted")]
+            statement = (number, Run(f" {claim.statement} "), Run(f"({format_value(claim.value)})", "muted"))
+        else:
+            statement = (number, Run(f" {claim.statement}"))
         if not for_print and check is not None and check.start is not None:
-            citation += [Run(" · ", "muted"), Run("Show in source", "link", f"{source_prefix}{index}")]
+            citation = (Run(f"{cite} · ", "muted"), Run("Show in source", "link", f"{source_prefix}{index}"))
+        else:
+            citation = (Run(cite, "muted"),)
         parts += (
-            Paragraph("statement", tuple(statement)),
+            Paragraph("statement", statement),
             QuoteBox(f"“{claim.exact}”"),
             Paragraph("citation", (*citation, Run(LINE_BREAK, "muted"), *_status_runs(claim, check))),
         )
