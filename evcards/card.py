@@ -8,7 +8,7 @@ Links inside the card use the `evcards:` scheme; only a source's http(s) URL lin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple, Union
+from typing import TYPE_CHECKING, Literal, NamedTuple, Union
 
 from evcards.card_basics import entity_link, is_web_url, kind_label, relation_label, source_link_prefix
 from evcards.model import Amount, QuoteStatus, Ratio, Year
@@ -17,18 +17,25 @@ if TYPE_CHECKING:
     from evcards.model import Claim, Entity, KnowledgeBase, QuoteCheck, Source, StructuredValue
 
 
+# The card's styles by name; `evcards.card_formats` gives each one its Qt format.
+CharStyle = Literal[
+    "text", "bold", "muted", "link", "quote", "verified", "approximate", "missing", "title", "title_native", "kind", "section"
+]
+BlockStyle = Literal["title", "kind", "aliases", "paragraph", "note", "section", "statement", "citation", "source"]
+
+
 class Run(NamedTuple):
-    """A piece of text in one character style (see `evcards.card_formats`); `href` makes it a link."""
+    """A piece of text in one character style; `href` makes it a link."""
 
     text: str
-    style: str = "text"
+    style: CharStyle = "text"
     href: str = ""
 
 
 class Paragraph(NamedTuple):
-    """A paragraph in a block style (see `evcards.card_formats`) made of runs."""
+    """A paragraph in a block style, made of runs."""
 
-    style: str
+    style: BlockStyle
     runs: tuple[Run, ...]
 
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from evcards.card import CardColors
+from evcards.card import BlockStyle, CardColors, CharStyle
 
 TITLE_SIZE = 3  # steps of Qt's font size adjustment: xx-large
 SECTION_SIZE = 1  # large
@@ -39,8 +39,8 @@ QUOTE_FRAME_GAP_BELOW = 4  # the frame's box keeps the table's distance to the c
 class CardFormats(NamedTuple):
     """Everything the card writer needs; never change these objects, copy them."""
 
-    chars: dict[str, QTextCharFormat]
-    blocks: dict[str, tuple[QTextBlockFormat, QTextCharFormat]]
+    chars: dict[CharStyle, QTextCharFormat]
+    blocks: dict[BlockStyle, tuple[QTextBlockFormat, QTextCharFormat]]
     quote_frame: QTextFrameFormat
     quote_block: QTextBlockFormat
     quote_table: QTextTableFormat
@@ -167,7 +167,7 @@ def card_formats(colors: CardColors, *, kerned_title: bool) -> CardFormats:
     if kerned_title:
         for char in (title, title_native):
             char.setFontStyleStrategy(QFont.StyleStrategy.PreferDefault)
-    chars = {
+    chars: dict[CharStyle, QTextCharFormat] = {
         "text": _char(colors.text),
         "bold": _char(colors.text, weight=700),
         "muted": _char(colors.muted),
@@ -181,7 +181,7 @@ def card_formats(colors: CardColors, *, kerned_title: bool) -> CardFormats:
         "kind": _kind(colors.muted),
         "section": _char(colors.text, weight=700, size=SECTION_SIZE),
     }
-    blocks = {
+    blocks: dict[BlockStyle, tuple[QTextBlockFormat, QTextCharFormat]] = {
         "title": title_block,
         "kind": (_block(bottom=12), chars["kind"]),
         "aliases": (_block(bottom=12), chars["muted"]),

@@ -144,3 +144,13 @@ def test_line_breaks_in_data_stay_inside_their_paragraph(qapp: Any, write_kb: Kb
     assert broken.blockCount() == plain.blockCount()
     assert len(broken.rootFrame().childFrames()) == len(plain.rootFrame().childFrames())
     assert "Founded Xiaomi in 2010, yes." in broken.toPlainText()
+
+
+def test_every_style_the_card_names_has_a_format(qapp: Any) -> None:
+    from typing import get_args
+
+    from evcards.card import BlockStyle, CharStyle
+
+    formats = card_formats(PRINT_COLORS, kerned_title=False)
+    assert set(formats.chars) == set(get_args(CharStyle))
+    assert set(formats.blocks) == set(get_args(BlockStyle))
