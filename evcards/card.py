@@ -32,11 +32,18 @@ class Run(NamedTuple):
     href: str = ""
 
 
+class LineBreak(NamedTuple):
+    """A line break inside a paragraph, in the style of the text around it. (Data text never
+    breaks a line: the writer shows its line and paragraph separators as spaces.)"""
+
+    style: CharStyle = "text"
+
+
 class Paragraph(NamedTuple):
     """A paragraph in a block style, made of runs."""
 
     style: BlockStyle
-    runs: tuple[Run, ...]
+    runs: tuple[Run | LineBreak, ...]
 
 
 class QuoteBox(NamedTuple):
@@ -55,7 +62,6 @@ class RelationTable(NamedTuple):
 
 
 Part = Union[Paragraph, QuoteBox, RelationTable]
-LINE_BREAK = "\u2028"  # a line break inside a paragraph (Qt's QChar::LineSeparator)
 
 
 class CardColors(NamedTuple):
@@ -130,7 +136,7 @@ def _claim_parts(kb: KnowledgeBase, entity: Entity, for_print: bool) -> list[Par
         parts += (
             Paragraph("statement", statement),
             QuoteBox(f"“{claim.exact}”"),
-            Paragraph("citation", (*citation, Run(LINE_BREAK, "muted"), *_status_runs(claim, check))),
+            Paragraph("citation", (*citation, LineBreak("muted"), *_status_runs(claim, check))),
         )
     return parts
 
@@ -156,11 +162,11 @@ def _used_sources(kb: KnowledgeBase, entity: Entity) -> list[Source]:
 def _source_parts(kb: KnowledgeBase, entity: Entity) -> list[Part]:
     parts: list[Part] = []
     for source in _used_sources(kb, entity):
-        runs = [Run(citation_text(source))]
+        runs: list[Run | LineBreak] = [Run(citation_text(source))]
         if source.url:
-            runs += (Run(LINE_BREAK), Run(source.url, "link", source.url) if is_web_url(source.url) else Run(source.url))
+            runs += (LineBreak(), Run(source.url, "link", source.url) if is_web_url(source.url) else Run(source.url))
         if source.accessed:
-            runs += (Run(LINE_BREAK), Run(f"Accessed {source.accessed}"))
+            runs += (LineBreak(), Run(f"Accessed {source.accessed}"))
         parts.append(Paragraph("source", tuple(runs)))
     return [Paragraph("section", (Run("Sources", "section"),)), *parts] if parts else []
 
@@ -192,7 +198,7 @@ def parts_text(parts: list[Part]) -> str:
         if isinstance(part, QuoteBox):
             pieces.append(part.text)
         elif isinstance(part, Paragraph):
-            pieces += (run.text for run in part.runs)
+            pieces += (run.text if isinstance(run, Run) else "\n" for run in part.runs)
         else:
             for label, runs in part.rows:
                 pieces += (label, *(run.text for run in runs))

@@ -8,15 +8,18 @@ long to build and lay out, and text inserted as text can never become markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
 
-from evcards.card import PRINT_COLORS, CardColors, CharStyle, Paragraph, Part, QuoteBox, RelationTable, Run, card_parts, parts_text
+from evcards.card import PRINT_COLORS, CardColors, CharStyle, LineBreak, Paragraph, Part, QuoteBox, RelationTable, Run, card_parts, parts_text
 from evcards.card_basics import BASE_POINT_SIZE
 from evcards.card_formats import CardFormats, card_formats
 from evcards.fonts import with_fallbacks
+
+LINE_SEPARATOR = "\u2028"  # Qt's QChar::LineSeparator: a new line inside the same paragraph
 
 if TYPE_CHECKING:
     from evcards.model import Entity, KnowledgeBase
@@ -96,65 +99,68 @@ def build_card_document(
     document.setDocumentMargin(16)
     cursor = QTextCursor(document)
     cursor.beginEditBlock()  # one layout for the whole card, not one per insertion
-    write_parts(cursor, parts, card_formats(colors, kerned_title=not shaped), quotes_in_tables=for_print)
+    write_parts(cursor, parts, card_formats(colors, shape_title=not shaped), quotes_in_tables=for_print)
     cursor.endEditBlock()
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, entity.name)
     return document
 
 
-# Characters that `QTextCursor.insertText` would turn into a new paragraph or frame (and
-# tabs): data text is kept on its line, each such break shown as one space, as HTML would.
-_BREAKS = re.compile("[ \t]*[\t\n\r\f\v\u2029\ufdd0\ufdd1][ \t\n\r\f\v\u2029\ufdd0\ufdd1]*")
+# Characters that `QTextCursor.insertText` turns into a new paragraph or frame, that break a
+# line, and tabs: a data field's lines are shown as one line, each break (with the white space
+# around it) as a single space, as the HTML rendering did. Other spaces are kept as written.
+_BREAKS = re.compile("[ \t]*[\t\n\v\f\r\x85\u2028\u2029\ufdd0\ufdd1][ \t\n\v\f\r\x85\u2028\u2029\ufdd0\ufdd1]*")
 
 
 def _flat(text: str) -> str:
     return text if text.isprintable() else _BREAKS.sub(" ", text)  # the test is the fast path: no break
 
 
-def _insert_runs(cursor: QTextCursor, runs: tuple[Run, ...], chars: dict[CharStyle, QTextCharFormat]) -> None:
+def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: Mapping[CharStyle, QTextCharFormat]) -> None:
     for run in runs:
-        char = chars[run.style]
-        if run.href:
-            char = QTextCharFormat(char)
-            char.setAnchorHref(run.href)
-        cursor.insertText(_flat(run.text), char)
+        if isinstance(run, LineBreak):
+            cursor.insertText(LINE_SEPARATOR, chars[run.style])
+        elif run.href:
+            link = QTextCharFormat(chars[run.style])
+            link.setAnchorHref(run.href)
+            cursor.insertText(_flat(run.text), link)
+        else:
+            cursor.insertText(_flat(run.text), chars[run.style])
 
 
 def write_parts(cursor: QTextCursor, parts: list[Part], formats: CardFormats, *, quotes_in_tables: bool) -> None:
     """Write `parts` at `cursor`. Print puts quotes in tables, the screen in frames: the two
     look the same (test), see `evcards.card_formats` for why there are two."""
-    chars = formats.chars
-    in_empty_block = True  # the document's first block, or the one Qt adds after a quote's frame
+    reuse_block = True  # the document's first block, or the one Qt adds after a quote's frame
     for part in parts:
         if isinstance(part, Paragraph):
             block, block_char = formats.blocks[part.style]
-            if in_empty_block:
+            if reuse_block:
                 cursor.setBlockFormat(block)
                 cursor.setBlockCharFormat(block_char)
             else:
                 cursor.insertBlock(block, block_char)
-            _insert_runs(cursor, part.runs, chars)
-            in_empty_block = False
+            _insert_runs(cursor, part.runs, formats.chars)
+            reuse_block = False
         elif isinstance(part, QuoteBox):
             _write_quote(cursor, part, formats, in_table=quotes_in_tables)
             # Left empty, the block after a frame would add a blank line under the box.
-            in_empty_block = not quotes_in_tables
+            reuse_block = not quotes_in_tables
         else:
             _write_relations(cursor, part, formats)
-            in_empty_block = False
+            reuse_block = False
 
 
 def _write_quote(cursor: QTextCursor, quote: QuoteBox, formats: CardFormats, *, in_table: bool) -> None:
     """The quote in its box: a frame on screen, a table in print (see `evcards.card_formats`)."""
     if in_table:
-        table = cursor.insertTable(1, 1, formats.quote_table)
-        table.cellAt(0, 0).setFormat(formats.quote_cell)
+        box: QTextFrame = cursor.insertTable(1, 1, formats.quote_table)
+        box.cellAt(0, 0).setFormat(formats.quote_cell)
         cursor.setBlockFormat(formats.cell_block)
     else:
-        cursor.insertFrame(formats.quote_frame)
+        box = cursor.insertFrame(formats.quote_frame)
         cursor.setBlockFormat(formats.quote_block)
     cursor.insertText(_flat(quote.text), formats.chars["quote"])
-    cursor.movePosition(QTextCursor.MoveOperation.NextBlock)  # out of the box
+    _step_out(cursor, box)
 
 
 def _write_relations(cursor: QTextCursor, part: RelationTable, formats: CardFormats) -> None:
@@ -166,4 +172,9 @@ def _write_relations(cursor: QTextCursor, part: RelationTable, formats: CardForm
             cell_cursor = cell.firstCursorPosition()
             cell_cursor.setBlockFormat(formats.cell_block)
             _insert_runs(cell_cursor, runs, formats.chars)
-    cursor.setPosition(table.lastPosition() + 1)  # out of the table
+    _step_out(cursor, table)
+
+
+def _step_out(cursor: QTextCursor, frame: QTextFrame) -> None:
+    """Put `cursor` in the block that Qt keeps after every frame and table."""
+    cursor.setPosition(frame.lastPosition() + 1)

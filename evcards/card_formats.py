@@ -6,7 +6,9 @@ hundreds of times. Sizes are relative to the document's default font, so zoom ch
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
@@ -39,8 +41,8 @@ QUOTE_FRAME_GAP_BELOW = 4  # the frame's box keeps the table's distance to the c
 class CardFormats(NamedTuple):
     """Everything the card writer needs; never change these objects, copy them."""
 
-    chars: dict[CharStyle, QTextCharFormat]
-    blocks: dict[BlockStyle, tuple[QTextBlockFormat, QTextCharFormat]]
+    chars: Mapping[CharStyle, QTextCharFormat]
+    blocks: Mapping[BlockStyle, tuple[QTextBlockFormat, QTextCharFormat]]
     quote_frame: QTextFrameFormat
     quote_block: QTextBlockFormat
     quote_table: QTextTableFormat
@@ -158,13 +160,13 @@ def _cell(color: str, right_padding: float = 0) -> QTextTableCellFormat:
 
 
 @lru_cache(maxsize=8)
-def card_formats(colors: CardColors, *, kerned_title: bool) -> CardFormats:
-    """The formats for `colors`. `kerned_title` shapes the entity's name even when the
+def card_formats(colors: CardColors, *, shape_title: bool) -> CardFormats:
+    """The formats for `colors`. `shape_title` shapes (and so kerns) the entity's name when the
     document's font skips shaping: at its large size a pair such as "To" shows most."""
     title = _char(colors.text, weight=700, size=TITLE_SIZE)
     title_native = _char(colors.muted, weight=400, size=TITLE_SIZE)
     title_block = _block(top=18, bottom=2, heading=1), QTextCharFormat(title)
-    if kerned_title:
+    if shape_title:
         for char in (title, title_native):
             char.setFontStyleStrategy(QFont.StyleStrategy.PreferDefault)
     chars: dict[CharStyle, QTextCharFormat] = {
@@ -195,8 +197,8 @@ def card_formats(colors: CardColors, *, kerned_title: bool) -> CardFormats:
     cell_block = _block()
     cell_block.setAlignment(Qt.AlignmentFlag.AlignLeft)
     return CardFormats(
-        chars=chars,
-        blocks=blocks,
+        chars=MappingProxyType(chars),  # read-only: the formats are cached and shared
+        blocks=MappingProxyType(blocks),
         quote_frame=_quote_frame(colors),
         quote_block=_block(left=QUOTE_BAR + QUOTE_PADDING_X - QUOTE_PADDING_Y, right=QUOTE_PADDING_X - QUOTE_PADDING_Y),
         quote_table=_quote_table(),

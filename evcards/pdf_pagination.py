@@ -52,11 +52,11 @@ class PageSlice:
 
 @dataclass(frozen=True, slots=True)
 class _Item:
-    """A direct child of the root frame: a paragraph or a table."""
+    """A direct child of the root frame: a paragraph, or a box (a table or another frame)."""
 
     top: float
     bottom: float
-    is_table: bool
+    is_box: bool
     is_heading: bool
     lines: tuple[tuple[float, float], ...]
 
@@ -82,11 +82,11 @@ def _frame_blocks(document: QTextDocument, frame: QTextFrame) -> list[QTextBlock
 
 
 def _items(document: QTextDocument) -> tuple[list[_Item], list[float]]:
-    """The root frame's children in order, and break points inside tables (for oversized ones)."""
+    """The root frame's children in order, and break points inside boxes (for oversized ones)."""
     layout = document.documentLayout()
     items: list[_Item] = []
     inner_breaks: list[float] = []
-    after_table = False
+    after_box = False
     it = document.rootFrame().begin()
     while not it.atEnd():
         block = it.currentBlock()
@@ -96,36 +96,36 @@ def _items(document: QTextDocument) -> tuple[list[_Item], list[float]]:
             items.append(_Item(rect.top(), rect.bottom(), True, False, ()))
             for inner in _frame_blocks(document, frame):
                 inner_breaks += [top for top, _ in _block_lines(layout, inner)]
-            after_table = True
+            after_box = True
         elif block.isValid():
-            # Qt puts an empty block after every table; it holds nothing to keep or break.
-            if not (after_table and not block.text()):
+            # Qt puts an empty block after every table (and frame); it holds nothing to keep or break.
+            if not (after_box and not block.text()):
                 lines = _block_lines(layout, block)
                 if lines:
                     rect = layout.blockBoundingRect(block)
                     heading = block.blockFormat().headingLevel() > 0
                     items.append(_Item(rect.top(), rect.bottom(), False, heading, lines))
-            after_table = False
+            after_box = False
         it += 1
     return items, inner_breaks
 
 
 def _spans(items: list[_Item]) -> list[Span]:
-    """Keep-together spans: tables, statement + quote, whole claims, headings with the next item."""
+    """Keep-together spans: boxes, statement + quote, whole claims, headings with the next item."""
     spans: list[Span] = []
     group_start = 0
     for i, item in enumerate(items):
-        if item.is_table:
+        if item.is_box:
             spans.append(Span(item.top, item.bottom, Keep.REQUIRED))
         if len(item.lines) > 1:
             (first_top, _), (_, second_bottom) = item.lines[0], item.lines[1]
             (before_last_top, _), (_, last_bottom) = item.lines[-2], item.lines[-1]
             spans += [Span(first_top, second_bottom, Keep.PREFERRED), Span(before_last_top, last_bottom, Keep.PREFERRED)]
         following = items[i + 1] if i + 1 < len(items) else None
-        if following is not None and following.is_table and not item.is_table:
+        if following is not None and following.is_box and not item.is_box:
             spans.append(Span(item.top, following.bottom, Keep.REQUIRED))
         chained = following is not None and (
-            item.is_heading or following.is_table or (item.is_table and not following.is_heading)
+            item.is_heading or following.is_box or (item.is_box and not following.is_heading)
         )
         if not chained:
             if i > group_start:
@@ -136,7 +136,7 @@ def _spans(items: list[_Item]) -> list[Span]:
 
 def _break_points(items: list[_Item], inner_breaks: list[float]) -> list[float]:
     points = {top for item in items for top, _ in item.lines}
-    points |= {item.top for item in items if item.is_table}
+    points |= {item.top for item in items if item.is_box}
     points |= set(inner_breaks)
     return sorted(points)
 

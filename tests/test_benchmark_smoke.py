@@ -51,3 +51,20 @@ def test_runner_measures_every_figure_at_size_s(tmp_path: Path) -> None:
     probes = result["run"]["speed_probe_ms"]  # how fast the machine was before each step
     assert "card render" in probes and "start-up" in probes and all(ms > 0 for ms in probes.values())
     assert "machine speed probe" in done.stdout
+
+
+@pytest.mark.slow
+def test_the_enum_probe_names_the_classes_evcards_and_bare_qt_build(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "benchmarks" / "startup_enums.py"), "--top", "40"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    evcards, bare = done.stderr.split("bare:")
+    assert " Qt\n" in evcards and "QStyle" in evcards  # the window's first frame uses both
+    assert " Qt\n" not in bare  # the empty window never touches the Qt namespace

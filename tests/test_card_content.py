@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import html
-
-from hypothesis import given
-from hypothesis import strategies as st
-
-from evcards.card import Paragraph, card_parts, parts_text
-from evcards.card_basics import escape
+from evcards.card import Paragraph, Part, RelationTable, Run, card_parts, parts_text
 from evcards.loader import load
 from tests.conftest import KbWriter, minimal_kb
 
@@ -42,7 +36,13 @@ def test_a_missing_quote_is_marked_and_offers_no_way_to_the_source(write_kb: KbW
     assert entity is not None
     parts = card_parts(kb, entity)
     assert "✗ Quote not found in the source" in parts_text(parts)
-    assert not any(run.href.startswith("evcards:source/") for part in parts if isinstance(part, Paragraph) for run in part.runs)
+    assert not any(href.startswith("evcards:source/") for href in _links(parts))
+
+
+def _links(parts: list[Part]) -> list[str]:
+    runs = [run for part in parts if isinstance(part, Paragraph) for run in part.runs]
+    runs += [run for part in parts if isinstance(part, RelationTable) for row in part.rows for run in row.targets]
+    return [run.href for run in runs if isinstance(run, Run) and run.href]
 
 
 def _hrefs(write_kb: KbWriter, *, for_print: bool) -> list[str]:
@@ -51,9 +51,7 @@ def _hrefs(write_kb: KbWriter, *, for_print: bool) -> list[str]:
     kb = load(write_kb(data)).knowledge_base
     entity = kb.entity("lei-jun")
     assert entity is not None
-    parts = card_parts(kb, entity, for_print=for_print)
-    links = [run.href for part in parts if isinstance(part, Paragraph) for run in part.runs if run.href]
-    return links + [run.href for part in parts if hasattr(part, "rows") for row in part.rows for run in row.targets if run.href]
+    return _links(card_parts(kb, entity, for_print=for_print))
 
 
 def test_on_screen_the_card_links_to_sources_relations_and_the_web(write_kb: KbWriter) -> None:
@@ -62,12 +60,6 @@ def test_on_screen_the_card_links_to_sources_relations_and_the_web(write_kb: KbW
 
 def test_in_print_only_the_web_link_is_kept(write_kb: KbWriter) -> None:
     assert _hrefs(write_kb, for_print=True) == ["https://example.com/article"]
-
-
-@given(st.text())
-def test_the_cards_escape_is_the_standard_librarys(text: str) -> None:
-    """evcards.card_basics keeps its own copy (start-up); it must never differ from html.escape."""
-    assert escape(text) == html.escape(text)
 
 
 def test_card_links_are_read_back_as_they_were_written() -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 
+from evcards.card_basics import escape
 from evcards.entity_filter import EntityFilter, fold_for_search
 from evcards.gui.entity_model import EntityListModel, EntityRole
 from evcards.loader import load
@@ -110,3 +114,10 @@ def test_filter_narrowing_gives_the_same_answer_as_a_fresh_scan(kb: KnowledgeBas
     for query in ("s", "su", "su7", "su7 ", "su7 m", "s", "", "x", "xi", "xia"):
         fresh = EntityFilter(kb.entities)
         assert typed.matches(query) == fresh.matches(query), query
+
+
+@given(st.text())
+def test_tooltips_escape_as_the_standard_library_does(text: str) -> None:
+    """Tooltips that look like markup are shown as rich text, so the model escapes data with
+    evcards.card_basics' copy of `html.escape` (start-up): it must never differ from it."""
+    assert escape(text) == html.escape(text)

@@ -145,6 +145,17 @@ def test_a_quote_taller_than_a_page_is_split_rather_than_lost(write_kb: KbWriter
             assert words.count(word) == 1, word  # every part printed once, none on two pages
 
 
+def test_the_quote_boxes_print_as_shapes_not_images(write_kb: KbWriter, tmp_path: Path) -> None:
+    """PDF viewers resample images (poppler drew a texture's 3-pixel bar one pixel wide): the
+    bars and boxes are filled rectangles, so the PDF has no image or pattern at all."""
+    kb = write_and_load(write_kb, minimal_kb())
+    target = tmp_path / "card.pdf"
+    export_pdf(kb, [kb.entity("lei-jun")], target)
+    for page in PdfReader(str(target)).pages:
+        resources = page["/Resources"]
+        assert not resources.get("/XObject") and not resources.get("/Pattern")
+
+
 def test_markup_in_data_prints_as_literal_text(write_kb: KbWriter, tmp_path: Path) -> None:
     data = minimal_kb()
     data["entities"][0]["claims"][0]["statement"] = "<b>not bold</b><script>x</script>"
