@@ -152,9 +152,10 @@ def write_parts(cursor: QTextCursor, parts: list[Part], formats: CardFormats, *,
 
 def _write_quote(cursor: QTextCursor, quote: QuoteBox, formats: CardFormats, *, in_table: bool) -> None:
     """The quote in its box: a frame on screen, a table in print (see `evcards.card_formats`)."""
+    box: QTextFrame
     if in_table:
-        box: QTextFrame = cursor.insertTable(1, 1, formats.quote_table)
-        box.cellAt(0, 0).setFormat(formats.quote_cell)
+        box = table = cursor.insertTable(1, 1, formats.quote_table)
+        table.cellAt(0, 0).setFormat(formats.quote_cell)
         cursor.setBlockFormat(formats.cell_block)
     else:
         box = cursor.insertFrame(formats.quote_frame)
