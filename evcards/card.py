@@ -101,16 +101,21 @@ def citation_text(source: Source) -> str:
     return ", ".join(parts)
 
 
+_VERIFIED = (Run("✓ Verified verbatim", "verified"),)  # most claims: one tuple for all of them
+_NOT_FOUND = (Run("✗ Quote not found in the source", "missing"),)
+_CITATION_BREAK = LineBreak("muted")
+
+
 def _status_runs(claim: Claim, check: QuoteCheck | None) -> tuple[Run, ...]:
     if check is None or check.status is QuoteStatus.NOT_FOUND:
-        return (Run("✗ Quote not found in the source", "missing"),)
+        return _NOT_FOUND
     if check.status is QuoteStatus.APPROXIMATE:
         if check.actual == claim.exact:  # the words are there, but not with the given prefix/suffix
             detail = check.note or ""
         else:
             detail = f"the source says: “{check.actual or ''}”"
         return (Run("≈ Quote matches only approximately", "approximate"), Run(f" — {detail}", "muted"))
-    return (Run("✓ Verified verbatim", "verified"),)
+    return _VERIFIED
 
 
 def _claim_parts(kb: KnowledgeBase, entity: Entity, for_print: bool) -> list[Part]:
@@ -136,7 +141,7 @@ def _claim_parts(kb: KnowledgeBase, entity: Entity, for_print: bool) -> list[Par
         parts += (
             Paragraph("statement", statement),
             QuoteBox(f"“{claim.exact}”"),
-            Paragraph("citation", (*citation, LineBreak("muted"), *_status_runs(claim, check))),
+            Paragraph("citation", (*citation, _CITATION_BREAK, *_status_runs(claim, check))),
         )
     return parts
 
@@ -195,10 +200,10 @@ def parts_text(parts: list[Part]) -> str:
     """All the text of `parts`, in order and without styles: what a reader can read."""
     pieces: list[str] = []
     for part in parts:
-        if isinstance(part, QuoteBox):
+        if isinstance(part, Paragraph):
+            pieces += [run.text if isinstance(run, Run) else "\n" for run in part.runs]
+        elif isinstance(part, QuoteBox):
             pieces.append(part.text)
-        elif isinstance(part, Paragraph):
-            pieces += (run.text if isinstance(run, Run) else "\n" for run in part.runs)
         else:
             for label, runs in part.rows:
                 pieces += (label, *(run.text for run in runs))

@@ -116,15 +116,20 @@ def _flat(text: str) -> str:
 
 
 def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: Mapping[CharStyle, QTextCharFormat]) -> None:
+    insert = cursor.insertText  # a long card inserts ~500 runs
     for run in runs:
         if isinstance(run, LineBreak):
-            cursor.insertText(LINE_SEPARATOR, chars[run.style])
-        elif run.href:
-            link = QTextCharFormat(chars[run.style])
-            link.setAnchorHref(run.href)
-            cursor.insertText(_flat(run.text), link)
+            insert(LINE_SEPARATOR, chars[run.style])
+            continue
+        text, style, href = run
+        if not text.isprintable():
+            text = _flat(text)
+        if href:
+            link = QTextCharFormat(chars[style])
+            link.setAnchorHref(href)
+            insert(text, link)
         else:
-            cursor.insertText(_flat(run.text), chars[run.style])
+            insert(text, chars[style])
 
 
 def write_parts(cursor: QTextCursor, parts: list[Part], formats: CardFormats, *, quotes_in_tables: bool) -> None:
