@@ -122,8 +122,7 @@ def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: 
             insert(LINE_SEPARATOR, chars[run.style])
             continue
         text, style, href = run
-        if not text.isprintable():
-            text = _flat(text)
+        text = _flat(text)
         if href:
             link = QTextCharFormat(chars[style])
             link.setAnchorHref(href)

@@ -127,8 +127,7 @@ def _quote_table() -> QTextTableFormat:
 
 
 def _quote_cell(colors: CardColors) -> QTextTableCellFormat:
-    cell = QTextTableCellFormat()
-    cell.setForeground(QBrush(QColor(colors.text)))
+    cell = _cell(colors.text)
     cell.setBackground(QBrush(QColor(colors.quote_background)))
     cell.setLeftBorder(QUOTE_BAR)
     cell.setLeftBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)

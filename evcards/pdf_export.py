@@ -129,19 +129,16 @@ def render_pdf(
         if on_card_laid_out is not None:
             on_card_laid_out(index)
 
-    def cards() -> Iterator[PagedCard]:
-        """The laid-out cards again; a long export lays each out a second time (the layout is
-        the same) rather than hold thousands of documents in memory."""
-        if keep:
-            yield from kept
-            return
+    def laid_out_again() -> Iterator[PagedCard]:
+        """A long export lays each card out a second time (the layout is the same) rather than
+        hold thousands of documents in memory."""
         for entity, count in zip(entities, page_counts):
             card = lay_out(build_card_document(kb, entity, for_print=True), writer)
             if len(card.pages) != count:  # e.g. the screen's resolution changed meanwhile
                 raise PaintFailed(f"the card of {entity.name} came out with a different number of pages; export again")
             yield card
 
-    pages = paint_cards(writer, cards(), sum(page_counts), footer_for(kb, today), on_card_done=on_card_done)
+    pages = paint_cards(writer, kept if keep else laid_out_again(), sum(page_counts), footer_for(kb, today), on_card_done=on_card_done)
     data = bytes(buffer.data())
     bookmarks: list[Bookmark] = []
     if len(entities) > 1:

@@ -99,23 +99,24 @@ class CardView(QTextBrowser):
         return target[1] if target is not None and self._entity is not None else None
 
     def _follow(self, url: QUrl) -> None:
-        href = bytes(url.toEncoded().data()).decode()
+        self._follow_href(bytes(url.toEncoded().data()).decode())
+
+    def _follow_href(self, href: str) -> None:
         if (entity_id := entity_link_target(href)) is not None:
             self.entity_requested.emit(entity_id)
         elif (target := source_link_target(href)) is not None:
             if self._entity is not None:
                 self.source_requested.emit(*target)
-        elif is_web_url(url.toString()):
+        elif is_web_url(href):
+            from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices
 
-            QDesktopServices.openUrl(url)
+            QDesktopServices.openUrl(QUrl(href))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             href = self.focused_href()
             if href:
-                from PySide6.QtCore import QUrl
-
-                self._follow(QUrl(href))
+                self._follow_href(href)
                 return
         super().keyPressEvent(event)

@@ -63,9 +63,9 @@ class EntityDelegate(QStyledItemDelegate):
         self._model = model
         self._fonts: dict[QFont, _RowFonts] = {}  # by the font itself: key() ignores fallbacks, kerning, hinting
         self._last_fonts: _RowFonts | None = None
-        # Keyed by the entity object itself (kept alive by the entry): a reload brings new
-        # objects, so a renamed entity never shows its old name.
-        self._texts: dict[tuple[int, int, int], tuple[Entity, QStaticText, QStaticText]] = {}
+        # By entity id, font and width; `forget_texts` empties it whenever the entities change,
+        # so a reloaded file never shows a renamed entity's old name.
+        self._texts: dict[tuple[str, int, int], tuple[QStaticText, QStaticText]] = {}
 
     def _fonts_for(self, font: QFont) -> _RowFonts:
         """The row fonts for the view's font: made once per font, and found without asking
@@ -87,16 +87,16 @@ class EntityDelegate(QStyledItemDelegate):
     def _texts_for(self, entity: Entity, fonts: _RowFonts, width: int) -> tuple[QStaticText, QStaticText]:
         """A row's two lines, elided and laid out once: a jump through the list repaints every
         visible row, and laying out their text again each time was most of the cost."""
-        key = (id(entity), fonts.number, width)
+        key = (entity.id, fonts.number, width)
         cached = self._texts.get(key)
-        if cached is not None:  # the entry keeps its entity alive, so the id is not reused
-            return cached[1], cached[2]
+        if cached is not None:
+            return cached
         if len(self._texts) >= TEXT_CACHE_ROWS:
             self._texts.clear()
         title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
         name = _static_text(fonts.name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), fonts.name)
         detail = _static_text(f"{kind_label(entity.kind)} · {counted(len(entity.claims), 'claim')}", fonts.font)
-        self._texts[key] = (entity, name, detail)
+        self._texts[key] = (name, detail)
         return name, detail
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -228,7 +228,7 @@ class EntityListPane(QWidget):
 
         `entity_filter`, when given, was built for these entities (by the loading thread)."""
         self._filter = entity_filter if entity_filter is not None else EntityFilter(entities)
-        self._delegate.forget_texts()  # lets the previous file's entities go
+        self._delegate.forget_texts()  # a renamed entity must not keep its old row text
         self._selected_id = None
         self.model.set_entities(self._filter.entities, self._filter.position_of_id)
         self.apply_filter(self.filter_field.text(), select_first=False)

@@ -24,7 +24,7 @@ SHOWN_MARKER = "evcards: shown"
 LOADED_MARKER = "evcards: loaded"
 
 
-def _environment(config_home: str) -> dict[str, str]:
+def child_environment(config_home: str) -> dict[str, str]:
     env = dict(os.environ)
     # As installed by pip, the package has its byte code; a shell that forbids writing it would
     # make every start compile the modules again, which no user's start does.
@@ -38,7 +38,7 @@ def _environment(config_home: str) -> dict[str, str]:
 def time_to_shown(args: list[str], config_home: str, timeout: float = 240) -> float:
     """Seconds from launching a fresh process to its "evcards: shown" line; the process then ends."""
     start = time.perf_counter()
-    child = subprocess.Popen(args, env=_environment(config_home), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    child = subprocess.Popen(args, env=child_environment(config_home), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     shown_at: float | None = None
     try:
         assert child.stdout is not None
@@ -72,7 +72,7 @@ def peak_rss_mb(args: list[str], config_home: str, timeout: float = 240) -> tupl
     """Peak resident memory (MB) of one fresh process, from the kernel's accounting, and its stdout."""
     done = subprocess.run(
         [sys.executable, "-c", _WAIT_AND_REPORT, *args],
-        env=_environment(config_home),
+        env=child_environment(config_home),
         capture_output=True,
         text=True,
         timeout=timeout,

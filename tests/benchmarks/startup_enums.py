@@ -16,7 +16,6 @@ import argparse
 import builtins
 import collections
 import enum
-import os
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere, like run.py
     sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.bench_processes import BARE_QT, EXIT_AFTER_SHOWN, SHOWN_MARKER  # noqa: E402
+from tests.benchmarks.bench_processes import BARE_QT, SHOWN_MARKER, child_environment  # noqa: E402
 
 _built: list[tuple[object, float]] = []
 _shown = False
@@ -107,9 +106,7 @@ def main() -> None:
         _run_traced(args.traced, args.top)
         return
     with tempfile.TemporaryDirectory(prefix="evcards-enums-") as config:
-        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), XDG_CONFIG_HOME=config)
-        env[EXIT_AFTER_SHOWN] = "1"
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env = child_environment(config)
         for target in ("evcards", "bare"):
             print(f"{target}:", file=sys.stderr, flush=True)
             command = [sys.executable, "-m", "tests.benchmarks.startup_enums", "--traced", target, "--top", str(args.top)]
