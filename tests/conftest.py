@@ -54,6 +54,31 @@ def minimal_kb(**overrides: Any) -> dict[str, Any]:
 KbWriter = Callable[..., Path]
 
 
+def run_fresh_python(code: str, *args: str, **env: str) -> str:
+    """Run `code` in a fresh interpreter (Qt offscreen, `env` added) and give its standard output;
+    for what only a new process shows: start-up imports, a screen scale fixed at start."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def load_entity(write_kb: KbWriter, data: dict[str, Any], entity_id: str) -> tuple[Any, Any]:
+    """Write `data`, load it (failing with the loader's report) and give the knowledge base and one entity."""
+    from evcards.loader import load
+
+    result = load(write_kb(data))
+    assert result.knowledge_base is not None, result.report()
+    entity = result.knowledge_base.entity(entity_id)
+    assert entity is not None, f"no entity {entity_id!r}"
+    return result.knowledge_base, entity
+
+
 @pytest.fixture
 def write_kb(tmp_path: Path) -> KbWriter:
     """Write a knowledge base (dict or raw text/bytes) and its source text; return the JSON path."""

@@ -17,12 +17,16 @@ def shown_ids(window: MainWindow) -> list[str]:
     return [model.entity_at(row).id for row in range(model.rowCount())]
 
 
+def _row_index(window: MainWindow, entity_id: str) -> Any:
+    row = window.entity_pane.model.row_of(entity_id)
+    assert row is not None, f"{entity_id} is not in the list"
+    return window.entity_pane.model.index(row, 0)
+
+
 def row_center(window: MainWindow, entity_id: str) -> QPoint:
     """The centre of an entity's row, in the list viewport's coordinates (scrolled into view)."""
     view = window.entity_pane.list_view
-    row = window.entity_pane.model.row_of(entity_id)
-    assert row is not None, f"{entity_id} is not in the list"
-    index = window.entity_pane.model.index(row, 0)
+    index = _row_index(window, entity_id)
     view.scrollTo(index)
     return view.visualRect(index).center()
 
@@ -42,9 +46,7 @@ def row_texts(window: MainWindow, entity_id: str) -> list[str]:
             super().drawStaticText(*args)
 
     view = window.entity_pane.list_view
-    row = window.entity_pane.model.row_of(entity_id)
-    assert row is not None, f"{entity_id} is not in the list"
-    index = window.entity_pane.model.index(row, 0)
+    index = _row_index(window, entity_id)
     option = QStyleOptionViewItem()
     option.initFrom(view)
     option.widget = view
@@ -131,3 +133,10 @@ def shown_card_id(window: MainWindow) -> str | None:
         QTest.qWait(TYPING_PAUSE_MS // 2)
     assert not window.card_pending(), "the card never followed the selection"
     return window.card.entity.id if window.card.entity is not None else None
+
+
+def click_through_window(window: QWidget, widget: QWidget, button: Qt.MouseButton, pos: QPoint | None = None) -> None:
+    """A mouse button as a real one arrives: at the window's QWindow, which hands it to the
+    widget under the pointer (`pos` in `widget`'s coordinates, its centre by default)."""
+    point = widget.mapTo(window, pos if pos is not None else widget.rect().center())
+    QTest.mouseClick(window.windowHandle(), button, Qt.KeyboardModifier.NoModifier, point)

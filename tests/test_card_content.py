@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from evcards.card import Paragraph, Part, RelationTable, Run, card_parts, parts_text
-from evcards.loader import load
-from tests.conftest import KbWriter, minimal_kb
+from tests.conftest import KbWriter, load_entity, minimal_kb
 
 
 def _text(data: dict, entity_id: str, write_kb: KbWriter) -> str:
-    kb = load(write_kb(data)).knowledge_base
-    entity = kb.entity(entity_id)
-    assert entity is not None
+    kb, entity = load_entity(write_kb, data, entity_id)
     return parts_text(card_parts(kb, entity))
 
 
@@ -31,9 +28,7 @@ def test_a_quote_with_straight_quotes_shows_what_the_source_says(write_kb: KbWri
 def test_a_missing_quote_is_marked_and_offers_no_way_to_the_source(write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["entities"][1]["claims"][0]["quote"] = "nowhere in the article"
-    kb = load(write_kb(data)).knowledge_base
-    entity = kb.entity("lei-jun")
-    assert entity is not None
+    kb, entity = load_entity(write_kb, data, "lei-jun")
     parts = card_parts(kb, entity)
     assert "✗ Quote not found in the source" in parts_text(parts)
     assert not any(href.startswith("evcards:source/") for href in _links(parts))
@@ -48,9 +43,7 @@ def _links(parts: list[Part]) -> list[str]:
 def _hrefs(write_kb: KbWriter, *, for_print: bool) -> list[str]:
     data = minimal_kb()
     data["sources"][0]["url"] = "https://example.com/article"
-    kb = load(write_kb(data)).knowledge_base
-    entity = kb.entity("lei-jun")
-    assert entity is not None
+    kb, entity = load_entity(write_kb, data, "lei-jun")
     return _links(card_parts(kb, entity, for_print=for_print))
 
 

@@ -11,8 +11,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextCursor, QTextDoc
 from evcards.card import PRINT_COLORS, CardColors, card_parts
 from evcards.card_document import build_card_document, card_font, colors_from_palette, needs_shaping, write_parts
 from evcards.card_formats import INDENT, QUOTE_BAR, card_formats
-from evcards.loader import load
-from tests.conftest import KbWriter, minimal_kb
+from tests.conftest import KbWriter, load_entity, minimal_kb
 
 ARABIC_NAME = "شركة السيارات"
 
@@ -50,9 +49,7 @@ def _first_line_width(document: QTextDocument) -> float:
 
 
 def test_a_card_of_simple_text_is_laid_out_unshaped_on_screen_and_shaped_for_print(qapp: Any, write_kb: KbWriter) -> None:
-    kb = load(write_kb(minimal_kb())).knowledge_base
-    entity = kb.entity("lei-jun")
-    assert entity is not None
+    kb, entity = load_entity(write_kb, minimal_kb(), "lei-jun")
     assert _unshaped(build_card_document(kb, entity).defaultFont())
     assert not _unshaped(build_card_document(kb, entity, for_print=True).defaultFont())
 
@@ -70,9 +67,7 @@ def _strategies(document: QTextDocument) -> list[tuple[int, bool]]:
 
 
 def test_the_entity_name_keeps_its_kerning_on_screen(qapp: Any, write_kb: KbWriter) -> None:
-    kb = load(write_kb(minimal_kb())).knowledge_base
-    entity = kb.entity("xiaomi")
-    assert entity is not None
+    kb, entity = load_entity(write_kb, minimal_kb(), "xiaomi")
     found = _strategies(build_card_document(kb, entity))
     assert found[0] == (1, False)  # the name, a large heading: shaped, so kerned
     assert len(found) > 5 and all(unshaped for _, unshaped in found[1:])
@@ -81,9 +76,7 @@ def test_the_entity_name_keeps_its_kerning_on_screen(qapp: Any, write_kb: KbWrit
 def test_a_card_with_arabic_text_keeps_its_letters_joined(qapp: Any, write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["entities"][1]["name"] = ARABIC_NAME
-    kb = load(write_kb(data)).knowledge_base
-    entity = kb.entity("lei-jun")
-    assert entity is not None
+    kb, entity = load_entity(write_kb, data, "lei-jun")
     document = build_card_document(kb, entity)
     assert not _unshaped(document.defaultFont())
     shaped_width = _first_line_width(document)
@@ -98,9 +91,7 @@ def _quote_card(write_kb: KbWriter, statement: str = "Founded Xiaomi.") -> tuple
         {"statement": statement, "quote": "Lei Jun founded Xiaomi", "source": "article"},
         {"statement": "Said so.", "quote": "Lei Jun founded Xiaomi " * 12, "source": "article"},  # wraps
     ]
-    kb = load(write_kb(data)).knowledge_base
-    entity = kb.entity("lei-jun")
-    assert entity is not None
+    kb, entity = load_entity(write_kb, data, "lei-jun")
     return kb, entity
 
 
@@ -194,9 +185,7 @@ def test_line_breaks_in_data_stay_inside_their_paragraph(qapp: Any, write_kb: Kb
         else:
             target, key = where[field]
             target[key] = text
-        kb = load(write_kb(data)).knowledge_base
-        entity = kb.entity("lei-jun")
-        assert entity is not None
+        kb, entity = load_entity(write_kb, data, "lei-jun")
         return build_card_document(kb, entity)
 
     plain = card("Lei Jun founded Xiaomi")

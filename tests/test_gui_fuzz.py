@@ -19,13 +19,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
 
 from evcards.gui.actions import ACTION_SPECS
 from evcards.resources import bundled_data, resources_dir
 from tests.conftest import WINDOW_TIMEOUT_MS, minimal_kb, open_window
-from tests.gui_helpers import type_text
+from tests.gui_helpers import click_through_window, type_text
 
 STEPS = 2500
 SEED = int(os.environ.get("EVCARDS_FUZZ_SEED", "20240601"))
@@ -84,8 +83,7 @@ def test_random_keys_clicks_and_actions(qtbot: Any, settings: Any, data_copy: Pa
         return QPoint(rng.randrange(max(1, widget.width())), rng.randrange(max(1, widget.height())))
 
     def send_mouse_button(widget: QWidget, button: Qt.MouseButton) -> None:
-        """As a real button arrives: at the window, which hands it to the widget under the pointer."""
-        QTest.mouseClick(window.windowHandle(), button, Mod.NoModifier, widget.mapTo(window, random_point(widget)))
+        click_through_window(window, widget, button, random_point(widget))
 
     def tidy() -> None:
         """What a reader does now and then: close dialogs and menus, come back to the window."""

@@ -6,15 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAccessible, QGuiApplication, QKeySequence
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QToolBar, QToolButton, QWidget
 
 from evcards.card_basics import ENTITY_SCHEME, entity_link
 from evcards.gui.actions import ACTION_SPECS, MENU_ORDER
 from evcards.gui.main_window import MainWindow
-from tests.gui_helpers import click_entity, click_link, focus_widget, row_center, shown_card_id, shown_ids
+from tests.gui_helpers import click_entity, click_link, click_through_window, focus_widget, row_center, shown_card_id, shown_ids
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -126,8 +125,7 @@ def test_mouse_back_and_forward_buttons(qtbot: Any, window: MainWindow, target: 
     }[target]
 
     def click(button: Qt.MouseButton) -> None:
-        """As a real button arrives: at the window, which hands it to the widget under the pointer."""
-        QTest.mouseClick(window.windowHandle(), button, Mod.NoModifier, widget.mapTo(window, widget.rect().center()))
+        click_through_window(window, widget, button)
 
     QApplication.processEvents()  # the window watches its buttons from the turn after it was shown
     click(Qt.MouseButton.BackButton)
@@ -137,7 +135,20 @@ def test_mouse_back_and_forward_buttons(qtbot: Any, window: MainWindow, target: 
     click(Qt.MouseButton.BackButton)
     assert current(window) == "apple"
     selected = window.entity_pane.current_entity_id()
-    click(Qt.MouseButton.LeftButton)  # other buttons still reach the widget
+    under = window.childAt(widget.mapTo(window, widget.rect().center()))
+    presses: list[Qt.MouseButton] = []
+
+    class Presses(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.MouseButtonPress:
+                presses.append(event.button())  # type: ignore[attr-defined]
+            return False
+
+    watch = Presses()
+    under.installEventFilter(watch)
+    click(Qt.MouseButton.LeftButton)  # other buttons still reach the widget under the pointer
+    under.removeEventFilter(watch)
+    assert presses == [Qt.MouseButton.LeftButton]
     if target == "list":
         assert window.entity_pane.current_entity_id() != selected
 
@@ -160,9 +171,7 @@ def test_mouse_buttons_still_work_when_the_window_is_shown_again(qtbot: Any, win
     QApplication.processEvents()
     if how == "given a new native window":
         assert window.windowHandle() is not old_handle
-    list_view = window.entity_pane.list_view.viewport()
-    position = list_view.mapTo(window, list_view.rect().center())
-    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.BackButton, Mod.NoModifier, position)
+    click_through_window(window, window.entity_pane.list_view.viewport(), Qt.MouseButton.BackButton)
     assert current(window) == "apple"
     window.close()  # with the old QWindow gone, closing must not touch it
 
@@ -365,8 +374,9 @@ def test_menus_hold_every_action_with_its_shortcut(window: MainWindow) -> None:
 
 def _mnemonic(text: str) -> str | None:
     """The letter after a single '&' (Alt+letter in an open menu), or None."""
-    index = text.replace("&&", "").find("&")
-    return text.replace("&&", "")[index + 1].casefold() if index >= 0 else None
+    text = text.replace("&&", "")
+    index = text.find("&")
+    return text[index + 1].casefold() if index >= 0 else None
 
 
 def test_no_two_entries_of_a_menu_share_an_alt_letter(window: MainWindow, tmp_path: Path) -> None:

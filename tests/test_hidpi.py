@@ -10,12 +10,11 @@ not a single colour.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import run_fresh_python
 
 pytestmark = pytest.mark.slow
 
@@ -61,12 +60,8 @@ print(json.dumps({
 
 
 def test_card_and_list_are_drawn_at_twice_the_resolution(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2", "XDG_CONFIG_HOME": str(tmp_path)}
-    run = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path / "settings.ini")], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert run.returncode == 0, run.stderr
-    found = json.loads(run.stdout.strip().splitlines()[-1])
+    out = run_fresh_python(PROBE, str(tmp_path / "settings.ini"), QT_SCALE_FACTOR="2", XDG_CONFIG_HOME=str(tmp_path))
+    found = json.loads(out.strip().splitlines()[-1])
     assert found["card"]["ratio"] == 2 and found["card"]["width"] == 2 * found["card_width"]
     for part in ("card", "list"):
         blocks = found[part]

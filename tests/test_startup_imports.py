@@ -8,11 +8,9 @@ modules import it only for type checking.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
+
+from tests.conftest import run_fresh_python
 
 pytestmark = pytest.mark.slow
 
@@ -22,11 +20,7 @@ WINDOW_IMPORTS = "import sys, evcards.cli, evcards.gui.app\n"
 
 def imported_after(code: str) -> set[str]:
     """The names in sys.modules after running `code` in a fresh interpreter."""
-    probe = code + "print('\\n'.join(sorted(sys.modules)))\n"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
-    assert run.returncode == 0, run.stderr
-    return set(run.stdout.split())
+    return set(run_fresh_python(code + "print('\\n'.join(sorted(sys.modules)))\n").split())
 
 
 def test_version_imports_neither_qt_nor_the_model() -> None:
@@ -84,10 +78,5 @@ app.exec()
 def test_the_window_is_shown_before_rows_and_links_set_their_classes_up(tmp_path) -> None:
     import json
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    run = subprocess.run(
-        [sys.executable, "-c", SHOWN_PROBE, str(tmp_path / "settings.ini"), json.dumps(SET_UP_LATER)],
-        capture_output=True, text=True, env=env, timeout=120,
-    )
-    assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout.strip().splitlines()[-1]) == []
+    out = run_fresh_python(SHOWN_PROBE, str(tmp_path / "settings.ini"), json.dumps(SET_UP_LATER), XDG_CONFIG_HOME=str(tmp_path))
+    assert json.loads(out.strip().splitlines()[-1]) == []
