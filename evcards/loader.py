@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from evcards.collector import PausedCollector
 from evcards.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
 from evcards.model import KnowledgeBase, QuoteCheck, QuoteStatus, set_claim_check
 from evcards.piecewise import validate_in_slices
@@ -257,31 +257,18 @@ def _folded(cache: dict[str, FoldedText], source_id: str, text: str) -> FoldedTe
     return cache[source_id]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
+def _collector_paused() -> PausedCollector:
     """Pause the cyclic garbage collector while a file turns into millions of objects.
-
-    Every few hundred new objects would set off a collection that walks the young ones, and
-    now and then all of them, to find nothing: the models hold no reference cycles. That
-    doubled the time to load 200,000 claims. Reference counting still frees everything.
 
     A big file leaves so many young objects that the collections owed for them (three walks
     of all of them, over a second each at 100,000 entities) would freeze the window soon
-    after. Instead they are moved out of the collector's sight (`gc.freeze`): being free of
-    cycles, they are still freed when the knowledge base is dropped. Young cyclic garbage
-    is collected first, so little else is kept from the collector.
+    after. Instead they are frozen (see `evcards.collector`): being free of cycles, they are
+    still freed when the knowledge base is dropped. Young cyclic garbage is collected first,
+    so little else is kept from the collector.
     """
-    was_enabled = gc.isenabled()
-    if was_enabled:
+    if gc.isenabled():
         gc.collect(1)
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_count()[0] >= FREEZE_AFTER_OBJECTS:
-                gc.freeze()
-            gc.enable()
+    return PausedCollector(freeze_after=FREEZE_AFTER_OBJECTS)
 
 
 def load(path: str | Path, progress: ProgressCallback | None = None) -> LoadResult:

@@ -80,3 +80,32 @@ def test_the_window_is_shown_before_rows_and_links_set_their_classes_up(tmp_path
 
     out = run_fresh_python(SHOWN_PROBE, str(tmp_path / "settings.ini"), json.dumps(SET_UP_LATER), XDG_CONFIG_HOME=str(tmp_path))
     assert json.loads(out.strip().splitlines()[-1]) == []
+
+
+COLLECTOR_PROBE = """
+import gc, json
+from evcards.gui.main_window import MainWindow
+from evcards.cli import main
+
+seen = {}
+
+def open_file(self, path):  # the first file is opened once the window is shown
+    seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count(), visible=self.isVisible())
+    print(json.dumps(seen))
+    self.close()
+
+MainWindow.open_file = open_file
+main([])
+"""
+
+
+def test_the_collector_is_paused_until_the_window_is_shown_then_freezes_start_up(tmp_path) -> None:
+    import json
+
+    probe = "import gc, sys\nimport evcards.gui.app as app\nrun_app = app.run_app\n"
+    probe += "def checked(*args, **kwargs):\n    assert not gc.isenabled(), 'collector running during start-up'\n    return run_app(*args, **kwargs)\n"
+    probe += "app.run_app = checked\n" + COLLECTOR_PROBE
+    out = run_fresh_python(probe, XDG_CONFIG_HOME=str(tmp_path))
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["visible"] and seen["enabled"]
+    assert seen["frozen"] > 10_000  # Qt's bindings and the window: out of the collector's way for good

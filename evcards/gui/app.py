@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -84,15 +85,22 @@ def initial_file(path: Path | None, settings: Settings) -> Path:
     return last if last is not None and last.is_file() else bundled_data()
 
 
-def run_app(path: Path | None, settings: Settings | None = None) -> int:
+def run_app(path: Path | None, settings: Settings | None = None, when_shown: Callable[[], None] | None = None) -> int:
+    """Show the window and open the first file; `when_shown` runs once the window is shown."""
     app = create_application()
     settings = settings or Settings()
     window = MainWindow(settings)
     if os.environ.get(EXIT_AFTER_SHOWN):
         _report_shown_then_quit(app, window)
     window.show()
+    first_file = initial_file(path, settings)
+
     # Loading starts on the event loop's first turn, after the events of showing the window
     # (polish, layout) have been handled without a loading thread competing for the interpreter.
-    first_file = initial_file(path, settings)
-    QTimer.singleShot(0, window, lambda: window.open_file(first_file))
+    def after_showing() -> None:
+        if when_shown is not None:
+            when_shown()
+        window.open_file(first_file)
+
+    QTimer.singleShot(0, window, after_showing)
     return app.exec()
