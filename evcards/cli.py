@@ -50,7 +50,7 @@ def print_problems(result: LoadResult) -> None:
 def warn_unverified(result: LoadResult, advice: str) -> None:
     """One line for a file that loaded but has quotes that are not verified."""
     if result.findings:
-        print(f"{result.path}: warning: {len(result.findings)} quote(s) not verified; {advice}", file=sys.stderr)
+        print(f"{result.path}: warning: {counted(len(result.findings), 'quote')} not verified; {advice}", file=sys.stderr)
 
 
 def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

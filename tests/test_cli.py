@@ -68,6 +68,14 @@ def test_list_shows_the_entities(write_kb: KbWriter) -> None:
     assert evcards("list", str(write_kb("[]"))).returncode == 1
 
 
+def test_list_warns_of_unverified_quotes_with_their_number(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    for entity in data["entities"]:
+        entity["claims"][0]["quote"] = "words that are not there"
+    run = evcards("list", str(write_kb(data)))
+    assert run.returncode == 0 and "warning: 2 quotes not verified; run 'evcards validate'" in run.stderr
+
+
 def test_schema_is_json_schema_the_bundled_data_meets() -> None:
     run = evcards("schema")
     assert run.returncode == 0
