@@ -8,6 +8,7 @@ Links inside the card use the `evcards:` scheme; only a source's http(s) URL lin
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Literal, NamedTuple, Union
 
 from evcards.card_basics import entity_link, is_web_url, kind_label, relation_label, source_link_prefix
@@ -197,7 +198,8 @@ def card_parts(kb: KnowledgeBase, entity: Entity, *, for_print: bool = False) ->
 
 
 def parts_text(parts: list[Part]) -> str:
-    """All the text of `parts`, in order and without styles: what a reader can read."""
+    """Every character of `parts`, unformatted: what the shaping test reads at each card shown
+    (a third of the time `card_text` takes: it neither flattens nor lays out lines)."""
     pieces: list[str] = []
     for part in parts:
         if isinstance(part, Paragraph):
@@ -211,20 +213,38 @@ def parts_text(parts: list[Part]) -> str:
     return "".join(pieces)
 
 
-def render_card_text(kb: KnowledgeBase, entity: Entity) -> str:
-    """The card as plain text with its citations, for the clipboard."""
-    lines = [entity.name + (f" ({entity.native_name})" if entity.native_name else ""), kind_label(entity.kind), ""]
-    if entity.summary:
-        lines += [entity.summary, ""]
-    for relation in entity.relations:
-        target = kb.entity(relation.target)
-        lines.append(f"{relation_label(relation.type)}: {target.name if target else relation.target}")
-    if entity.relations:
-        lines.append("")
-    for i, claim in enumerate(entity.claims, 1):
-        source = kb.source(claim.source)
-        check = claim.check
-        status = check.status.value if check else QuoteStatus.NOT_FOUND.value
-        lines += [f"{i}. {claim.statement}", f"   “{claim.exact}”", f"   — {citation_text(source) if source else claim.source} [{status}]", ""]
-    lines += [f"{citation_text(source)}: {source.url}" for source in _used_sources(kb, entity) if source.url]
-    return "\n".join(lines).rstrip() + "\n"
+# Characters that start a new line or paragraph (in Qt's text too: `QTextCursor.insertText`
+# makes a new paragraph or frame of some), and tabs. A card shows a data field's lines as one
+# line, each break (with the white space around it) as a single space.
+_BREAKS = re.compile("[ \t]*[\t\n\v\f\r\x85\u2028\u2029\ufdd0\ufdd1][ \t\n\v\f\r\x85\u2028\u2029\ufdd0\ufdd1]*")
+_TEXT_INDENT = "   "  # under a claim's statement: its quote, citation and check
+_INDENTED_BREAK = "\n" + _TEXT_INDENT
+_TEXT_GAP_BEFORE = frozenset({"paragraph", "note", "section", "statement", "source"})
+
+
+def one_line(text: str) -> str:
+    """`text` as the card shows it: line breaks and tabs as single spaces, other spaces as written."""
+    return text if text.isprintable() else _BREAKS.sub(" ", text)  # the test is the fast path: no break
+
+
+def card_text(parts: list[Part]) -> str:
+    """The card as plain text, for the clipboard: all it says, in its order.
+
+    A claim's quote, citation and check are indented under its statement; a blank line comes
+    before each claim, section and source."""
+    lines: list[str] = []
+    for part in parts:
+        if isinstance(part, QuoteBox):
+            lines.append(_TEXT_INDENT + one_line(part.text))
+        elif isinstance(part, RelationTable):
+            lines += (f"{row.label}: {one_line(''.join(run.text for run in row.targets))}" for row in part.rows)
+        else:
+            if part.style in _TEXT_GAP_BEFORE and lines:
+                lines.append("")
+            indented = part.style == "citation"
+            line_break = _INDENTED_BREAK if indented else "\n"
+            texts = [line_break if type(run) is LineBreak else one_line(run.text) for run in part.runs]
+            if part.style == "title" and len(texts) == 2:  # name and native name
+                texts[1] = f"({texts[1]})"
+            lines.append(_TEXT_INDENT * indented + "".join(texts))
+    return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
 
-from evcards.card import PRINT_COLORS, CardColors, CharStyle, LineBreak, Paragraph, Part, QuoteBox, RelationTable, Run, card_parts, parts_text
+from evcards.card import PRINT_COLORS, CardColors, CharStyle, LineBreak, Paragraph, Part, QuoteBox, RelationTable, Run, card_parts, one_line, parts_text
 from evcards.card_basics import BASE_POINT_SIZE
 from evcards.card_formats import CardFormats, card_formats
 from evcards.fonts import with_fallbacks
@@ -105,16 +105,6 @@ def build_card_document(
     return document
 
 
-# Characters that `QTextCursor.insertText` turns into a new paragraph or frame, that break a
-# line, and tabs: a data field's lines are shown as one line, each break (with the white space
-# around it) as a single space, as the HTML rendering did. Other spaces are kept as written.
-_BREAKS = re.compile("[ \t]*[\t\n\v\f\r\x85\u2028\u2029\ufdd0\ufdd1][ \t\n\v\f\r\x85\u2028\u2029\ufdd0\ufdd1]*")
-
-
-def _flat(text: str) -> str:
-    return text if text.isprintable() else _BREAKS.sub(" ", text)  # the test is the fast path: no break
-
-
 def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: Mapping[CharStyle, QTextCharFormat]) -> None:
     insert = cursor.insertText  # a long card inserts ~500 runs
     for run in runs:
@@ -122,7 +112,7 @@ def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: 
             insert(LINE_SEPARATOR, chars[run.style])
             continue
         text, style, href = run
-        text = _flat(text)
+        text = one_line(text)
         if href:
             link = QTextCharFormat(chars[style])
             link.setAnchorHref(href)
@@ -164,7 +154,7 @@ def _write_quote(cursor: QTextCursor, quote: QuoteBox, formats: CardFormats, *, 
     else:
         box = cursor.insertFrame(formats.quote_frame)
         cursor.setBlockFormat(formats.quote_block)
-    cursor.insertText(_flat(quote.text), formats.chars["quote"])
+    cursor.insertText(one_line(quote.text), formats.chars["quote"])
     _step_out(cursor, box)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from evcards.card import Paragraph, Part, RelationTable, Run, card_parts, parts_text
+from evcards.card import Paragraph, Part, RelationTable, Run, card_parts, card_text
 from tests.conftest import KbWriter, load_entity, minimal_kb
 
 
 def _text(data: dict, entity_id: str, write_kb: KbWriter) -> str:
     kb, entity = load_entity(write_kb, data, entity_id)
-    return parts_text(card_parts(kb, entity))
+    return card_text(card_parts(kb, entity))
 
 
 def test_a_quote_found_without_its_prefix_says_why_it_is_approximate(write_kb: KbWriter) -> None:
@@ -30,7 +30,7 @@ def test_a_missing_quote_is_marked_and_offers_no_way_to_the_source(write_kb: KbW
     data["entities"][1]["claims"][0]["quote"] = "nowhere in the article"
     kb, entity = load_entity(write_kb, data, "lei-jun")
     parts = card_parts(kb, entity)
-    assert "✗ Quote not found in the source" in parts_text(parts)
+    assert "✗ Quote not found in the source" in card_text(parts)
     assert not any(href.startswith("evcards:source/") for href in _links(parts))
 
 
@@ -64,3 +64,20 @@ def test_card_links_are_read_back_as_they_were_written() -> None:
     assert source_link_target(entity_link("xiaomi")) is None
     assert source_link_target(source_link_prefix("xiaomi") + "last") is None
     assert entity_link_target("https://example.com/evcards:entity/x") is None
+
+
+def test_the_copied_card_says_what_the_card_says_and_leaves_out_window_links(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["sources"][0].update(url="https://example.com/article", accessed="2024-04-05")
+    lei = data["entities"][1]
+    lei["summary"] = "Founder\nof Xiaomi."  # data line breaks: one line, as the card shows them
+    lei["relations"].append({"type": "founder_of", "target": "lei-jun"})
+    lei["claims"][0]["value"] = {"type": "year", "year": 2010}
+    lei["claims"].append({"statement": "Approximately.", "quote": {"exact": "Lei Jun founded", "prefix": "nowhere "}, "source": "article"})
+    kb, entity = load_entity(write_kb, data, "lei-jun")
+    text = card_text(card_parts(kb, entity, for_print=True))
+    assert text.startswith("Lei Jun (雷军)\nPerson\nAlso known as Lei\n\nFounder of Xiaomi.\n\nRelations\nFounder of: Xiaomi, Lei Jun\n")
+    assert "\n\n1. Founded Xiaomi. (2010)\n   “Lei Jun founded Xiaomi”\n   — An article\n   ✓ Verified verbatim\n" in text
+    assert "\n\n2. Approximately.\n   “Lei Jun founded”\n   — An article\n   ≈ Quote matches only approximately — " in text
+    assert text.endswith("\n\nSources\n\nAn article\nhttps://example.com/article\nAccessed 2024-04-05\n")
+    assert "Show in source" not in text

@@ -54,6 +54,25 @@ def test_a_card_of_simple_text_is_laid_out_unshaped_on_screen_and_shaped_for_pri
     assert not _unshaped(build_card_document(kb, entity, for_print=True).defaultFont())
 
 
+@pytest.mark.parametrize("place", ["summary", "claim", "quote", "relation", "source"])
+def test_text_that_needs_shaping_anywhere_on_the_card_shapes_the_whole_card(qapp: Any, write_kb: KbWriter, place: str) -> None:
+    arabic = "شاومي"  # joined letters: drawn wrong without shaping
+    data = minimal_kb()
+    lei, xiaomi = data["entities"][1], data["entities"][0]
+    if place == "summary":
+        lei["summary"] = f"Known as {arabic}."
+    elif place == "claim":
+        lei["claims"][0]["statement"] = f"Founded {arabic}."
+    elif place == "quote":  # not in the source, and shown all the same (marked as not found)
+        lei["claims"][0]["quote"] = f"Xiaomi {arabic}"
+    elif place == "relation":
+        xiaomi["name"] = f"Xiaomi {arabic}"
+    else:
+        data["sources"][0]["title"] = f"An article {arabic}"
+    kb, entity = load_entity(write_kb, data, "lei-jun")
+    assert not _unshaped(build_card_document(kb, entity).defaultFont())
+
+
 def _strategies(document: QTextDocument) -> list[tuple[int, bool]]:
     """(heading level, drawn unshaped) for each block's first piece of text."""
     found = []

@@ -274,7 +274,8 @@ def test_copy_card_puts_text_with_citations_on_the_clipboard(qtbot: Any, window:
     for claim in lei.claims:
         assert claim.statement in copied and f"“{claim.exact}”" in copied
     source = window.kb.source(lei.claims[0].source)
-    assert source is not None and f"— {citation_text(source)} [verified]" in copied
+    assert source is not None and f"\n   — {citation_text(source)}\n   ✓ Verified verbatim\n" in copied
+    assert "Show in source" not in copied  # a link that leads nowhere outside the window
 
 
 def test_zoom_changes_the_card_font(qtbot: Any, window: MainWindow) -> None:

@@ -296,9 +296,10 @@ class MainWindow(QMainWindow):
     def copy_card(self) -> None:
         entity = self.current_entity()
         if self.kb is not None and entity is not None:
-            from evcards.card import render_card_text
+            from evcards.card import card_parts, card_text
 
-            QGuiApplication.clipboard().setText(render_card_text(self.kb, entity))
+            # as printed: "Show in source" links lead nowhere outside the window
+            QGuiApplication.clipboard().setText(card_text(card_parts(self.kb, entity, for_print=True)))
             self.statusBar().showMessage(f"Copied the card of {entity.name} with its citations.", 4000)
 
     def show_current_claim_in_source(self) -> None:
