@@ -137,7 +137,7 @@ def _run_window(path: Path | None) -> int:
     """None: the window reopens the file opened last.
 
     Everything made until the window shows lives as long as the window: the cyclic garbage
-    collector is paused until then (see `evcards.collector`), ~10 ms of a ~300 ms start."""
+    collector is paused until then (see `evcards.collector`): 8-13 ms of a ~300 ms start."""
     from evcards.collector import PausedCollector
 
     with PausedCollector(freeze_after=None) as start_up:  # not frozen if the window never shows
