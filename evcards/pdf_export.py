@@ -57,6 +57,16 @@ class ExportProgress:
     stages: int
 
     @property
+    def next_card(self) -> tuple[int, bool] | None:
+        """What the export works on after this report: the card's index and whether that card is
+        being written (else laid out), or None when only finishing the file is left."""
+        if self.done < self.total:
+            return self.done, self.writing
+        if not self.writing and self.stages == 2:
+            return 0, True
+        return None
+
+    @property
     def fraction(self) -> float:
         stage = (self.stages - 1) if self.writing else 0
         return (stage * self.total + self.done) / (self.stages * self.total)

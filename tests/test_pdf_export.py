@@ -198,6 +198,7 @@ def test_folder_mode_writes_one_pdf_per_entity(write_kb: KbWriter, tmp_path: Pat
     written = export_pdf(kb, kb.entities, folder, single=False, progress=seen.append)
     assert [f.path for f in written] == [folder / "xiaomi.pdf", folder / "lei-jun.pdf"]
     assert [(p.done, p.total, p.entity.id, p.writing, p.fraction) for p in seen] == [(1, 2, "xiaomi", True, 0.5), (2, 2, "lei-jun", True, 1.0)]
+    assert [p.next_card for p in seen] == [(1, True), None]  # each card is written at once: no second stage
     assert PdfReader(folder / "lei-jun.pdf").metadata.title == "Lei Jun"
     assert sorted(p.name for p in folder.iterdir()) == ["lei-jun.pdf", "xiaomi.pdf"]
 
@@ -322,6 +323,8 @@ def test_a_single_pdf_reports_laying_out_then_writing_each_card(write_kb: KbWrit
         (1, "xiaomi", True, 0.75),
         (2, "lei-jun", True, 1.0),
     ]
+    # what comes next, for a progress label: lay out card 1, write card 0, write card 1, finish
+    assert [p.next_card for p in seen] == [(1, False), (0, True), (1, True), None]
 
 
 @pytest.mark.parametrize("steps_before_cancel", [1, 3])

@@ -116,12 +116,9 @@ class PdfActions:
 
         def progress(step: ExportProgress) -> None:
             # Reported once a card is done: the label names the card being worked on next.
-            writing, upcoming = step.writing, step.done
-            if upcoming == total and not writing:
-                writing, upcoming = True, 0
-            if upcoming < total:
-                verb = "Writing" if writing else "Preparing"
-                dialog.setLabelText(f"{verb} card {upcoming + 1} of {total}: {entities[upcoming].name}")
+            if (upcoming := step.next_card) is not None:
+                index, writing = upcoming
+                dialog.setLabelText(f"{'Writing' if writing else 'Preparing'} card {index + 1} of {total}: {entities[index].name}")
             else:
                 dialog.setLabelText("Finishing the PDF…")
             dialog.setValue(round(step.fraction * PROGRESS_STEPS))  # a modal dialog handles events here: Cancel works
