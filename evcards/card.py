@@ -198,7 +198,7 @@ def card_parts(kb: KnowledgeBase, entity: Entity, *, for_print: bool = False) ->
 
 
 def parts_text(parts: list[Part]) -> str:
-    """Every character of `parts`, unformatted: what the shaping test reads at each card shown
+    """Every character of `parts`, unformatted: what `needs_shaping` checks at each card shown
     (a third of the time `card_text` takes: it neither flattens nor lays out lines)."""
     pieces: list[str] = []
     for part in parts:
@@ -219,11 +219,12 @@ def parts_text(parts: list[Part]) -> str:
 _BREAKS = re.compile("[ \t]*[\t\n\v\f\r\x85\u2028\u2029\ufdd0\ufdd1][ \t\n\v\f\r\x85\u2028\u2029\ufdd0\ufdd1]*")
 _TEXT_INDENT = "   "  # under a claim's statement: its quote, citation and check
 _INDENTED_BREAK = "\n" + _TEXT_INDENT
-_TEXT_GAP_BEFORE = frozenset({"paragraph", "note", "section", "statement", "source"})
+_TEXT_GAP_BEFORE: frozenset[BlockStyle] = frozenset({"paragraph", "note", "section", "statement", "source"})
 
 
 def one_line(text: str) -> str:
-    """`text` as the card shows it: line breaks and tabs as single spaces, other spaces as written."""
+    """`text` as the card shows it: each line break or tab, with the white space around it, as a
+    single space; other spaces as written."""
     return text if text.isprintable() else _BREAKS.sub(" ", text)  # the test is the fast path: no break
 
 
@@ -231,7 +232,7 @@ def card_text(parts: list[Part]) -> str:
     """The card as plain text, for the clipboard: all it says, in its order.
 
     A claim's quote, citation and check are indented under its statement; a blank line comes
-    before each claim, section and source."""
+    before the summary, each section, claim and source, and the note of a card with no claims."""
     lines: list[str] = []
     for part in parts:
         if isinstance(part, QuoteBox):
@@ -243,8 +244,11 @@ def card_text(parts: list[Part]) -> str:
                 lines.append("")
             indented = part.style == "citation"
             line_break = _INDENTED_BREAK if indented else "\n"
-            texts = [line_break if type(run) is LineBreak else one_line(run.text) for run in part.runs]
-            if part.style == "title" and len(texts) == 2:  # name and native name
-                texts[1] = f"({texts[1]})"
-            lines.append(_TEXT_INDENT * indented + "".join(texts))
+            lines.append(_TEXT_INDENT * indented + "".join(_run_text(run, line_break) for run in part.runs))
     return "\n".join(lines) + "\n"
+
+
+def _run_text(run: Run | LineBreak, line_break: str) -> str:
+    if isinstance(run, LineBreak):
+        return line_break
+    return f"({one_line(run.text)})" if run.style == "title_native" else one_line(run.text)

@@ -136,8 +136,9 @@ def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 def _run_window(path: Path | None) -> int:
     """None: the window reopens the file opened last.
 
-    Everything made until the window shows lives as long as the window: the cyclic garbage
-    collector is paused until then (see `evcards.collector`): 8-13 ms of a ~300 ms start."""
+    Nearly everything made until the window shows lives as long as the window, so the cyclic
+    garbage collector is paused until then and it is all frozen (see `evcards.collector`): the
+    collector spent 8-13 ms of a ~300 ms start walking it, and found ~70 objects of garbage."""
     from evcards.collector import PausedCollector
 
     with PausedCollector(freeze_after=None) as start_up:  # not frozen if the window never shows

@@ -20,10 +20,12 @@ from types import TracebackType
 
 
 class PausedCollector:
-    """The collector paused from construction until `resume()` or the end of a `with` block.
+    """The collector paused from construction (not from entering a `with` block: construct it
+    where the pause must start, and make sure `resume()` or the block's end follows).
 
-    `freeze_after`: when at least this many objects were made during the pause, they are
-    frozen on resuming (None: never). If the collector was already off, it is left off.
+    `freeze_after`: resuming freezes every object alive when the collector's count of new
+    objects (tracked objects made, less those freed, since its last run) reached this (None:
+    never). If the collector was already off, it is left off and nothing is frozen.
     """
 
     def __init__(self, freeze_after: int | None) -> None:
@@ -38,7 +40,8 @@ class PausedCollector:
         self._resume(freeze=self._freeze_after is not None and made >= self._freeze_after)
 
     def freeze_and_resume(self) -> None:
-        """Resume, freezing every object alive: for objects known to live as long as the app."""
+        """Resume, freezing every object alive (unless the collector was off before the pause):
+        for start-up, whose objects live as long as the app."""
         self._resume(freeze=True)
 
     def _resume(self, freeze: bool) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPagedPaintDevice, QPageSize, QPdfWriter
@@ -42,6 +43,11 @@ KEEP_LAID_OUT_CARDS = 100
 CancelledCheck = Callable[[], bool]
 
 
+class NextCard(NamedTuple):
+    index: int  # in the exported entities
+    writing: bool  # else being laid out
+
+
 @dataclass(frozen=True, slots=True)
 class ExportProgress:
     """One card through one stage of an export.
@@ -57,13 +63,12 @@ class ExportProgress:
     stages: int
 
     @property
-    def next_card(self) -> tuple[int, bool] | None:
-        """What the export works on after this report: the card's index and whether that card is
-        being written (else laid out), or None when only finishing the file is left."""
+    def next_card(self) -> NextCard | None:
+        """The card the export works on after this report, or None when only finishing the file is left."""
         if self.done < self.total:
-            return self.done, self.writing
+            return NextCard(self.done, self.writing)
         if not self.writing and self.stages == 2:
-            return 0, True
+            return NextCard(0, True)
         return None
 
     @property

@@ -66,7 +66,7 @@ def test_card_links_are_read_back_as_they_were_written() -> None:
     assert entity_link_target("https://example.com/evcards:entity/x") is None
 
 
-def test_the_copied_card_says_what_the_card_says_and_leaves_out_window_links(write_kb: KbWriter) -> None:
+def test_the_card_as_text_says_all_the_card_says(write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["sources"][0].update(url="https://example.com/article", accessed="2024-04-05")
     lei = data["entities"][1]
@@ -80,4 +80,11 @@ def test_the_copied_card_says_what_the_card_says_and_leaves_out_window_links(wri
     assert "\n\n1. Founded Xiaomi. (2010)\n   “Lei Jun founded Xiaomi”\n   — An article\n   ✓ Verified verbatim\n" in text
     assert "\n\n2. Approximately.\n   “Lei Jun founded”\n   — An article\n   ≈ Quote matches only approximately — " in text
     assert text.endswith("\n\nSources\n\nAn article\nhttps://example.com/article\nAccessed 2024-04-05\n")
-    assert "Show in source" not in text
+
+
+def test_a_card_with_no_native_name_relations_or_claims_as_text(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][0].update(native_name=None, claims=[], relations=[])
+    data["entities"][1]["relations"] = []
+    kb, entity = load_entity(write_kb, data, "xiaomi")
+    assert card_text(card_parts(kb, entity, for_print=True)) == "Xiaomi\nOrganization\n\nA company.\n\nClaims\n\nNo claims yet.\n"

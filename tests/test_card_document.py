@@ -67,8 +67,8 @@ def test_text_that_needs_shaping_anywhere_on_the_card_shapes_the_whole_card(qapp
         lei["claims"][0]["quote"] = f"Xiaomi {arabic}"
     elif place == "relation":
         xiaomi["name"] = f"Xiaomi {arabic}"
-    else:
-        data["sources"][0]["title"] = f"An article {arabic}"
+    else:  # only the Sources section shows a source's URL
+        data["sources"][0]["url"] = f"https://example.com/{arabic}"
     kb, entity = load_entity(write_kb, data, "lei-jun")
     assert not _unshaped(build_card_document(kb, entity).defaultFont())
 

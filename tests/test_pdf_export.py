@@ -325,6 +325,9 @@ def test_a_single_pdf_reports_laying_out_then_writing_each_card(write_kb: KbWrit
     ]
     # what comes next, for a progress label: lay out card 1, write card 0, write card 1, finish
     assert [p.next_card for p in seen] == [(1, False), (0, True), (1, True), None]
+    seen.clear()
+    export_pdf(kb, kb.entities[:1], tmp_path / "one.pdf", progress=seen.append)  # one card: one stage
+    assert [(p.done, p.writing, p.fraction, p.next_card) for p in seen] == [(1, True, 1.0, None)]
 
 
 @pytest.mark.parametrize("steps_before_cancel", [1, 3])

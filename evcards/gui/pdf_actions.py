@@ -117,8 +117,8 @@ class PdfActions:
         def progress(step: ExportProgress) -> None:
             # Reported once a card is done: the label names the card being worked on next.
             if (upcoming := step.next_card) is not None:
-                index, writing = upcoming
-                dialog.setLabelText(f"{'Writing' if writing else 'Preparing'} card {index + 1} of {total}: {entities[index].name}")
+                verb = "Writing" if upcoming.writing else "Preparing"
+                dialog.setLabelText(f"{verb} card {upcoming.index + 1} of {total}: {entities[upcoming.index].name}")
             else:
                 dialog.setLabelText("Finishing the PDF…")
             dialog.setValue(round(step.fraction * PROGRESS_STEPS))  # a modal dialog handles events here: Cancel works
