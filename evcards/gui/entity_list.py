@@ -40,7 +40,6 @@ class _RowFonts(NamedTuple):
     """The fonts a row is drawn with, for one view font."""
 
     font: QFont
-    number: int  # which of the delegate's fonts: part of a row text's cache key
     name: QFont  # the name line: the view font, demibold
     name_metrics: QFontMetrics
     line_height: int
@@ -61,24 +60,20 @@ class EntityDelegate(QStyledItemDelegate):
     def __init__(self, model: EntityListModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._fonts: dict[QFont, _RowFonts] = {}  # by the font itself: key() ignores fallbacks, kerning, hinting
-        self._last_fonts: _RowFonts | None = None
-        # By entity id, font and width; `forget_texts` empties it whenever the entities change,
-        # so a reloaded file never shows a renamed entity's old name.
-        self._texts: dict[tuple[str, int, int], tuple[QStaticText, QStaticText]] = {}
+        self._fonts: _RowFonts | None = None
+        # By entity id and width, in `_fonts`; `forget_texts` empties it whenever the entities
+        # or the font change, so a reloaded file never shows a renamed entity's old name.
+        self._texts: dict[tuple[str, int], tuple[QStaticText, QStaticText]] = {}
 
     def _fonts_for(self, font: QFont) -> _RowFonts:
-        """The row fonts for the view's font: made once per font, and found without asking
-        for the font's key at every row (`QFont.key()` costs as much as drawing a line)."""
-        last = self._last_fonts
-        if last is not None and last.font == font:
-            return last
-        fonts = self._fonts.get(font)
-        if fonts is None:
+        """The row fonts for the view's font, made again only when that font changes (compared
+        as fonts: `QFont.key()`, which costs as much as drawing a line, ignores fallbacks)."""
+        fonts = self._fonts
+        if fonts is None or fonts.font != font:
             name_font = QFont(font)
             name_font.setWeight(QFont.Weight.DemiBold)
-            fonts = self._fonts[QFont(font)] = _RowFonts(QFont(font), len(self._fonts), name_font, QFontMetrics(name_font), QFontMetrics(font).height())
-        self._last_fonts = fonts
+            fonts = self._fonts = _RowFonts(QFont(font), name_font, QFontMetrics(name_font), QFontMetrics(font).height())
+            self._texts.clear()
         return fonts
 
     def forget_texts(self) -> None:
@@ -87,7 +82,7 @@ class EntityDelegate(QStyledItemDelegate):
     def _texts_for(self, entity: Entity, fonts: _RowFonts, width: int) -> tuple[QStaticText, QStaticText]:
         """A row's two lines, elided and laid out once: a jump through the list repaints every
         visible row, and laying out their text again each time was most of the cost."""
-        key = (entity.id, fonts.number, width)
+        key = (entity.id, width)
         cached = self._texts.get(key)
         if cached is not None:
             return cached
