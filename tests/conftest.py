@@ -54,12 +54,15 @@ def minimal_kb(**overrides: Any) -> dict[str, Any]:
 KbWriter = Callable[..., Path]
 
 
-def run_fresh_python(code: str, *args: str, **env: str) -> str:
+def run_fresh_python(code: str, *args: str, config_home: Path | None = None, **env: str) -> str:
     """Run `code` in a fresh interpreter (Qt offscreen, `env` added) and give its standard output;
-    for what only a new process shows: start-up imports, a screen scale fixed at start."""
+    for what only a new process shows: start-up imports, a screen scale fixed at start. A child
+    that starts the window gets `config_home` for its settings, never the user's."""
     import subprocess
     import sys
 
+    if config_home is not None:
+        env["XDG_CONFIG_HOME"] = str(config_home)
     run = subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}, timeout=120,
@@ -68,15 +71,26 @@ def run_fresh_python(code: str, *args: str, **env: str) -> str:
     return run.stdout
 
 
-def load_entity(write_kb: KbWriter, data: dict[str, Any], entity_id: str) -> tuple[Any, Any]:
-    """Write `data`, load it (failing with the loader's report) and give the knowledge base and one entity."""
+def load_kb(path: Path) -> Any:
+    """The knowledge base at `path`, or the test fails with the loader's report."""
     from evcards.loader import load
 
-    result = load(write_kb(data))
+    result = load(path)
     assert result.knowledge_base is not None, result.report()
-    entity = result.knowledge_base.entity(entity_id)
+    return result.knowledge_base
+
+
+def write_and_load(write_kb: KbWriter, data: dict[str, Any] | None = None, source_text: str | None = None) -> Any:
+    path = write_kb(data) if source_text is None else write_kb(data, source_text=source_text)
+    return load_kb(path)
+
+
+def load_entity(write_kb: KbWriter, data: dict[str, Any], entity_id: str) -> tuple[Any, Any]:
+    """Write `data`, load it (failing with the loader's report) and give the knowledge base and one entity."""
+    kb = write_and_load(write_kb, data)
+    entity = kb.entity(entity_id)
     assert entity is not None, f"no entity {entity_id!r}"
-    return result.knowledge_base, entity
+    return kb, entity
 
 
 @pytest.fixture

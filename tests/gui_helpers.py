@@ -137,6 +137,8 @@ def shown_card_id(window: MainWindow) -> str | None:
 
 def click_through_window(window: QWidget, widget: QWidget, button: Qt.MouseButton, pos: QPoint | None = None) -> None:
     """A mouse button as a real one arrives: at the window's QWindow, which hands it to the
-    widget under the pointer (`pos` in `widget`'s coordinates, its centre by default)."""
+    widget under the pointer (`pos` in `widget`'s coordinates, its centre by default), after
+    the event loop has turned (the window watches its buttons from the turn after it is shown)."""
+    QApplication.processEvents()
     point = widget.mapTo(window, pos if pos is not None else widget.rect().center())
     QTest.mouseClick(window.windowHandle(), button, Qt.KeyboardModifier.NoModifier, point)

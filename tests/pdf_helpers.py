@@ -8,9 +8,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from evcards.loader import load
-from evcards.model import KnowledgeBase
-from tests.conftest import KbWriter, minimal_kb
+from tests.conftest import minimal_kb
 
 CURLY_STATEMENT = "Lei Jun calls it his “last entrepreneurship” — and he means it’s final."
 CURLY_QUOTE = "Xiaomi’s EV venture is Lei’s “last entrepreneurship.”"
@@ -47,17 +45,6 @@ def long_card_data(claims: int, words: int = 6) -> tuple[dict[str, Any], str]:
         "claims": [{"statement": f"Statement {i:03d} is about fact {i:03d}.", "quote": q, "source": "article"} for i, q in enumerate(quotes)],
     }
     return minimal_kb(entities=[entity]), ". ".join(quotes) + ".\n"
-
-
-def load_kb(path: Path) -> KnowledgeBase:
-    result = load(path)
-    assert result.knowledge_base is not None, result.report()
-    return result.knowledge_base
-
-
-def write_and_load(write_kb: KbWriter, data: dict[str, Any] | None = None, source_text: str | None = None) -> KnowledgeBase:
-    path = write_kb(data) if source_text is None else write_kb(data, source_text=source_text)
-    return load_kb(path)
 
 
 def fonts(reader: PdfReader) -> list[DictionaryObject]:

@@ -26,17 +26,18 @@ FIGURES = (
 )
 
 
+def run_benchmark_script(name: str, *args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `tests/benchmarks/<name>` as a reader would, from `cwd` (conftest sets Qt offscreen)."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "benchmarks" / name), *args],
+        cwd=cwd, env={**os.environ, **env}, capture_output=True, text=True, timeout=600,
+    )
+
+
 @pytest.mark.slow
 def test_runner_measures_every_figure_at_size_s(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EVCARDS_BENCH_CACHE": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "benchmarks" / "run.py"), "--size", "S", "--json", str(out)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_benchmark_script("run.py", "--size", "S", "--json", str(out), cwd=tmp_path, EVCARDS_BENCH_CACHE=str(tmp_path / "data"))
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["run"]["notes"] == [], result["run"]["notes"]
@@ -55,15 +56,7 @@ def test_runner_measures_every_figure_at_size_s(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_the_enum_probe_names_the_classes_evcards_and_bare_qt_build(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "benchmarks" / "startup_enums.py"), "--top", "40"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = run_benchmark_script("startup_enums.py", "--top", "40", cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
     evcards, bare = done.stderr.split("bare:")
     assert " Qt\n" in evcards and "QStyle" in evcards  # the window's first frame uses both

@@ -6,9 +6,9 @@ from evcards.card import Paragraph, Part, RelationTable, Run, card_parts, card_t
 from tests.conftest import KbWriter, load_entity, minimal_kb
 
 
-def _text(data: dict, entity_id: str, write_kb: KbWriter) -> str:
+def _text(data: dict, entity_id: str, write_kb: KbWriter, for_print: bool = False) -> str:
     kb, entity = load_entity(write_kb, data, entity_id)
-    return card_text(card_parts(kb, entity))
+    return card_text(card_parts(kb, entity, for_print=for_print))
 
 
 def test_a_quote_found_without_its_prefix_says_why_it_is_approximate(write_kb: KbWriter) -> None:
@@ -74,8 +74,7 @@ def test_the_card_as_text_says_all_the_card_says(write_kb: KbWriter) -> None:
     lei["relations"].append({"type": "founder_of", "target": "lei-jun"})
     lei["claims"][0]["value"] = {"type": "year", "year": 2010}
     lei["claims"].append({"statement": "Approximately.", "quote": {"exact": "Lei Jun founded", "prefix": "nowhere "}, "source": "article"})
-    kb, entity = load_entity(write_kb, data, "lei-jun")
-    text = card_text(card_parts(kb, entity, for_print=True))
+    text = _text(data, "lei-jun", write_kb, for_print=True)
     assert text.startswith("Lei Jun (雷军)\nPerson\nAlso known as Lei\n\nFounder of Xiaomi.\n\nRelations\nFounder of: Xiaomi, Lei Jun\n")
     assert "\n\n1. Founded Xiaomi. (2010)\n   “Lei Jun founded Xiaomi”\n   — An article\n   ✓ Verified verbatim\n" in text
     assert "\n\n2. Approximately.\n   “Lei Jun founded”\n   — An article\n   ≈ Quote matches only approximately — " in text
@@ -86,5 +85,4 @@ def test_a_card_with_no_native_name_relations_or_claims_as_text(write_kb: KbWrit
     data = minimal_kb()
     data["entities"][0].update(native_name=None, claims=[], relations=[])
     data["entities"][1]["relations"] = []
-    kb, entity = load_entity(write_kb, data, "xiaomi")
-    assert card_text(card_parts(kb, entity, for_print=True)) == "Xiaomi\nOrganization\n\nA company.\n\nClaims\n\nNo claims yet.\n"
+    assert _text(data, "xiaomi", write_kb, for_print=True) == "Xiaomi\nOrganization\n\nA company.\n\nClaims\n\nNo claims yet.\n"

@@ -54,22 +54,31 @@ def test_a_card_of_simple_text_is_laid_out_unshaped_on_screen_and_shaped_for_pri
     assert not _unshaped(build_card_document(kb, entity, for_print=True).defaultFont())
 
 
-@pytest.mark.parametrize("place", ["summary", "claim", "quote", "relation", "source"])
-def test_text_that_needs_shaping_anywhere_on_the_card_shapes_the_whole_card(qapp: Any, write_kb: KbWriter, place: str) -> None:
-    arabic = "شاومي"  # joined letters: drawn wrong without shaping
+def _lei_jun_with(field: str, text: str) -> dict[str, Any]:
+    """`minimal_kb` with `text` in one field of Lei Jun's card. A quote not in the source is
+    shown all the same (marked); a source's URL only in the Sources section."""
     data = minimal_kb()
-    lei, xiaomi = data["entities"][1], data["entities"][0]
-    if place == "summary":
-        lei["summary"] = f"Known as {arabic}."
-    elif place == "claim":
-        lei["claims"][0]["statement"] = f"Founded {arabic}."
-    elif place == "quote":  # not in the source, and shown all the same (marked as not found)
-        lei["claims"][0]["quote"] = f"Xiaomi {arabic}"
-    elif place == "relation":
-        xiaomi["name"] = f"Xiaomi {arabic}"
-    else:  # only the Sources section shows a source's URL
-        data["sources"][0]["url"] = f"https://example.com/{arabic}"
-    kb, entity = load_entity(write_kb, data, "lei-jun")
+    xiaomi, lei = data["entities"]
+    where = {
+        "statement": (lei["claims"][0], "statement"),
+        "quote": (lei["claims"][0], "quote"),
+        "summary": (lei, "summary"),
+        "source title": (data["sources"][0], "title"),
+        "source URL": (data["sources"][0], "url"),
+        "relation's name": (xiaomi, "name"),
+    }
+    if field == "alias":
+        lei["aliases"] = [text]
+    else:
+        target, key = where[field]
+        target[key] = text
+    return data
+
+
+@pytest.mark.parametrize("field", ["summary", "statement", "quote", "relation's name", "source URL"])
+def test_text_that_needs_shaping_anywhere_on_the_card_shapes_the_whole_card(qapp: Any, write_kb: KbWriter, field: str) -> None:
+    text = f"https://example.com/{ARABIC_NAME}" if field == "source URL" else f"Xiaomi {ARABIC_NAME}"
+    kb, entity = load_entity(write_kb, _lei_jun_with(field, text), "lei-jun")
     assert not _unshaped(build_card_document(kb, entity).defaultFont())
 
 
@@ -104,14 +113,13 @@ def test_a_card_with_arabic_text_keeps_its_letters_joined(qapp: Any, write_kb: K
     assert shaped_width < 0.9 * _first_line_width(document)
 
 
-def _quote_card(write_kb: KbWriter, statement: str = "Founded Xiaomi.") -> tuple[Any, Any]:
+def _quote_card(write_kb: KbWriter) -> tuple[Any, Any]:
     data = minimal_kb()
     data["entities"][1]["claims"] = [
-        {"statement": statement, "quote": "Lei Jun founded Xiaomi", "source": "article"},
+        {"statement": "Founded Xiaomi.", "quote": "Lei Jun founded Xiaomi", "source": "article"},
         {"statement": "Said so.", "quote": "Lei Jun founded Xiaomi " * 12, "source": "article"},  # wraps
     ]
-    kb, entity = load_entity(write_kb, data, "lei-jun")
-    return kb, entity
+    return load_entity(write_kb, data, "lei-jun")
 
 
 def _drawn(document: QTextDocument, ratio: float) -> QImage:
@@ -190,21 +198,7 @@ def test_line_breaks_in_data_stay_inside_their_paragraph(qapp: Any, write_kb: Kb
     and a line at others: each is shown as one space, with the white space around it."""
 
     def card(text: str) -> QTextDocument:
-        data = minimal_kb()
-        xiaomi, lei = data["entities"]
-        where = {
-            "statement": (lei["claims"][0], "statement"),
-            "quote": (lei["claims"][0], "quote"),
-            "summary": (lei, "summary"),
-            "source title": (data["sources"][0], "title"),
-            "relation's name": (xiaomi, "name"),
-        }
-        if field == "alias":
-            lei["aliases"] = [text]
-        else:
-            target, key = where[field]
-            target[key] = text
-        kb, entity = load_entity(write_kb, data, "lei-jun")
+        kb, entity = load_entity(write_kb, _lei_jun_with(field, text), "lei-jun")
         return build_card_document(kb, entity)
 
     plain = card("Lei Jun founded Xiaomi")

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from evcards.cli import main
 from evcards.export_cli import resolve_entities
 from evcards.paper import default_page_size, page_size_for_territory, territory_from_environment
-from tests.conftest import KbWriter, minimal_kb
-from tests.pdf_helpers import all_text, font_file_missing, fonts, load_kb
+from tests.conftest import KbWriter, load_kb, minimal_kb
+from tests.pdf_helpers import all_text, font_file_missing, fonts
 
 pytestmark = pytest.mark.usefixtures("qapp")
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")

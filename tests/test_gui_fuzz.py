@@ -82,9 +82,6 @@ def test_random_keys_clicks_and_actions(qtbot: Any, settings: Any, data_copy: Pa
     def random_point(widget: QWidget) -> QPoint:
         return QPoint(rng.randrange(max(1, widget.width())), rng.randrange(max(1, widget.height())))
 
-    def send_mouse_button(widget: QWidget, button: Qt.MouseButton) -> None:
-        click_through_window(window, widget, button, random_point(widget))
-
     def tidy() -> None:
         """What a reader does now and then: close dialogs and menus, come back to the window."""
         for widget in QApplication.topLevelWidgets():
@@ -147,7 +144,7 @@ def test_random_keys_clicks_and_actions(qtbot: Any, settings: Any, data_copy: Pa
             button = rng.choice([Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton])
             on = rng.choice([window.card.viewport(), window.entity_pane.list_view.viewport(), window.entity_pane.filter_field, window])
             log.append(f"{step} mouse {button.name} on {on.objectName() or type(on).__name__}")
-            send_mouse_button(on, button)
+            click_through_window(window, on, button, random_point(on))
         elif kind == "toolbar":
             toolbar = window.findChild(QToolBar, "navigation_toolbar")
             button = toolbar.widgetForAction(rng.choice(toolbar.actions()))

@@ -127,7 +127,6 @@ def test_mouse_back_and_forward_buttons(qtbot: Any, window: MainWindow, target: 
     def click(button: Qt.MouseButton) -> None:
         click_through_window(window, widget, button)
 
-    QApplication.processEvents()  # the window watches its buttons from the turn after it was shown
     click(Qt.MouseButton.BackButton)
     assert current(window) == "apple"
     click(Qt.MouseButton.ForwardButton)
@@ -168,7 +167,6 @@ def test_mouse_buttons_still_work_when_the_window_is_shown_again(qtbot: Any, win
         window.create()
     window.show()
     qtbot.waitExposed(window)
-    QApplication.processEvents()
     if how == "given a new native window":
         assert window.windowHandle() is not old_handle
     click_through_window(window, window.entity_pane.list_view.viewport(), Qt.MouseButton.BackButton)

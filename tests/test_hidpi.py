@@ -60,7 +60,7 @@ print(json.dumps({
 
 
 def test_card_and_list_are_drawn_at_twice_the_resolution(tmp_path: Path) -> None:
-    out = run_fresh_python(PROBE, str(tmp_path / "settings.ini"), QT_SCALE_FACTOR="2", XDG_CONFIG_HOME=str(tmp_path))
+    out = run_fresh_python(PROBE, str(tmp_path / "settings.ini"), config_home=tmp_path, QT_SCALE_FACTOR="2")
     found = json.loads(out.strip().splitlines()[-1])
     assert found["card"]["ratio"] == 2 and found["card"]["width"] == 2 * found["card_width"]
     for part in ("card", "list"):

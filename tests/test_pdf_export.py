@@ -18,7 +18,7 @@ from evcards import pdf_export
 from evcards.card_document import build_card_document
 from evcards.pdf_export import ExportCancelled, ExportError, ExportProgress, export_pdf, print_card
 from evcards.pdf_pages import PaintFailed, content_height, lay_out
-from tests.conftest import KbWriter, minimal_kb
+from tests.conftest import KbWriter, load_kb, minimal_kb, write_and_load
 from tests.pdf_helpers import (
     CURLY_QUOTE,
     CURLY_STATEMENT,
@@ -26,11 +26,9 @@ from tests.pdf_helpers import (
     font_file_missing,
     fonts,
     link_uris,
-    load_kb,
     long_card_data,
     page_texts,
     squeeze,
-    write_and_load,
 )
 
 pytestmark = pytest.mark.usefixtures("qapp")

@@ -9,10 +9,12 @@ modules import it only for type checking.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from tests.benchmarks.bench_processes import EXIT_AFTER_SHOWN
 from tests.conftest import run_fresh_python
 
 pytestmark = pytest.mark.slow
@@ -21,9 +23,10 @@ pytestmark = pytest.mark.slow
 WINDOW_IMPORTS = "import sys, evcards.cli, evcards.gui.app\n"
 
 
-def imported_after(code: str) -> set[str]:
+@cache  # two tests ask about the window's imports
+def imported_after(code: str) -> frozenset[str]:
     """The names in sys.modules after running `code` in a fresh interpreter."""
-    return set(run_fresh_python(code + "print('\\n'.join(sorted(sys.modules)))\n").split())
+    return frozenset(run_fresh_python(code + "print('\\n'.join(sorted(sys.modules)))\n").split())
 
 
 def test_version_imports_neither_qt_nor_the_model() -> None:
@@ -68,8 +71,8 @@ window = MainWindow(Settings(sys.argv[1]))
 
 def report():
     import PySide6
-    modules = {name: vars(getattr(PySide6, name)) for name in json.loads(sys.argv[2])}
-    print(json.dumps(sorted(f"{m}.{c}" for m, names in json.loads(sys.argv[2]).items() for c in names if c in modules[m])))
+    wanted = json.loads(sys.argv[2])
+    print(json.dumps(sorted(f"{m}.{c}" for m, names in wanted.items() for c in names if c in vars(getattr(PySide6, m)))))
     app.quit()
 
 QTimer.singleShot(0, report)  # as `evcards` reports the window shown: queued before show()
@@ -79,7 +82,7 @@ app.exec()
 
 
 def test_the_window_is_shown_before_rows_and_links_set_their_classes_up(tmp_path: Path) -> None:
-    out = run_fresh_python(SHOWN_PROBE, str(tmp_path / "settings.ini"), json.dumps(SET_UP_LATER), XDG_CONFIG_HOME=str(tmp_path))
+    out = run_fresh_python(SHOWN_PROBE, str(tmp_path / "settings.ini"), json.dumps(SET_UP_LATER), config_home=tmp_path)
     assert json.loads(out.strip().splitlines()[-1]) == []
 
 
@@ -112,7 +115,7 @@ print(json.dumps(seen))
 
 
 def test_the_collector_is_paused_until_the_window_is_shown_then_freezes_start_up(tmp_path: Path) -> None:
-    out = run_fresh_python(COLLECTOR_PROBE, XDG_CONFIG_HOME=str(tmp_path), EVCARDS_EXIT_AFTER_SHOWN="1")
+    out = run_fresh_python(COLLECTOR_PROBE, config_home=tmp_path, **{EXIT_AFTER_SHOWN: "1"})
     seen = json.loads(out.strip().splitlines()[-1])
     assert seen["runs_at_resume"] == seen["runs_at_pause"]  # not one run while Qt and the window were built
     assert seen["enabled"]
