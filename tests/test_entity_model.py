@@ -61,6 +61,7 @@ def test_roles(qtbot: Any, kb: KnowledgeBase) -> None:
     assert su7.data(EntityRole.NATIVE_NAME) == ""  # a string, never None, for the delegate
     assert su7.data(EntityRole.KIND) == "product"
     assert su7.data(Qt.ItemDataRole.AccessibleTextRole) == "SU7, Product, 1 claim"  # a screen reader's words
+    assert min(EntityRole) > Qt.ItemDataRole.UserRole  # the model's own roles never answer for one of Qt's
 
 
 def test_invalid_indexes_and_no_children(kb: KnowledgeBase) -> None:

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -34,7 +35,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     install_application_font(app)
     scheme = os.environ.get(COLOR_SCHEME, "").lower()
     if scheme in ("dark", "light"):
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
+        app.styleHints().setColorScheme(QtCore.Qt.ColorScheme.Dark if scheme == "dark" else QtCore.Qt.ColorScheme.Light)
         app.setStyle("Fusion")
     speed_up_scroll_bars(app)
     if scheme == "dark":

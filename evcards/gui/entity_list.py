@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from evcards.card_basics import kind_label
 from evcards.entity_filter import EntityFilter, FilterSearch
+from evcards.gui.enum_properties import set_enum_properties
 from evcards.gui.entity_model import EntityListModel, EntityRole
 from evcards.plural import counted
 
@@ -33,7 +36,13 @@ if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row,
 FIRST_SLICE = 2_000  # entities whose claims are scanned before a key press returns
 SEARCH_SLICE = 8_000  # then per turn of the event loop
 TEXT_CACHE_ROWS = 1_000  # rows whose laid-out text the delegate keeps
-NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+@cache  # at the first key press: `Qt` is not read before the window shows (see enum_properties)
+def navigation_keys() -> frozenset[int]:
+    """The keys that move from the filter field into the list."""
+    key = QtCore.Qt.Key
+    return frozenset({key.Key_Up, key.Key_Down, key.Key_PageUp, key.Key_PageDown})
 
 
 class _RowFonts(NamedTuple):
@@ -89,7 +98,7 @@ class EntityDelegate(QStyledItemDelegate):
         if len(self._texts) >= TEXT_CACHE_ROWS:
             self._texts.clear()
         title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
-        name = _static_text(fonts.name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), fonts.name)
+        name = _static_text(fonts.name_metrics.elidedText(title, QtCore.Qt.TextElideMode.ElideRight, width), fonts.name)
         detail = _static_text(f"{kind_label(entity.kind)} · {counted(len(entity.claims), 'claim')}", fonts.font)
         self._texts[key] = (name, detail)
         return name, detail
@@ -123,7 +132,7 @@ def _static_text(text: str, font: QFont) -> QStaticText:
     from PySide6.QtGui import QStaticText, QTransform
 
     static = QStaticText(text)
-    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     static.prepare(QTransform(), font)
     return static
 
@@ -148,13 +157,13 @@ class EntityListView(QTableView):
         self.setTabKeyNavigation(False)
         self.setCornerButtonEnabled(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum_properties(self, horizontalScrollBarPolicy="ScrollBarAlwaysOff")
 
     def setItemDelegate(self, delegate: EntityDelegate) -> None:  # type: ignore[override]
         super().setItemDelegate(delegate)
         self.verticalHeader().setDefaultSectionSize(delegate.row_height(self.font()))
 
-    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: QtCore.Qt.KeyboardModifier) -> QModelIndex:
         """Home and End go to the first and last entity, as in a list (a table would stay in the row)."""
         rows = self.model().rowCount() if self.model() else 0
         if rows and action == QAbstractItemView.CursorAction.MoveHome:
@@ -187,13 +196,12 @@ class EntityListPane(QWidget):
         self.list_view.setItemDelegate(self._delegate)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_enum_properties(self.list_view, contextMenuPolicy="CustomContextMenu")
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("no_match")
         self.empty_label.setAccessibleName("No matching entity")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_properties(self.empty_label, alignment="AlignCenter", textFormat="PlainText")
         self.empty_label.setWordWrap(True)
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.list_view)
         self._stack.addWidget(self.empty_label)
@@ -308,7 +316,7 @@ class EntityListPane(QWidget):
         return index.data(EntityRole.ID) if index.isValid() else None
 
     def focus_filter(self) -> None:
-        self.filter_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_field.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.filter_field.selectAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -320,16 +328,16 @@ class EntityListPane(QWidget):
         if event.type() != QEvent.Type.KeyPress:
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
-        key = key_event.key()
-        if key == Qt.Key.Key_Escape and (watched is self.filter_field or self.filter_field.text()):
+        key, qt = key_event.key(), QtCore.Qt
+        if key == qt.Key.Key_Escape and (watched is self.filter_field or self.filter_field.text()):
             self.filter_field.clear()
-            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.list_view.setFocus(qt.FocusReason.OtherFocusReason)
             return True
-        if watched is self.filter_field and key in NAVIGATION_KEYS and self.model.rowCount():
-            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if watched is self.filter_field and key in navigation_keys() and self.model.rowCount():
+            self.list_view.setFocus(qt.FocusReason.OtherFocusReason)
             EntityListView.keyPressEvent(self.list_view, key_event)
             return True
-        if watched is self.list_view and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+        if watched is self.list_view and key in (qt.Key.Key_Return, qt.Key.Key_Enter, qt.Key.Key_Tab):
             self.activated.emit()
             return True
         return False

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from evcards.gui.enum_properties import set_enum_properties
 
 
 MAX_DETAIL_LINES = 5
@@ -17,9 +18,8 @@ class MessageBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#message_bar { background: palette(alternate-base); border-left: 4px solid #d29922; }")
         self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_properties(self.label, textFormat="PlainText", textInteractionFlags="TextSelectableByMouse")
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton(self)
         close.setText("✕")
         close.setAccessibleName("Dismiss message")
@@ -28,7 +28,10 @@ class MessageBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.label, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        close_column = QVBoxLayout()  # keeps the button at the top beside a message of several lines
+        close_column.addWidget(close)
+        close_column.addStretch(1)
+        layout.addLayout(close_column)
         self.hide()
 
     def show_message(self, text: str, details: list[str] | None = None) -> None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
@@ -30,7 +31,7 @@ class MouseNavigation(QObject):
     def __init__(self, window: QWidget, back: Callable[[], None], forward: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
-        self._actions = {Qt.MouseButton.BackButton: back, Qt.MouseButton.ForwardButton: forward}
+        self._back, self._forward = back, forward
         self._watching = False
         self._watched: QWindow | None = None
 
@@ -63,10 +64,16 @@ class MouseNavigation(QObject):
         """The QWindow is being deleted (Qt replaced it): nothing to remove the filter from."""
         self._watched = None
 
+    def _action_for(self, button: QtCore.Qt.MouseButton) -> Callable[[], None] | None:
+        """Read at a button's press, not when the window is made: `Qt` is not read before the
+        window shows (see enum_properties)."""
+        buttons = QtCore.Qt.MouseButton
+        return self._back if button == buttons.BackButton else self._forward if button == buttons.ForwardButton else None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _MOUSE_BUTTON_EVENTS:
-            action = self._actions.get(QMouseEvent.button(event))  # type: ignore[arg-type]
+            action = self._action_for(QMouseEvent.button(event))  # type: ignore[arg-type]
             if action is not None:
                 if kind == QEvent.Type.MouseButtonRelease:
                     action()
