@@ -61,7 +61,15 @@ def test_roles(qtbot: Any, kb: KnowledgeBase) -> None:
     assert su7.data(EntityRole.NATIVE_NAME) == ""  # a string, never None, for the delegate
     assert su7.data(EntityRole.KIND) == "product"
     assert su7.data(Qt.ItemDataRole.AccessibleTextRole) == "SU7, Product, 1 claim"  # a screen reader's words
-    assert min(EntityRole) > Qt.ItemDataRole.UserRole  # the model's own roles never answer for one of Qt's
+
+
+def test_the_qt_role_numbers_the_model_names_are_qts() -> None:
+    from evcards.gui import entity_model
+
+    named = (entity_model.DISPLAY_ROLE, entity_model.TOOL_TIP_ROLE, entity_model.ACCESSIBLE_TEXT_ROLE, entity_model.USER_ROLE)
+    role = Qt.ItemDataRole
+    assert named == (role.DisplayRole, role.ToolTipRole, role.AccessibleTextRole, role.UserRole)
+    assert min(EntityRole) > role.UserRole  # the model's own roles never answer for one of Qt's
 
 
 def test_invalid_indexes_and_no_children(kb: KnowledgeBase) -> None:

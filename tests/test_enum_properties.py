@@ -22,8 +22,9 @@ def test_enums_and_flags_are_set_by_their_qt_names(qtbot: Any) -> None:
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"textFormat": "Plaintext"}, "QLabel.textFormat cannot be set to 'Plaintext'"),
-        ({"textFromat": "PlainText"}, "QLabel has no property 'textFromat'"),
+        ({"alignment": "AlignRight", "textFormat": "Plaintext"}, "QLabel.textFormat cannot be set to 'Plaintext'"),
+        ({"alignment": "AlignRight", "textFromat": "PlainText"}, "QLabel has no enum property 'textFromat'"),
+        ({"alignment": "AlignRight", "text": "PlainText"}, "QLabel has no enum property 'text'"),  # not a Qt enum
     ],
 )
 def test_a_misspelt_name_raises_and_changes_nothing(qtbot: Any, values: dict[str, str], message: str) -> None:
@@ -33,4 +34,6 @@ def test_a_misspelt_name_raises_and_changes_nothing(qtbot: Any, values: dict[str
     with pytest.raises(ValueError, match=message):
         set_enum_properties(label, **values)
     assert label.textFormat() == Qt.TextFormat.RichText
+    assert label.alignment() == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # nor the valid one before it
+    assert label.text() == ""
     assert not label.dynamicPropertyNames()  # no stray property made by the misspelling

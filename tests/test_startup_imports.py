@@ -57,7 +57,7 @@ def test_window_start_up_does_not_import_pydantic() -> None:
 
 # PySide6 sets a class up (its Python enums: QTextCursor's take ~1 ms) the first time it is
 # used. These serve rows, links and the card's text cursor, none of which the first frame has;
-# the `Qt` namespace (93 enums, 20-25 ms) is read only by code that runs once the window is
+# the `Qt` namespace (93 enums, 20-27 ms) is read only by code that runs once the window is
 # shown: widgets made before set their `Qt` properties by name (evcards.gui.enum_properties).
 SET_UP_LATER = {"QtCore": ["Qt", "QUrl"], "QtGui": ["QStaticText", "QTransform", "QTextCursor"], "QtWidgets": ["QStyleOptionViewItem"]}
 
@@ -83,8 +83,13 @@ app.exec()
 """
 
 
-def test_the_window_is_shown_before_rows_and_links_set_their_classes_up(tmp_path: Path) -> None:
-    out = run_fresh_python(SHOWN_PROBE, str(tmp_path / "settings.ini"), json.dumps(SET_UP_LATER), config_home=tmp_path)
+@pytest.mark.parametrize("scheme", ["", "dark"])  # the desktop's colours, or the reader's choice
+def test_the_window_is_shown_before_rows_and_links_set_their_classes_up(tmp_path: Path, scheme: str) -> None:
+    from evcards.gui.app import COLOR_SCHEME
+
+    out = run_fresh_python(
+        SHOWN_PROBE, str(tmp_path / "settings.ini"), json.dumps(SET_UP_LATER), config_home=tmp_path, **{COLOR_SCHEME: scheme}
+    )
     assert json.loads(out.strip().splitlines()[-1]) == []
 
 

@@ -7,13 +7,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6 import QtCore
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from evcards import __version__
 from evcards.fonts import install_application_font
+from evcards.gui.enum_properties import set_enum_properties
 from evcards.gui.main_window import MainWindow
 from evcards.gui.scroll_bar_style import speed_up_scroll_bars
 from evcards.gui.settings import Settings
@@ -35,7 +35,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     install_application_font(app)
     scheme = os.environ.get(COLOR_SCHEME, "").lower()
     if scheme in ("dark", "light"):
-        app.styleHints().setColorScheme(QtCore.Qt.ColorScheme.Dark if scheme == "dark" else QtCore.Qt.ColorScheme.Light)
+        set_enum_properties(app.styleHints(), colorScheme=scheme.capitalize())  # "Dark", "Light"
         app.setStyle("Fusion")
     speed_up_scroll_bars(app)
     if scheme == "dark":

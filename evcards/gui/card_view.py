@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6 import QtCore
+from PySide6 import QtCore  # `QtCore.Qt` only in code that runs once the window is shown: see enum_properties
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6 import QtCore
+from PySide6 import QtCore  # `QtCore.Qt` only in code that runs once the window is shown: see enum_properties
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
@@ -36,13 +35,6 @@ if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row,
 FIRST_SLICE = 2_000  # entities whose claims are scanned before a key press returns
 SEARCH_SLICE = 8_000  # then per turn of the event loop
 TEXT_CACHE_ROWS = 1_000  # rows whose laid-out text the delegate keeps
-
-
-@cache  # at the first key press: `Qt` is not read before the window shows (see enum_properties)
-def navigation_keys() -> frozenset[int]:
-    """The keys that move from the filter field into the list."""
-    key = QtCore.Qt.Key
-    return frozenset({key.Key_Up, key.Key_Down, key.Key_PageUp, key.Key_PageDown})
 
 
 class _RowFonts(NamedTuple):
@@ -328,16 +320,18 @@ class EntityListPane(QWidget):
         if event.type() != QEvent.Type.KeyPress:
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
-        key, qt = key_event.key(), QtCore.Qt
-        if key == qt.Key.Key_Escape and (watched is self.filter_field or self.filter_field.text()):
+        key = key_event.key()
+        keys, reason = QtCore.Qt.Key, QtCore.Qt.FocusReason  # read here, at a key press: see enum_properties
+        if key == keys.Key_Escape and (watched is self.filter_field or self.filter_field.text()):
             self.filter_field.clear()
-            self.list_view.setFocus(qt.FocusReason.OtherFocusReason)
+            self.list_view.setFocus(reason.OtherFocusReason)
             return True
-        if watched is self.filter_field and key in navigation_keys() and self.model.rowCount():
-            self.list_view.setFocus(qt.FocusReason.OtherFocusReason)
+        moves_into_list = (keys.Key_Up, keys.Key_Down, keys.Key_PageUp, keys.Key_PageDown)
+        if watched is self.filter_field and key in moves_into_list and self.model.rowCount():
+            self.list_view.setFocus(reason.OtherFocusReason)
             EntityListView.keyPressEvent(self.list_view, key_event)
             return True
-        if watched is self.list_view and key in (qt.Key.Key_Return, qt.Key.Key_Enter, qt.Key.Key_Tab):
+        if watched is self.list_view and key in (keys.Key_Return, keys.Key_Enter, keys.Key_Tab):
             self.activated.emit()
             return True
         return False

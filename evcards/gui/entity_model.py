@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 # Qt's numbers for the roles this model answers (`Qt.ItemDataRole`, fixed by Qt's API), named
-# here: the model is made before the window shows, when reading `Qt` would cost 20-25 ms of
+# here: the model is made before the window shows, when reading `Qt` would cost 20-27 ms of
 # start-up (see `evcards.gui.enum_properties`). A test compares them with Qt's.
 DISPLAY_ROLE = 0
 TOOL_TIP_ROLE = 3

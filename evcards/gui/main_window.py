@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
+from PySide6 import QtCore  # `QtCore.Qt` only in code that runs once the window is shown: see enum_properties
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -88,8 +88,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.card, 1)
-        self.splitter = QSplitter(parent=self)  # by keyword: see enum_properties
-        set_enum_properties(self.splitter, orientation="Horizontal")
+        self.splitter = QSplitter(parent=self)  # horizontal, Qt's default; by keyword: see enum_properties
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.entity_pane)
         self.splitter.addWidget(right)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from evcards.gui.enum_properties import set_enum_properties
 
@@ -32,6 +32,8 @@ class MessageBar(QFrame):
         close_column.addWidget(close)
         close_column.addStretch(1)
         layout.addLayout(close_column)
+        # The stretch would let the bar grow taller than its text; it never should.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.hide()
 
     def show_message(self, text: str, details: list[str] | None = None) -> None:

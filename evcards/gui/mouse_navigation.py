@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
+from PySide6 import QtCore  # `QtCore.Qt` only in code that runs once the window is shown: see enum_properties
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
@@ -65,10 +65,13 @@ class MouseNavigation(QObject):
         self._watched = None
 
     def _action_for(self, button: QtCore.Qt.MouseButton) -> Callable[[], None] | None:
-        """Read at a button's press, not when the window is made: `Qt` is not read before the
-        window shows (see enum_properties)."""
-        buttons = QtCore.Qt.MouseButton
-        return self._back if button == buttons.BackButton else self._forward if button == buttons.ForwardButton else None
+        """What `button` does, if anything. The buttons are named here, at an event, not when the
+        window is made: start-up leaves `Qt` unbuilt (see enum_properties)."""
+        if button == QtCore.Qt.MouseButton.BackButton:
+            return self._back
+        if button == QtCore.Qt.MouseButton.ForwardButton:
+            return self._forward
+        return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
