@@ -61,3 +61,13 @@ def test_the_enum_probe_names_the_classes_evcards_and_bare_qt_build(tmp_path: Pa
     evcards, bare = done.stderr.split("bare:")
     assert "QStyle" in evcards and "QStyle" not in bare  # the scroll bars' proxy style
     assert " Qt\n" not in evcards and " Qt\n" not in bare  # neither reads the Qt namespace before its window shows
+
+
+def test_a_start_that_never_ends_is_stopped_and_named(tmp_path: Path) -> None:
+    from tests.benchmarks.bench_processes import SHOWN_MARKER, time_to_shown
+
+    stuck = [sys.executable, "-c", f"import time; print({SHOWN_MARKER!r}, flush=True); time.sleep(600)"]
+    with pytest.raises(RuntimeError, match="did not end within 2 s \\(after showing its window\\)"):
+        time_to_shown(stuck, str(tmp_path), timeout=2)
+    quick = [sys.executable, "-c", f"print({SHOWN_MARKER!r}, flush=True)"]
+    assert 0 < time_to_shown(quick, str(tmp_path)) < 30

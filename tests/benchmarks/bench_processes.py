@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -36,25 +37,36 @@ def child_environment(config_home: str) -> dict[str, str]:
 
 
 def time_to_shown(args: list[str], config_home: str, timeout: float = 240) -> float:
-    """Seconds from launching a fresh process to its "evcards: shown" line; the process then ends."""
+    """Seconds from launching a fresh process to its "evcards: shown" line; the process then ends.
+
+    Its output is read by a thread, so a child that never ends is killed after `timeout` and
+    named in the error, instead of holding up the whole run on a read that never returns."""
     start = time.perf_counter()
     child = subprocess.Popen(args, env=child_environment(config_home), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    shown_at: float | None = None
-    try:
+    shown_at: list[float] = []
+
+    def read_lines() -> None:
         assert child.stdout is not None
         for line in child.stdout:
-            if shown_at is None and line.startswith(SHOWN_MARKER):
-                shown_at = time.perf_counter() - start
+            if not shown_at and line.startswith(SHOWN_MARKER):
+                shown_at.append(time.perf_counter() - start)
+
+    reader = threading.Thread(target=read_lines, daemon=True)
+    reader.start()
+    try:
         child.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+        when = "after" if shown_at else "before"
+        raise RuntimeError(f"{args} did not end within {timeout:g} s ({when} showing its window)") from None
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+        reader.join(timeout=5)
     if child.returncode != 0:
         raise RuntimeError(f"{args} exited with {child.returncode}")
-    if shown_at is None:
+    if not shown_at:
         raise RuntimeError(f"{args} never printed {SHOWN_MARKER!r}: does the app honour {EXIT_AFTER_SHOWN}?")
-    return shown_at
+    return shown_at[0]
 
 
 # Run by a small middle process: the kernel's peak for a child that was forked from a large
