@@ -93,8 +93,12 @@ def test_message_bar_can_be_dismissed_by_mouse(qtbot: Any, settings: Any, write_
     from PySide6.QtWidgets import QToolButton
 
     window = open_window(qtbot, settings, write_kb(kb_with_unverified_quotes()))
-    close = window.message_bar.findChild(QToolButton)
+    bar = window.message_bar
+    close = bar.findChild(QToolButton)
     assert close is not None and close.accessibleName() == "Dismiss message"
+    bar.show_message("Several lines:", ["one", "two", "three"])
+    qtbot.waitUntil(lambda: bar.height() == bar.heightForWidth(bar.width()))  # as tall as its text, no taller
+    assert bar.label.height() > close.height() and close.y() == bar.label.y()  # beside a long message, at its top
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     assert not window.message_bar.isVisible()
     window.close()
