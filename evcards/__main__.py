@@ -2,6 +2,6 @@
 
 import sys
 
-from evcards.cli import main
+from evcards.cli.main import main
 
 sys.exit(main())

@@ -20,6 +20,7 @@ Re-run it whenever resources/data/*.json gains characters outside GB2312 level 1
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -74,10 +75,8 @@ def gb2312_level1() -> list[str]:
     chars: list[str] = []
     for row in range(0xB0, 0xD8):
         for cell in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):  # row 0xD7 ends at 0xF9
                 chars.append(bytes((row, cell)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass  # row 0xD7 ends at 0xF9
     return chars
 
 

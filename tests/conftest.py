@@ -13,11 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 ARTICLE_QUOTE = "Since its inception in 2010, Xiaomi has disrupted the smartphone industry"
-SOURCE_TEXT = (
-    "Xiaomi’s EV venture is Lei’s “last entrepreneurship.” "
-    + ARTICLE_QUOTE
-    + ". Lei Jun founded Xiaomi. Lei Jun likes phones.\n"
-)
+SOURCE_TEXT = "Xiaomi’s EV venture is Lei’s “last entrepreneurship.” " + ARTICLE_QUOTE + ". Lei Jun founded Xiaomi. Lei Jun likes phones.\n"
 
 
 def minimal_kb(**overrides: Any) -> dict[str, Any]:
@@ -65,7 +61,10 @@ def run_fresh_python(code: str, *args: str, config_home: Path | None = None, **e
         env["XDG_CONFIG_HOME"] = str(config_home)
     run = subprocess.run(
         [sys.executable, "-c", code, *args],
-        capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}, timeout=120,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        timeout=120,
     )
     assert run.returncode == 0, run.stderr
     return run.stdout
@@ -73,7 +72,7 @@ def run_fresh_python(code: str, *args: str, config_home: Path | None = None, **e
 
 def load_kb(path: Path) -> Any:
     """The knowledge base at `path`, or the test fails with the loader's report."""
-    from evcards.loader import load
+    from evcards.kb.loader import load
 
     result = load(path)
     assert result.knowledge_base is not None, result.report()

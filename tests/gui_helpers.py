@@ -41,7 +41,7 @@ def row_texts(window: MainWindow, entity_id: str) -> list[str]:
             super().__init__(device)
             self.texts: list[str] = []
 
-        def drawStaticText(self, *args: Any) -> None:  # noqa: N802 - Qt's name
+        def drawStaticText(self, *args: Any) -> None:
             self.texts.append(args[-1].text())
             super().drawStaticText(*args)
 

@@ -33,8 +33,7 @@ def long_card_data(claims: int, words: int = 6) -> tuple[dict[str, Any], str]:
     Quote lengths vary (some wrap over two or three lines) so that breaks land in varied places.
     """
     quotes = [
-        f"Fact {i:03d} says “" + " ".join(f"word{i}x{k}" for k in range(words + (i % 5) * 9)) + f"” and ends {i:03d}"
-        for i in range(claims)
+        f"Fact {i:03d} says “" + " ".join(f"word{i}x{k}" for k in range(words + (i % 5) * 9)) + f"” and ends {i:03d}" for i in range(claims)
     ]
     entity = {
         "id": "long",
@@ -42,7 +41,9 @@ def long_card_data(claims: int, words: int = 6) -> tuple[dict[str, Any], str]:
         "kind": "product",
         "native_name": "长卡",
         "summary": "An entity with many claims.",
-        "claims": [{"statement": f"Statement {i:03d} is about fact {i:03d}.", "quote": q, "source": "article"} for i, q in enumerate(quotes)],
+        "claims": [
+            {"statement": f"Statement {i:03d} is about fact {i:03d}.", "quote": q, "source": "article"} for i, q in enumerate(quotes)
+        ],
     }
     return minimal_kb(entities=[entity]), ". ".join(quotes) + ".\n"
 
@@ -53,7 +54,7 @@ def fonts(reader: PdfReader) -> list[DictionaryObject]:
     for page in reader.pages:
         resources = page.get("/Resources")
         font_map = resources.get_object().get("/Font") if resources else None
-        for reference in (font_map.get_object().values() if font_map else []):
+        for reference in font_map.get_object().values() if font_map else []:
             font = reference.get_object()
             found[id(font)] = font
             for descendant in font.get("/DescendantFonts", []):

@@ -32,7 +32,11 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("reload", "File", "Re&load", "Read the open file again from disk", (Key.Refresh, "Ctrl+R")),
     ActionSpec("export_pdf", "File", "&Export Card as PDF…", "Save the selected card as a PDF file", ("Ctrl+E",)),
     ActionSpec(
-        "export_cards", "File", "Export Listed C&ards as PDF…", "Save every card the list shows (all, when nothing is filtered) as one PDF", ("Ctrl+Shift+E",)
+        "export_cards",
+        "File",
+        "Export Listed C&ards as PDF…",
+        "Save every card the list shows (all, when nothing is filtered) as one PDF",
+        ("Ctrl+Shift+E",),
     ),
     ActionSpec("print", "File", "&Print…", "Print the selected card", (Key.Print,)),
     ActionSpec("print_preview", "File", "Print Pre&view…", "Preview the printed card", ("Ctrl+Shift+P",)),

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from evcards import __version__
-from evcards.fonts import install_application_font
+from evcards.card.fonts import install_application_font
 from evcards.gui.enum_properties import set_enum_properties
 from evcards.gui.main_window import MainWindow
 from evcards.gui.scroll_bar_style import speed_up_scroll_bars
@@ -48,10 +48,21 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     role, color = QPalette.ColorRole, QColor
     for name, value in {
-        role.Window: "#1e2228", role.WindowText: "#e6edf3", role.Base: "#161b22", role.AlternateBase: "#21262d",
-        role.Text: "#e6edf3", role.Button: "#21262d", role.ButtonText: "#e6edf3", role.Highlight: "#1f6feb",
-        role.HighlightedText: "#ffffff", role.Link: "#6cb6ff", role.PlaceholderText: "#8b949e",
-        role.ToolTipBase: "#21262d", role.ToolTipText: "#e6edf3", role.Mid: "#30363d", role.Dark: "#0d1117",
+        role.Window: "#1e2228",
+        role.WindowText: "#e6edf3",
+        role.Base: "#161b22",
+        role.AlternateBase: "#21262d",
+        role.Text: "#e6edf3",
+        role.Button: "#21262d",
+        role.ButtonText: "#e6edf3",
+        role.Highlight: "#1f6feb",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#6cb6ff",
+        role.PlaceholderText: "#8b949e",
+        role.ToolTipBase: "#21262d",
+        role.ToolTipText: "#e6edf3",
+        role.Mid: "#30363d",
+        role.Dark: "#0d1117",
     }.items():
         palette.setColor(name, color(value))
     for name in (role.Text, role.WindowText, role.ButtonText):

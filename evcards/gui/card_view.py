@@ -12,14 +12,14 @@ from PySide6 import QtCore  # `QtCore.Qt` only in code that runs once the window
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from evcards.card_basics import BASE_POINT_SIZE, entity_link_target, is_web_url, source_link_target
+from evcards.card.basics import BASE_POINT_SIZE, entity_link_target, is_web_url, source_link_target
 from evcards.gui.enum_properties import set_enum_properties
 
 if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QKeyEvent
 
-    from evcards.model import Entity, KnowledgeBase
+    from evcards.kb.model import Entity, KnowledgeBase
 
 ZOOM_STEP = 1.0
 
@@ -68,7 +68,7 @@ class CardView(QTextBrowser):
     def _render(self) -> None:
         if self._kb is None or self._entity is None:
             return
-        from evcards.card_document import build_card_document, colors_from_palette
+        from evcards.card.document import build_card_document, colors_from_palette
 
         build_card_document(
             self._kb, self._entity, colors_from_palette(self.palette()), point_size=self.point_size(), document=self.document()

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from evcards import __version__
+from evcards.kb.problems import preview_lines
 from evcards.plural import counted
-from evcards.problems import preview_lines
 
 if TYPE_CHECKING:
-    from evcards.loader import LoadResult
+    from evcards.kb.loader import LoadResult
 
 REPORT_PREVIEW_LINES = 8
 

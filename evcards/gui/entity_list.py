@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QP
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLabel,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStackedWidget,
     QStyle,
@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evcards.card_basics import kind_label
-from evcards.entity_filter import EntityFilter, FilterSearch
-from evcards.gui.enum_properties import set_enum_properties
+from evcards.card.basics import kind_label
 from evcards.gui.entity_model import EntityListModel, EntityRole
+from evcards.gui.enum_properties import set_enum_properties
 from evcards.plural import counted
+from evcards.search.entity_filter import EntityFilter, FilterSearch
 
 if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row, not at start-up
     from PySide6.QtGui import QKeyEvent, QPainter, QStaticText
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from evcards.model import Entity
+    from evcards.kb.model import Entity
 
 FIRST_SLICE = 2_000  # entities whose claims are scanned before a key press returns
 SEARCH_SLICE = 8_000  # then per turn of the event loop

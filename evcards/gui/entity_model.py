@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex
 
-from evcards.card_basics import escape, kind_label
+from evcards.card.basics import escape, kind_label
 from evcards.plural import counted
 
 if TYPE_CHECKING:
-    from evcards.model import Entity
+    from evcards.kb.model import Entity
 
 Index = QModelIndex | QPersistentModelIndex
 

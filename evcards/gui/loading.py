@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 if TYPE_CHECKING:
     from PySide6.QtCore import QThread
 
-    from evcards.entity_filter import EntityFilter
-    from evcards.loader import LoadResult
+    from evcards.kb.loader import LoadResult
+    from evcards.search.entity_filter import EntityFilter
 
 
 class _LoadWorker(QObject):
@@ -31,7 +31,7 @@ class _LoadWorker(QObject):
         self._number = number
 
     def run(self) -> None:
-        from evcards.loader import LoadCancelled, load
+        from evcards.kb.loader import LoadCancelled, load
 
         def report(done: int, total: int) -> None:
             if self._cancel.is_set():
@@ -42,7 +42,7 @@ class _LoadWorker(QObject):
         try:
             result: LoadResult | None = load(self._path, report)
             if result is not None and result.knowledge_base is not None:
-                from evcards.entity_filter import EntityFilter
+                from evcards.search.entity_filter import EntityFilter
 
                 # The filter's keys take about a second at 100,000 entities: build them here,
                 # not in the window's thread.

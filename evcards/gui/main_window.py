@@ -30,8 +30,8 @@ from evcards.gui.history import History
 from evcards.gui.loading import Loader
 from evcards.gui.message_bar import MessageBar
 from evcards.gui.mouse_navigation import MouseNavigation
-from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.pdf_actions import PdfActions
+from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.settings import ZOOM_RANGE, Settings
 from evcards.gui.status_widgets import StatusWidgets
 from evcards.plural import counted
@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from evcards.gui.source_view import SourceView
-    from evcards.loader import LoadResult
-    from evcards.model import Entity, KnowledgeBase
+    from evcards.kb.loader import LoadResult
+    from evcards.kb.model import Entity, KnowledgeBase
 
 JSON_FILTER = "Knowledge bases (*.json);;All files (*)"
 TYPING_PAUSE_MS = 120
@@ -109,14 +109,24 @@ class MainWindow(QMainWindow):
         self.recent_menu = RecentFilesMenu(self.settings, self)
         menus["File"].insertMenu(self.actions["reload"], self.recent_menu)
         self.recent_menu.open_requested.connect(self.open_file)
-        for before, separated in (("export_pdf", "File"), ("quit", "File"), ("find", "Edit"), ("show_in_source", "View"), ("zoom_in", "View")):
+        for before, separated in (
+            ("export_pdf", "File"),
+            ("quit", "File"),
+            ("find", "Edit"),
+            ("show_in_source", "View"),
+            ("zoom_in", "View"),
+        ):
             menus[separated].insertSeparator(self.actions[before])
         toolbar = QToolBar("Navigation", self)
         toolbar.setObjectName("navigation_toolbar")
         toolbar.setAccessibleName("Navigation")
         style = self.style()
-        icons = {"back": style.StandardPixmap.SP_ArrowBack, "forward": style.StandardPixmap.SP_ArrowForward,
-                 "open": style.StandardPixmap.SP_DialogOpenButton, "export_pdf": style.StandardPixmap.SP_DialogSaveButton}
+        icons = {
+            "back": style.StandardPixmap.SP_ArrowBack,
+            "forward": style.StandardPixmap.SP_ArrowForward,
+            "open": style.StandardPixmap.SP_DialogOpenButton,
+            "export_pdf": style.StandardPixmap.SP_DialogSaveButton,
+        }
         for name, icon in icons.items():
             self.actions[name].setIcon(style.standardIcon(icon))
             toolbar.addAction(self.actions[name])
@@ -298,7 +308,7 @@ class MainWindow(QMainWindow):
     def copy_card(self) -> None:
         entity = self.current_entity()
         if self.kb is not None and entity is not None:
-            from evcards.card import card_parts, card_text
+            from evcards.card.content import card_parts, card_text
 
             # as printed: "Show in source" links lead nowhere outside the window
             QGuiApplication.clipboard().setText(card_text(card_parts(self.kb, entity, for_print=True)))

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 from evcards.gui.enum_properties import set_enum_properties
 
-
 MAX_DETAIL_LINES = 5
 
 
@@ -38,7 +37,7 @@ class MessageBar(QFrame):
 
     def show_message(self, text: str, details: list[str] | None = None) -> None:
         """`text`, then the first few `details` lines: the bar must not push the card away."""
-        from evcards.problems import preview_lines  # with the first message: not at start-up
+        from evcards.kb.problems import preview_lines  # with the first message: not at start-up
 
         self.label.setText("\n".join([text, *preview_lines(details or [], MAX_DETAIL_LINES)]))
         self.label.setAccessibleName(text)

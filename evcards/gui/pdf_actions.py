@@ -1,6 +1,6 @@
 """The window's PDF and print actions: file dialog, status message with Open, print and preview.
 
-All drawing is done by `evcards.pdf_export`, the same code the command line uses, from the
+All drawing is done by `evcards.pdf.export`, the same code the command line uses, from the
 same card document the screen shows. Printing and PDF modules, and the dialogs, are imported
 on first use, which keeps them out of start-up.
 """
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
 
     from evcards.gui.settings import Settings
-    from evcards.model import Entity, KnowledgeBase
+    from evcards.kb.model import Entity, KnowledgeBase
 
 STATUS_TIMEOUT_MS = 15000
 PROGRESS_STEPS = 1000
@@ -80,8 +80,8 @@ class PdfActions:
         target = self._ask_target("Export Card as PDF", f"{entity.id}.pdf")
         if target is None:
             return None
-        from evcards.paper import default_page_size
-        from evcards.pdf_export import ExportError, export_pdf
+        from evcards.pdf.export import ExportError, export_pdf
+        from evcards.pdf.paper import default_page_size
 
         try:
             export_pdf(kb, [entity], target, page_size=default_page_size())
@@ -105,8 +105,8 @@ class PdfActions:
             return None
         from PySide6.QtWidgets import QProgressDialog
 
-        from evcards.paper import default_page_size
-        from evcards.pdf_export import ExportCancelled, ExportError, ExportProgress, export_pdf
+        from evcards.pdf.export import ExportCancelled, ExportError, ExportProgress, export_pdf
+        from evcards.pdf.paper import default_page_size
 
         total = len(entities)
         dialog = QProgressDialog(f"Preparing card 1 of {total}: {entities[0].name}", "Cancel", 0, PROGRESS_STEPS, self._window)
@@ -127,9 +127,7 @@ class PdfActions:
 
         try:
             try:
-                files = export_pdf(
-                    kb, entities, target, page_size=default_page_size(), progress=progress, cancelled=dialog.wasCanceled
-                )
+                files = export_pdf(kb, entities, target, page_size=default_page_size(), progress=progress, cancelled=dialog.wasCanceled)
             finally:
                 dialog.close()
                 dialog.deleteLater()
@@ -175,7 +173,7 @@ class PdfActions:
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from evcards.pdf_export import ExportError, print_card
+        from evcards.pdf.export import ExportError, print_card
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(entity.name)
@@ -191,7 +189,7 @@ class PdfActions:
             return
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from evcards.pdf_export import preview_painter
+        from evcards.pdf.export import preview_painter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self._window)

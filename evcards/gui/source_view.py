@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from evcards.card import citation_text
+from evcards.card.content import citation_text
 
 if TYPE_CHECKING:
-    from evcards.model import Claim, Source
+    from evcards.kb.model import Claim, Source
 
 
 def utf16_offset(text: str, code_point_offset: int) -> int:

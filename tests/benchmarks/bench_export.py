@@ -6,8 +6,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from evcards.loader import load
-from evcards.model import KnowledgeBase
+from evcards.kb.loader import load
+from evcards.kb.model import KnowledgeBase
 from evcards.resources import bundled_data
 from tests.benchmarks.stats import median
 
@@ -21,7 +21,7 @@ def _kb(path: Path) -> KnowledgeBase:
 
 def export_ms(kb: KnowledgeBase, entity_id: str, repeats: int) -> float:
     """Median ms of `export_pdf` writing one card to a file, after one warm-up export."""
-    from evcards.pdf_export import export_pdf
+    from evcards.pdf.export import export_pdf
 
     entity = kb.entity(entity_id)
     if entity is None:

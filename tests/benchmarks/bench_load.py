@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import gc
 import json
-from functools import partial
 import time
+from functools import partial
 from pathlib import Path
 
-from evcards.loader import load
+from evcards.kb.loader import load
 
 
 def _best(action, repeats: int) -> float:

@@ -8,16 +8,17 @@ work (the list view's delayed layout, repaint) has run: what the reader waits fo
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from evcards.entity_filter import EntityFilter
 from evcards.gui.main_window import MainWindow
 from evcards.gui.settings import Settings
-from evcards.model import Entity
+from evcards.kb.model import Entity
+from evcards.search.entity_filter import EntityFilter
 from tests.benchmarks.stats import median, percentile
 
 # Realistic queries against the generated names: a person, a company, a product, a place in
@@ -52,7 +53,7 @@ def open_window(path: Path, settings_file: Path, timeout_s: float = 240) -> tupl
     if window.kb is None:
         raise RuntimeError(f"the window did not load {path}")
     points = [start, *ticks]
-    stall = max(b - a for a, b in zip(points, points[1:]))
+    stall = max(b - a for a, b in pairwise(points))
     return window, {"seconds": ticks[-1] - start, "longest_ui_stall_ms": stall * 1000}
 
 

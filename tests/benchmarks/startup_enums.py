@@ -88,7 +88,7 @@ def _run_traced(target: str, top: int) -> None:
 
     builtins.print = print_and_report
     if target == "evcards":
-        from evcards.cli import main
+        from evcards.cli.main import main
 
         sys.argv = ["evcards"]
         main()

@@ -1,0 +1,254 @@
+"""The card's content: what one entity's card says, as paragraphs of styled text runs.
+
+No Qt here. `evcards.card.document` turns these parts into the one `QTextDocument` that the
+screen, the printer and the PDF all draw. Strings from a data file only ever become text
+runs, never markup, so a claim holding `<script>` or `<a href=...>` shows those characters.
+Links inside the card use the `evcards:` scheme; only a source's http(s) URL links outward.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from evcards.card.basics import entity_link, is_web_url, kind_label, relation_label, source_link_prefix
+from evcards.kb.model import Amount, QuoteStatus, Ratio, Year
+
+if TYPE_CHECKING:
+    from evcards.kb.model import Claim, Entity, KnowledgeBase, QuoteCheck, Source, StructuredValue
+
+
+# The card's styles by name; `evcards.card.formats` gives each one its Qt format.
+CharStyle = Literal[
+    "text", "bold", "muted", "link", "quote", "verified", "approximate", "missing", "title", "title_native", "kind", "section"
+]
+BlockStyle = Literal["title", "kind", "aliases", "paragraph", "note", "section", "statement", "citation", "source"]
+
+
+class Run(NamedTuple):
+    """A piece of text in one character style; `href` makes it a link."""
+
+    text: str
+    style: CharStyle = "text"
+    href: str = ""
+
+
+class LineBreak(NamedTuple):
+    """A line break inside a paragraph, in the style of the text around it. (Data text never
+    breaks a line: the writer shows its line and paragraph separators as spaces.)"""
+
+    style: CharStyle = "text"
+
+
+class Paragraph(NamedTuple):
+    """A paragraph in a block style, made of runs."""
+
+    style: BlockStyle
+    runs: tuple[Run | LineBreak, ...]
+
+
+class QuoteBox(NamedTuple):
+    """A quote, set off in a shaded box with a bar on its left."""
+
+    text: str
+
+
+class RelationRow(NamedTuple):
+    label: str
+    targets: tuple[Run, ...]
+
+
+class RelationTable(NamedTuple):
+    rows: tuple[RelationRow, ...]
+
+
+Part = Paragraph | QuoteBox | RelationTable
+
+
+class CardColors(NamedTuple):
+    """Colours the card is drawn with; the window passes its palette's, print uses `PRINT_COLORS`."""
+
+    text: str = "#1f2328"
+    muted: str = "#59636e"
+    link: str = "#0b5cad"
+    quote_background: str = "#f3f4f6"
+    quote_bar: str = "#8c959f"
+    verified: str = "#1a7f37"
+    approximate: str = "#9a6700"
+    missing: str = "#cf222e"
+
+
+PRINT_COLORS = CardColors()
+
+
+def format_value(value: StructuredValue) -> str:
+    if isinstance(value, Year):
+        return str(value.year)
+    if isinstance(value, Ratio):
+        return f"{value.factor:g}× {value.of}"
+    assert isinstance(value, Amount)
+    qualifier = "" if value.qualifier == "exactly" else f"{value.qualifier} "
+    amount = value.amount
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(amount) >= size:
+            return f"{qualifier}{amount / size:g} {word} {value.unit}"
+    return f"{qualifier}{amount:,.{0 if amount == int(amount) else 2}f} {value.unit}"
+
+
+def citation_text(source: Source) -> str:
+    """Title, publisher, date: what a reader needs to find the source again (plain text)."""
+    parts = [source.title]
+    parts += [p for p in (source.author, source.publisher, source.published) if p]
+    return ", ".join(parts)
+
+
+_VERIFIED = (Run("✓ Verified verbatim", "verified"),)  # most claims: one tuple for all of them
+_NOT_FOUND = (Run("✗ Quote not found in the source", "missing"),)
+_CITATION_BREAK = LineBreak("muted")
+
+
+def _status_runs(claim: Claim, check: QuoteCheck | None) -> tuple[Run, ...]:
+    if check is None or check.status is QuoteStatus.NOT_FOUND:
+        return _NOT_FOUND
+    if check.status is QuoteStatus.APPROXIMATE:
+        if check.actual == claim.exact:  # the words are there, but not with the given prefix/suffix
+            detail = check.note or ""
+        else:
+            detail = f"the source says: “{check.actual or ''}”"
+        return (Run("≈ Quote matches only approximately", "approximate"), Run(f" — {detail}", "muted"))
+    return _VERIFIED
+
+
+def _claim_parts(kb: KnowledgeBase, entity: Entity, for_print: bool) -> list[Part]:
+    """Every claim of the card; a long card repeats its few sources, so each citation is built once."""
+    citations: dict[str, str] = {}
+    source_prefix = source_link_prefix(entity.id)
+    parts: list[Part] = []
+    for index, claim in enumerate(entity.claims):
+        cite = citations.get(claim.source)
+        if cite is None:
+            source = kb.source(claim.source)
+            cite = citations[claim.source] = f"— {citation_text(source) if source else claim.source}"
+        check = claim.check
+        number = Run(f"{index + 1}.", "bold")
+        if claim.value:
+            statement = (number, Run(f" {claim.statement} "), Run(f"({format_value(claim.value)})", "muted"))
+        else:
+            statement = (number, Run(f" {claim.statement}"))
+        if not for_print and check is not None and check.start is not None:
+            citation = (Run(f"{cite} · ", "muted"), Run("Show in source", "link", f"{source_prefix}{index}"))
+        else:
+            citation = (Run(cite, "muted"),)
+        parts += (
+            Paragraph("statement", statement),
+            QuoteBox(f"“{claim.exact}”"),
+            Paragraph("citation", (*citation, _CITATION_BREAK, *_status_runs(claim, check))),
+        )
+    return parts
+
+
+def _relation_rows(kb: KnowledgeBase, entity: Entity, for_print: bool) -> tuple[RelationRow, ...]:
+    grouped: dict[str, list[Run]] = {}
+    for relation in entity.relations:
+        target = kb.entity(relation.target)
+        name = target.name if target else relation.target
+        runs = grouped.setdefault(relation.type, [])
+        if runs:
+            runs.append(Run(", "))
+        runs.append(Run(name) if for_print else Run(name, "link", entity_link(relation.target)))
+    return tuple(RelationRow(relation_label(kind), tuple(runs)) for kind, runs in grouped.items())
+
+
+def _used_sources(kb: KnowledgeBase, entity: Entity) -> list[Source]:
+    """The sources the entity's claims cite, in order of first use."""
+    found = (kb.source(source_id) for source_id in dict.fromkeys(c.source for c in entity.claims))
+    return [source for source in found if source is not None]
+
+
+def _source_parts(kb: KnowledgeBase, entity: Entity) -> list[Part]:
+    parts: list[Part] = []
+    for source in _used_sources(kb, entity):
+        runs: list[Run | LineBreak] = [Run(citation_text(source))]
+        if source.url:
+            runs += (LineBreak(), Run(source.url, "link", source.url) if is_web_url(source.url) else Run(source.url))
+        if source.accessed:
+            runs += (LineBreak(), Run(f"Accessed {source.accessed}"))
+        parts.append(Paragraph("source", tuple(runs)))
+    return [Paragraph("section", (Run("Sources", "section"),)), *parts] if parts else []
+
+
+def card_parts(kb: KnowledgeBase, entity: Entity, *, for_print: bool = False) -> list[Part]:
+    """The whole card, top to bottom. `for_print` drops links that only make sense inside the window."""
+    title = [Run(entity.name, "title")]
+    if entity.native_name:
+        title = [Run(f"{entity.name} ", "title"), Run(entity.native_name, "title_native")]
+    parts: list[Part] = [Paragraph("title", tuple(title)), Paragraph("kind", (Run(kind_label(entity.kind), "kind"),))]
+    if entity.aliases:
+        parts.append(Paragraph("aliases", (Run(f"Also known as {', '.join(entity.aliases)}", "muted"),)))
+    if entity.summary:
+        parts.append(Paragraph("paragraph", (Run(entity.summary),)))
+    if rows := _relation_rows(kb, entity, for_print):
+        parts += (Paragraph("section", (Run("Relations", "section"),)), RelationTable(rows))
+    if entity.claims:
+        parts.append(Paragraph("section", (Run(f"Claims ({len(entity.claims)})", "section"),)))
+        parts += _claim_parts(kb, entity, for_print)
+    else:
+        parts += (Paragraph("section", (Run("Claims", "section"),)), Paragraph("note", (Run("No claims yet.", "muted"),)))
+    return parts + _source_parts(kb, entity)
+
+
+def parts_text(parts: list[Part]) -> str:
+    """Every character of `parts`, unformatted: what `needs_shaping` checks at each card shown
+    (a third of the time `card_text` takes: it neither flattens nor lays out lines)."""
+    pieces: list[str] = []
+    for part in parts:
+        if isinstance(part, Paragraph):
+            pieces += [run.text if isinstance(run, Run) else "\n" for run in part.runs]
+        elif isinstance(part, QuoteBox):
+            pieces.append(part.text)
+        else:
+            for label, runs in part.rows:
+                pieces += (label, *(run.text for run in runs))
+        pieces.append("\n")
+    return "".join(pieces)
+
+
+# Characters that start a new line or paragraph (in Qt's text too: `QTextCursor.insertText`
+# makes a new paragraph or frame of some), and tabs. A card shows a data field's lines as one
+# line, each break (with the white space around it) as a single space.
+_BREAKS = re.compile("[ \t]*[\t\n\v\f\r\x85\u2028\u2029\ufdd0\ufdd1][ \t\n\v\f\r\x85\u2028\u2029\ufdd0\ufdd1]*")
+_TEXT_INDENT = "   "  # under a claim's statement: its quote, citation and check
+_INDENTED_BREAK = "\n" + _TEXT_INDENT
+_TEXT_GAP_BEFORE: frozenset[BlockStyle] = frozenset({"paragraph", "note", "section", "statement", "source"})
+
+
+def one_line(text: str) -> str:
+    """`text` as the card shows it: each line break or tab, with the white space around it, as a
+    single space; other spaces as written."""
+    return text if text.isprintable() else _BREAKS.sub(" ", text)  # the test is the fast path: no break
+
+
+def card_text(parts: list[Part]) -> str:
+    """The card as plain text, for the clipboard: all it says, in its order.
+
+    A claim's quote, citation and check are indented under its statement; a blank line comes
+    before the summary, each section, claim and source, and the note of a card with no claims."""
+    lines: list[str] = []
+    for part in parts:
+        if isinstance(part, QuoteBox):
+            lines.append(_TEXT_INDENT + one_line(part.text))
+        elif isinstance(part, RelationTable):
+            lines += (f"{row.label}: {one_line(''.join(run.text for run in row.targets))}" for row in part.rows)
+        else:
+            if part.style in _TEXT_GAP_BEFORE and lines:
+                lines.append("")
+            indented = part.style == "citation"
+            line_break = _INDENTED_BREAK if indented else "\n"
+            lines.append(_TEXT_INDENT * indented + "".join(_run_text(run, line_break) for run in part.runs))
+    return "\n".join(lines) + "\n"
+
+
+def _run_text(run: Run | LineBreak, line_break: str) -> str:
+    if isinstance(run, LineBreak):
+        return line_break
+    return f"({one_line(run.text)})" if run.style == "title_native" else one_line(run.text)

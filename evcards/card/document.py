@@ -1,0 +1,188 @@
+"""Write the card into a `QTextDocument`: the one object the view, the printer and the PDF use.
+
+The document is written with a `QTextCursor`, not parsed from HTML: Qt's HTML parser (and
+the one-cell tables HTML needed for the quotes' boxes) made a 60-claim card take 1.6 times as
+long to build and lay out, and text inserted as text can never become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
+
+from evcards.card.basics import BASE_POINT_SIZE
+from evcards.card.content import (
+    PRINT_COLORS,
+    CardColors,
+    CharStyle,
+    LineBreak,
+    Paragraph,
+    Part,
+    QuoteBox,
+    RelationTable,
+    Run,
+    card_parts,
+    one_line,
+    parts_text,
+)
+from evcards.card.fonts import with_fallbacks
+from evcards.card.formats import CardFormats, card_formats
+
+LINE_SEPARATOR = "\u2028"  # Qt's QChar::LineSeparator: a new line inside the same paragraph
+
+if TYPE_CHECKING:
+    from evcards.kb.model import Entity, KnowledgeBase
+
+
+# Scripts whose glyphs are drawn one per character with no joining, reordering or mark
+# placement: Latin, Greek, Cyrillic, general punctuation and symbols (✓ ✗ ≈), kana, Han and
+# Hangul syllables. Left out, so they are shaped: every combining mark (U+0300-U+036F,
+# Cyrillic U+0483-U+0489, marks for symbols U+20D0-U+20FF, ideographic tone marks
+# U+302A-U+302F, kana voicing marks U+3099-U+309A), Hangul jamo, Arabic, Hebrew, Indic
+# scripts, Thai, variation selectors and emoji beyond U+27BF.
+_NEEDS_NO_SHAPING = (
+    "\u0000-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u1e00-\u1eff\u2000-\u20cf\u2100-\u27bf"
+    "\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef"
+)
+
+
+def colors_from_palette(palette: QPalette) -> CardColors:
+    """Card colours that follow the system palette, dark ones included."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    text = palette.color(QPalette.ColorRole.Text)
+    if not dark:
+        return CardColors(text=text.name(), link=palette.color(QPalette.ColorRole.Link).name())
+    return CardColors(
+        text=text.name(),
+        muted="#9da7b3",
+        link="#6cb6ff",
+        quote_background="#262c36",
+        quote_bar="#6e7681",
+        verified="#3fb950",
+        approximate="#d29922",
+        missing="#f85149",
+    )
+
+
+@cache
+def _shaping_pattern() -> re.Pattern[str]:
+    return re.compile(f"[^{_NEEDS_NO_SHAPING}]")  # compiled at the first card, not at start-up
+
+
+def needs_shaping(text: str) -> bool:
+    """True if `text` has a character that is drawn wrong without OpenType shaping."""
+    return _shaping_pattern().search(text) is not None
+
+
+def card_font(point_size: float = BASE_POINT_SIZE, *, shaped: bool = True) -> QFont:
+    """The card's font. `shaped=False` skips HarfBuzz shaping, which halves the layout time of
+    a long card. It draws the same glyphs for text that `needs_shaping` says is simple, but
+    without kerning: pairs such as "To" or "AV" sit a little looser."""
+    font = with_fallbacks(QFont("DejaVu Sans"))
+    font.setPointSizeF(point_size)
+    if not shaped:
+        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    return font
+
+
+def build_card_document(
+    kb: KnowledgeBase,
+    entity: Entity,
+    colors: CardColors = PRINT_COLORS,
+    *,
+    for_print: bool = False,
+    point_size: float = BASE_POINT_SIZE,
+    document: QTextDocument | None = None,
+) -> QTextDocument:
+    """Fill `document` (or a new one) with the card.
+
+    On screen the card is laid out again at every selection, so its text skips shaping when
+    it needs none; the entity's name, where kerning shows most, and print keep full shaping.
+    """
+    parts = card_parts(kb, entity, for_print=for_print)
+    shaped = for_print or needs_shaping(parts_text(parts))
+    document = document or QTextDocument()
+    document.setUndoRedoEnabled(False)  # a card is never edited: no undo history per card
+    document.clear()  # else each setting below lays out the previous card again
+    document.setDefaultFont(card_font(point_size, shaped=shaped))
+    document.setDocumentMargin(16)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # one layout for the whole card, not one per insertion
+    write_parts(cursor, parts, card_formats(colors, shape_title=not shaped), quotes_in_tables=for_print)
+    cursor.endEditBlock()
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, entity.name)
+    return document
+
+
+def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: Mapping[CharStyle, QTextCharFormat]) -> None:
+    insert = cursor.insertText  # a long card inserts ~500 runs
+    for run in runs:
+        if isinstance(run, LineBreak):
+            insert(LINE_SEPARATOR, chars[run.style])
+            continue
+        text, style, href = run
+        text = one_line(text)
+        if href:
+            link = QTextCharFormat(chars[style])
+            link.setAnchorHref(href)
+            insert(text, link)
+        else:
+            insert(text, chars[style])
+
+
+def write_parts(cursor: QTextCursor, parts: list[Part], formats: CardFormats, *, quotes_in_tables: bool) -> None:
+    """Write `parts` at `cursor`. Print puts quotes in tables, the screen in frames: the two
+    look the same (test), see `evcards.card.formats` for why there are two."""
+    reuse_block = True  # the document's first block, or the one Qt adds after a quote's frame
+    for part in parts:
+        if isinstance(part, Paragraph):
+            block, block_char = formats.blocks[part.style]
+            if reuse_block:
+                cursor.setBlockFormat(block)
+                cursor.setBlockCharFormat(block_char)
+            else:
+                cursor.insertBlock(block, block_char)
+            _insert_runs(cursor, part.runs, formats.chars)
+            reuse_block = False
+        elif isinstance(part, QuoteBox):
+            _write_quote(cursor, part, formats, in_table=quotes_in_tables)
+            # Left empty, the block after a frame would add a blank line under the box.
+            reuse_block = not quotes_in_tables
+        else:
+            _write_relations(cursor, part, formats)
+            reuse_block = False
+
+
+def _write_quote(cursor: QTextCursor, quote: QuoteBox, formats: CardFormats, *, in_table: bool) -> None:
+    """The quote in its box: a frame on screen, a table in print (see `evcards.card.formats`)."""
+    box: QTextFrame
+    if in_table:
+        box = table = cursor.insertTable(1, 1, formats.quote_table)
+        table.cellAt(0, 0).setFormat(formats.quote_cell)
+        cursor.setBlockFormat(formats.cell_block)
+    else:
+        box = cursor.insertFrame(formats.quote_frame)
+        cursor.setBlockFormat(formats.quote_block)
+    cursor.insertText(one_line(quote.text), formats.chars["quote"])
+    _step_out(cursor, box)
+
+
+def _write_relations(cursor: QTextCursor, part: RelationTable, formats: CardFormats) -> None:
+    table = cursor.insertTable(len(part.rows), 2, formats.relation_table)
+    for row, (label, targets) in enumerate(part.rows):
+        for column, runs in enumerate(((Run(label),), targets)):
+            cell = table.cellAt(row, column)
+            cell.setFormat(formats.relation_cells[column])
+            cell_cursor = cell.firstCursorPosition()
+            cell_cursor.setBlockFormat(formats.cell_block)
+            _insert_runs(cell_cursor, runs, formats.chars)
+    _step_out(cursor, table)
+
+
+def _step_out(cursor: QTextCursor, frame: QTextFrame) -> None:
+    """Put `cursor` in the block that Qt keeps after every frame and table."""
+    cursor.setPosition(frame.lastPosition() + 1)

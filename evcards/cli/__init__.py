@@ -1,0 +1,1 @@
+"""The `evcards` command: the window, or `validate`, `list`, `schema` and `export`."""

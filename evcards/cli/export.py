@@ -1,0 +1,137 @@
+"""`evcards export`: write entity cards as PDF from the command line, with or without a display.
+
+    evcards export ENTITY [ENTITY ...] [--data FILE.json] [--all] [--single] [--page-size a4|letter] -o OUT
+
+One entity: OUT is the PDF file (or an existing folder that receives `<entity-id>.pdf`).
+Several, or --all: OUT is a folder with one PDF per entity, unless --single puts every card in
+one PDF with bookmarks. Exit 0 on success, 1 with a message (unknown entity, invalid data,
+unwritable target), 2 for a wrong command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from pathlib import Path
+
+from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
+from evcards.kb.loader import load
+from evcards.kb.model import Entity, KnowledgeBase
+from evcards.plural import counted
+from evcards.resources import bundled_data
+
+PAGE_SIZE_CHOICES = ("a4", "letter")
+
+
+class UnknownEntity(LookupError):
+    """An ENTITY argument that names no entity, or several; `str()` is the message."""
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("entities", nargs="*", metavar="ENTITY", help="an entity's id or name, case-insensitive ('Lei Jun', 'lei-jun')")
+    parser.add_argument("--data", type=Path, metavar="FILE.json", help="the knowledge base (default: the bundled one)")
+    parser.add_argument("--all", action="store_true", help="export every entity of the knowledge base")
+    parser.add_argument("--single", action="store_true", help="with several entities, one PDF with a card per page and bookmarks")
+    parser.add_argument(
+        "--page-size",
+        choices=PAGE_SIZE_CHOICES,
+        help="paper size (default: from the locale; letter in the US, Canada, Mexico, ..., A4 elsewhere)",
+    )
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="the PDF file, or the folder for several")
+
+
+def _describe(entity: Entity) -> str:
+    return entity.name if entity.name.casefold() == entity.id else f"{entity.name} ({entity.id})"
+
+
+def resolve_entities(kb: KnowledgeBase, wanted: list[str]) -> list[Entity]:
+    """The entities `wanted` names, by id, name or native name (case-insensitive), without repeats."""
+    by_key: dict[str, list[Entity]] = {}
+    for entity in kb.entities:
+        for key in {entity.id, entity.name, entity.native_name or ""} - {""}:
+            bucket = by_key.setdefault(key.casefold(), [])
+            if entity not in bucket:
+                bucket.append(entity)
+    found: list[Entity] = []
+    for word in wanted:
+        matches = by_key.get(word.strip().casefold(), [])
+        if len(matches) > 1:
+            ids = ", ".join(e.id for e in matches)
+            raise UnknownEntity(f"{word!r} names several entities ({ids}); give the id instead")
+        if not matches:
+            close = difflib.get_close_matches(word.strip().casefold(), list(by_key), n=3, cutoff=0.5)
+            suggestions = list(dict.fromkeys(_describe(by_key[key][0]) for key in close))
+            hint = f"; closest: {', '.join(suggestions)}" if suggestions else "; run 'evcards list' to see them"
+            raise UnknownEntity(f"no entity is called {word!r}{hint}")
+        if matches[0] not in found:
+            found.append(matches[0])
+    return found
+
+
+def _gui_application() -> object:
+    """The running Qt application, or a new QGuiApplication; offscreen when there is no display."""
+    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if os.name == "posix" and sys.platform != "darwin" and no_display:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["evcards"])
+
+
+def _fail(message: str) -> int:
+    print(f"evcards export: {message}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.all and args.entities:
+        parser.error("give ENTITY names or --all, not both")
+    if not args.all and not args.entities:
+        parser.error("give at least one ENTITY, or --all")
+    result = load(args.data or bundled_data())
+    kb = result.knowledge_base
+    if kb is None:
+        print_problems(result)
+        return _fail(f"{result.path} is not a valid knowledge base; nothing was exported")
+    warn_unverified(result, "the cards mark them")
+    try:
+        entities = list(kb.entities) if args.all else resolve_entities(kb, args.entities)
+    except UnknownEntity as error:
+        return _fail(str(error))
+    if not entities:
+        return _fail(f"{result.path} has no entities; nothing was exported")
+    several = args.all or len(entities) > 1
+    target: Path = args.output
+    if several and not args.single and target.suffix.lower() == ".pdf" and not target.is_dir():
+        parser.error(f"with several entities OUT is a folder, and {str(target)!r} looks like a PDF file: add --single for one PDF")
+    if not several and target.is_dir():
+        target = target / f"{entities[0].id}.pdf"
+
+    app = _gui_application()  # kept alive until the export is done
+    from evcards.pdf.export import ExportError, ExportProgress, export_pdf
+    from evcards.pdf.paper import default_page_size
+
+    def progress(step: ExportProgress) -> None:
+        if step.writing:
+            print(f"[{step.done}/{step.total}] {step.entity.name}", file=sys.stderr, flush=True)
+
+    try:
+        files = export_pdf(
+            kb,
+            entities,
+            target,
+            page_size=args.page_size or default_page_size(),
+            single=args.single or not several,
+            progress=progress if several else None,
+        )
+    except ExportError as error:
+        return _fail(str(error))
+    del app
+    if len(files) == 1:
+        pages = files[0].pages
+        print(f"wrote {files[0].path} ({counted(len(files[0].entities), 'card')}, {counted(pages, 'page')})")
+    else:
+        print(f"wrote {len(files)} PDFs to {target}")
+    return EXIT_OK

@@ -1,0 +1,29 @@
+"""What every subcommand prints about a file it read, and the exit codes they share.
+
+Exit codes: 0 success, 1 the data (or the export) is not right, 2 the command line is wrong
+(argparse's own), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from evcards.plural import counted
+
+if TYPE_CHECKING:
+    from evcards.kb.loader import LoadResult
+
+EXIT_OK, EXIT_INVALID = 0, 1
+
+
+def print_problems(result: LoadResult) -> None:
+    """The report, on standard error: what `validate`, `list` and `export` print for a bad file."""
+    for line in result.lines():
+        print(line, file=sys.stderr)
+
+
+def warn_unverified(result: LoadResult, advice: str) -> None:
+    """One line for a file that loaded but has quotes that are not verified."""
+    if result.findings:
+        print(f"{result.path}: warning: {counted(len(result.findings), 'quote')} not verified; {advice}", file=sys.stderr)

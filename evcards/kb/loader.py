@@ -1,0 +1,320 @@
+"""Load a knowledge base file: either a checked knowledge base or a report of every problem.
+
+The loader never raises for bad input and never writes to the file it reads. Problems that
+stop a file from being a knowledge base are collected in full (all schema errors, not only
+the first); findings about individual quotes are kept apart, so the window can still open a
+file whose only trouble is a quote that does not match.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from evcards.kb.collector import PausedCollector
+from evcards.kb.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
+from evcards.kb.model import KnowledgeBase, QuoteCheck, QuoteStatus, set_claim_check
+from evcards.kb.piecewise import validate_in_slices
+from evcards.kb.problems import Problem, Severity, json_path
+from evcards.kb.quotes import FoldedText, locate
+
+ProgressCallback = Callable[[int, int], None]
+_JSON_POSITION = re.compile(r"^(?P<what>.*) at line (?P<line>\d+) column (?P<column>\d+)$")
+_UNION_TAGS = {"str", "QuoteSelector", "amount", "year", "ratio"}
+_FRIENDLY = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field (not part of the evcards format)",
+    "model_type": "should be a JSON object",
+    "list_type": "should be a JSON array",
+    "string_type": "should be a string",
+    "literal_error": None,  # pydantic's own text names the allowed values
+}
+PROGRESS_STEP = 2048
+FREEZE_AFTER_OBJECTS = 50_000  # new container objects from one load (~5,000 claims); see _collector_paused
+SLICES_FROM_BYTES = 4 * 1024 * 1024  # validate in slices from this size on; see evcards.kb.piecewise
+
+
+class LoadCancelled(Exception):
+    """Raised by a progress callback to stop a long load; nothing is kept."""
+
+
+@dataclass
+class LoadResult:
+    """The outcome of loading one file. `knowledge_base` is None exactly when `problems` is not empty."""
+
+    path: Path
+    knowledge_base: KnowledgeBase | None = None
+    problems: list[Problem] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        """Valid for `evcards validate`: a knowledge base with no problem and no finding."""
+        return self.knowledge_base is not None and not self.problems and not self.findings
+
+    def lines(self) -> list[str]:
+        """Every problem, then every finding, as `FILE: PLACE: what is wrong`: the one report
+        that `evcards validate`, the window and `evcards export` all show."""
+        return [str(p) for p in [*self.problems, *self.findings]]
+
+    def report(self) -> str:
+        return "\n".join(self.lines())
+
+
+def _read_bytes(path: Path, shown: str, place: str) -> tuple[bytes, Problem | None]:
+    """Read a file, without a UTF-8 byte-order mark if it has one; every failure becomes a Problem."""
+    try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            return b"", Problem(shown, place, f"is not a regular file (a device or a pipe?): {path}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return b"", Problem(shown, place, f"file not found: {path}")
+    except IsADirectoryError:
+        return b"", Problem(shown, place, f"is a folder, not a file: {path}")
+    except PermissionError:
+        return b"", Problem(shown, place, f"cannot be read (permission denied): {path}")
+    except OSError as error:
+        return b"", Problem(shown, place, f"cannot be read: {error.strerror or error}: {path}")
+    return (data[3:] if data.startswith(b"\xef\xbb\xbf") else data), None
+
+
+def _utf8_problem(data: bytes, shown: str, place: str) -> Problem | None:
+    """The first byte that is not UTF-8, by line and column; None when the data is UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        where = f"{line}:{column}" if place == "(file)" else f"{place} (line {line}, column {column})"
+        return Problem(shown, where, f"is not UTF-8 text: byte 0x{data[error.start]:02x} is not valid UTF-8")
+    return None
+
+
+def _read_text(path: Path, shown: str, place: str) -> tuple[str | None, Problem | None]:
+    """Read a UTF-8 file (a byte-order mark is allowed); every failure becomes a Problem."""
+    data, problem = _read_bytes(path, shown, place)
+    if problem:
+        return None, problem
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return None, _utf8_problem(data, shown, place)
+
+
+def _without_union_tags(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """pydantic names the union member that failed right after a union field ('quote' -> 'str',
+    'value' -> 'amount'); a reader does not care. Other parts, odd field names included, stay."""
+    kept: list[str | int] = []
+    for previous, part in zip((None, *loc), loc):
+        after_union = previous in ("quote", "value")
+        if after_union and isinstance(part, str) and (part in _UNION_TAGS or not part.isidentifier()):
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
+def _schema_problems(shown: str, error: ValidationError, data: bytes) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for item in error.errors(include_url=False, include_input=False):
+        if item["type"] == "json_invalid":
+            problems.append(_syntax_problem(shown, item["ctx"]["error"], data))
+            continue
+        loc = _without_union_tags(item["loc"])
+        place = json_path(loc)
+        if place.endswith(".quote") and place in seen:
+            continue  # both members of the string|object union failed: say it once
+        message = _FRIENDLY.get(item["type"]) or item["msg"]
+        if item["type"] == "extra_forbidden" and loc:
+            message = f"unknown field {loc[-1]!r} (not part of the evcards format)"
+        elif place.endswith(".quote"):
+            message = "should be a string or an object with 'exact', with more than white space"
+        seen.add(place)
+        problems.append(Problem(shown, place, message))
+    return problems
+
+
+def _syntax_problem(shown: str, jiter_message: str, data: bytes) -> Problem:
+    match = _JSON_POSITION.match(jiter_message)
+    what, place = (
+        (match["what"], _character_position(data, int(match["line"]), int(match["column"]))) if match else (jiter_message, "(file)")
+    )
+    if what == "recursion limit exceeded":
+        what = "nested too deeply (more than 200 levels of arrays and objects)"
+    elif what == "EOF while parsing a value" or what.startswith("EOF while parsing"):
+        what = "the file ends in the middle of the JSON"
+    return Problem(shown, place, f"invalid JSON: {what}")
+
+
+def _character_position(data: bytes, line: int, byte_column: int) -> str:
+    """line:column with the column in characters, as editors count (the parser counts bytes)."""
+    start = 0
+    for _ in range(line - 1):
+        start = data.find(b"\n", start) + 1
+        if start == 0:
+            return f"{line}:{byte_column}"
+    prefix = data[start : start + byte_column - 1]
+    return f"{line}:{len(prefix.decode('utf-8', errors='ignore')) + 1}"
+
+
+def _reference_problems(shown: str, kb: KnowledgeBase) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind, items in (("source", kb.sources), ("entity", kb.entities)):
+        prefix = "sources" if kind == "source" else "entities"
+        first_at: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in first_at:
+                problems.append(
+                    Problem(shown, f"{prefix}[{i}].id", f"duplicate {kind} id {item.id!r} (first used at {prefix}[{first_at[item.id]}])")
+                )
+            else:
+                first_at[item.id] = i
+    entity_ids = {e.id for e in kb.entities}
+    source_ids = {s.id for s in kb.sources}
+    # One set operation over every reference first; the slow walk that names each place
+    # runs only for a file that has a dangling reference.
+    targets = {r.target for e in kb.entities for r in e.relations}
+    used_sources = {c.source for e in kb.entities for c in e.claims}
+    if targets <= entity_ids and used_sources <= source_ids:
+        return problems
+    for i, entity in enumerate(kb.entities):
+        for k, relation in enumerate(entity.relations):
+            if relation.target not in entity_ids:
+                problems.append(Problem(shown, f"entities[{i}].relations[{k}].target", f"no entity has the id {relation.target!r}"))
+        for k, claim in enumerate(entity.claims):
+            if claim.source not in source_ids:
+                problems.append(Problem(shown, f"entities[{i}].claims[{k}].source", f"no source has the id {claim.source!r}"))
+    return problems
+
+
+def _load_source_texts(shown: str, base: Path, kb: KnowledgeBase) -> list[Problem]:
+    problems: list[Problem] = []
+    for i, source in enumerate(kb.sources):
+        if Path(source.text_file).is_absolute() or "://" in source.text_file:
+            problems.append(Problem(shown, f"sources[{i}].text_file", "must be a path relative to the JSON file"))
+            continue
+        text, problem = _read_text(base / source.text_file, shown, f"sources[{i}].text_file")
+        if problem:
+            problems.append(problem)
+        else:
+            kb._texts[source.id] = text
+    return problems
+
+
+def _check_quotes(shown: str, kb: KnowledgeBase, progress: ProgressCallback | None) -> list[Problem]:
+    """Anchor every quote; a quote checked against its position hint costs one comparison.
+
+    That common case is inlined here and recorded as a bare offset (see `Claim.check`):
+    200,000 claims leave no time for a function call, a closure or a new object each.
+    Everything else goes through `locate`; each source is folded once, and only if needed.
+    """
+    findings: list[Problem] = []
+    folded: dict[str, FoldedText] = {}
+    texts = kb._texts.get
+    store = set_claim_check
+    total = sum(len(e.claims) for e in kb.entities)
+    done = 0
+    for i, entity in enumerate(kb.entities):
+        for k, claim in enumerate(entity.claims):
+            quote = claim.quote
+            text = texts(claim.source)
+            if text is None:
+                check = QuoteCheck(QuoteStatus.NOT_FOUND, note="the source text could not be read")
+            else:
+                if quote.__class__ is str:
+                    exact, hint, plain = quote, None, True
+                else:
+                    fields = quote.__dict__
+                    exact, hint = fields["exact"], fields["start"]
+                    plain = fields["prefix"] is None and fields["suffix"] is None
+                if plain:  # no context to match: verbatim at the hint, else at the first occurrence
+                    if hint is not None and text.startswith(exact, hint):
+                        store(claim, hint)
+                        continue
+                    position = text.find(exact)
+                    if position != -1:
+                        store(claim, position)
+                        continue
+                check = locate(quote, text, partial(_folded, folded, claim.source, text))
+            store(claim, check)
+            if check.status is not QuoteStatus.VERIFIED:
+                findings.append(Problem(shown, f"entities[{i}].claims[{k}].quote", f"{check.status.value}: {check.note}", Severity.FINDING))
+        done += len(entity.claims)
+        if progress and (i % PROGRESS_STEP == 0):
+            progress(done, total)
+    return findings
+
+
+def _folded(cache: dict[str, FoldedText], source_id: str, text: str) -> FoldedText:
+    if source_id not in cache:
+        cache[source_id] = FoldedText.of(text)
+    return cache[source_id]
+
+
+def _collector_paused() -> PausedCollector:
+    """Pause the cyclic garbage collector while a file turns into millions of objects.
+
+    A big file leaves so many young objects that the collections owed for them (three walks
+    of all of them, over a second each at 100,000 entities) would freeze the window soon
+    after. Instead they are frozen (see `evcards.kb.collector`): being free of cycles, they are
+    still freed when the knowledge base is dropped. Young cyclic garbage is collected first,
+    so little else is kept from the collector.
+    """
+    if gc.isenabled():
+        gc.collect(1)
+    return PausedCollector(freeze_after=FREEZE_AFTER_OBJECTS)
+
+
+def load(path: str | Path, progress: ProgressCallback | None = None) -> LoadResult:
+    """Load and check `path`. `progress(done, total)` may raise LoadCancelled to stop.
+
+    For a big file progress runs twice from 0 to total: bytes validated, then claims checked.
+    """
+    with _collector_paused():
+        return _load(Path(path), progress)
+
+
+def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:
+    shown = str(path)
+    result = LoadResult(path)
+    data, problem = _read_bytes(path, shown, "(file)")
+    if problem:
+        result.problems.append(problem)
+        return result
+    try:
+        # The bytes go to pydantic as they are: no decoded copy of a large file in memory.
+        # Its parser rejects invalid UTF-8, and every failure is checked for it below.
+        # A big file is validated in slices when it can be, so the window stays responsive.
+        kb = validate_in_slices(data, progress) if len(data) >= SLICES_FROM_BYTES else None
+        if kb is None:
+            kb = KnowledgeBase.model_validate_json(data)
+    except ValidationError as error:
+        problem = _utf8_problem(data, shown, "(file)")
+        result.problems = [problem] if problem else _schema_problems(shown, error, data)
+        return result
+    except RecursionError:
+        result.problems.append(Problem(shown, "(file)", "nested too deeply to be read"))
+        return result
+    if len(data) <= CHECK_UP_TO_BYTES:
+        result.problems = [
+            Problem(shown, place, f"the key {key!r} is given twice; JSON keeps only the last one, so keep one and remove the other")
+            for place, key in repeated_keys(data)
+        ]
+        if result.problems:
+            return result
+    del data
+    kb._path = str(path.resolve())
+    result.problems = _reference_problems(shown, kb)
+    result.problems += _load_source_texts(shown, path.resolve().parent, kb)
+    if result.problems:
+        return result
+    kb.index()
+    result.findings = _check_quotes(shown, kb, progress)
+    result.knowledge_base = kb
+    return result

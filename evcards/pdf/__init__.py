@@ -1,0 +1,1 @@
+"""Cards on paper: page layout, pagination, paper size, export to PDF and printing."""

@@ -1,0 +1,313 @@
+"""Export cards as PDF, print them, and feed a print preview: one rendering and one pagination.
+
+Every path goes through `evcards.pdf.pages`: the card document from `build_card_document(...,
+for_print=True)`, laid out on the target device and painted page by page with a footer. PDFs
+are rendered in memory, finished with the language and bookmarks Qt cannot write
+(`evcards.pdf_catalog`), then written to a temporary file beside the target and renamed into
+place, so a failed export leaves no partial file and an existing file untouched.
+
+A `QGuiApplication` (or `QApplication`) must exist before calling anything here.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import accumulate
+from pathlib import Path
+from typing import NamedTuple
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
+
+from evcards import __version__
+from evcards.card.document import build_card_document
+from evcards.kb.model import Entity, KnowledgeBase
+from evcards.pdf.finish import Bookmark, finish_pdf
+from evcards.pdf.objects import PdfStructureError
+from evcards.pdf.pages import PagedCard, PaintFailed, footer_text, lay_out, paginate_and_paint, paint_cards
+
+PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+PAGE_MARGINS_MM = QMarginsF(18, 16, 18, 12)
+PDF_RESOLUTION = 1200
+CARD_LANGUAGE = "en"  # the card's own words (headings, labels) are English, see evcards.card.content
+CREATOR = f"evcards {__version__}"
+# A laid-out card document takes a few hundred KB: up to this many are kept between laying
+# the cards out (for the page count) and drawing them; more are laid out again when drawn.
+KEEP_LAID_OUT_CARDS = 100
+
+CancelledCheck = Callable[[], bool]
+
+
+class NextCard(NamedTuple):
+    index: int  # in the exported entities
+    writing: bool  # else being laid out
+
+
+@dataclass(frozen=True, slots=True)
+class ExportProgress:
+    """One card through one stage of an export.
+
+    A single PDF numbers its pages over every card ("page 3 of 5"), so all its cards are laid
+    out before the first is written: two stages. A folder of PDFs writes each card at once.
+    """
+
+    done: int  # cards finished in this stage
+    total: int
+    entity: Entity
+    writing: bool  # False while a single PDF's cards are laid out
+    stages: int
+
+    @property
+    def next_card(self) -> NextCard | None:
+        """The card the export works on after this report, or None when only finishing the file is left."""
+        if self.done < self.total:
+            return NextCard(self.done, self.writing)
+        if not self.writing and self.stages == 2:
+            return NextCard(0, True)
+        return None
+
+    @property
+    def fraction(self) -> float:
+        stage = (self.stages - 1) if self.writing else 0
+        return (stage * self.total + self.done) / (self.stages * self.total)
+
+
+ProgressCallback = Callable[[ExportProgress], None]
+
+
+class ExportError(Exception):
+    """An export failed; `str(error)` is a message for the user, naming the file concerned."""
+
+
+class ExportCancelled(Exception):
+    """The export was cancelled; no partial file is left behind."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedFile:
+    path: Path
+    pages: int
+    entities: tuple[str, ...]
+
+
+def footer_for(kb: KnowledgeBase, today: date | None = None) -> str:
+    """The footer's left side: the knowledge base's name and the export date."""
+    return footer_text(kb.display_title, f"exported {(today or date.today()).isoformat()}")
+
+
+def _new_writer(buffer: QBuffer, page_size: str, title: str) -> QPdfWriter:
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"unknown page size {page_size!r}: use one of {', '.join(PAGE_SIZES)}")
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(
+        QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait, PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
+    )
+    writer.setTitle(title)
+    writer.setCreator(CREATOR)
+    return writer
+
+
+def render_pdf(
+    kb: KnowledgeBase,
+    entities: Sequence[Entity],
+    *,
+    page_size: str = "a4",
+    today: date | None = None,
+    on_card_laid_out: Callable[[int], None] | None = None,
+    on_card_done: Callable[[int], None] | None = None,
+) -> tuple[bytes, int]:
+    """The PDF of `entities` (each from a fresh page, with a bookmark when there are several) and its page count.
+
+    `on_card_laid_out(index)` and `on_card_done(index)` follow the two stages, e.g. to report
+    progress or to cancel by raising."""
+    if not entities:
+        raise ValueError("nothing to export: no entity given")
+    title = entities[0].name if len(entities) == 1 else kb.display_title
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _new_writer(buffer, page_size, title)
+    keep = len(entities) <= KEEP_LAID_OUT_CARDS
+    kept: list[PagedCard] = []
+    page_counts: list[int] = []
+    for index, entity in enumerate(entities):
+        card = lay_out(build_card_document(kb, entity, for_print=True), writer)
+        page_counts.append(len(card.pages))
+        if keep:
+            kept.append(card)
+        del card  # else the last document of a long export would live on
+        if on_card_laid_out is not None:
+            on_card_laid_out(index)
+
+    def laid_out_again() -> Iterator[PagedCard]:
+        """A long export lays each card out a second time (the layout is the same) rather than
+        hold thousands of documents in memory."""
+        for entity, count in zip(entities, page_counts):
+            card = lay_out(build_card_document(kb, entity, for_print=True), writer)
+            if len(card.pages) != count:  # e.g. the screen's resolution changed meanwhile
+                raise PaintFailed(f"the card of {entity.name} came out with a different number of pages; export again")
+            yield card
+
+    pages = paint_cards(writer, kept if keep else laid_out_again(), sum(page_counts), footer_for(kb, today), on_card_done=on_card_done)
+    data = bytes(buffer.data())
+    bookmarks: list[Bookmark] = []
+    if len(entities) > 1:
+        first_pages = [0, *accumulate(page_counts[:-1])]
+        bookmarks = [Bookmark(entity.name, first) for entity, first in zip(entities, first_pages)]
+    try:
+        data = finish_pdf(data, CARD_LANGUAGE, bookmarks)
+    except PdfStructureError as error:  # pragma: no cover - only if Qt changes its output
+        raise PaintFailed(f"the PDF could not be finished: {error}") from error
+    return data, pages
+
+
+def _os_message(target: Path, error: OSError) -> str:
+    folder = target.parent
+    if isinstance(error, FileNotFoundError) or error.errno == errno.ENOENT:
+        return f"cannot write {target}: the folder {folder} does not exist"
+    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot write {target}: permission denied (the folder {folder} is not writable)"
+    if error.errno == errno.ENOSPC:
+        return f"cannot write {target}: the disk is full"
+    if isinstance(error, NotADirectoryError):
+        return f"cannot write {target}: {folder} is not a folder"
+    return f"cannot write {target}: {error.strerror or error}"
+
+
+def _open_temporary(target: Path) -> tuple[Path, int]:
+    """A new file beside `target`, created with the usual permissions (umask applied)."""
+    for _ in range(100):
+        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
+
+
+def write_atomically(target: Path, produce: Callable[[], bytes]) -> None:
+    """Write `produce()` to `target` through a temporary file renamed into place.
+
+    On any failure (including one raised by `produce`) the temporary file is removed and an
+    existing `target` is left as it was. OS errors become an `ExportError` naming the file.
+    """
+    if target.is_dir():
+        raise ExportError(f"cannot write {target}: it is a folder")
+    try:
+        temporary, descriptor = _open_temporary(target)
+    except OSError as error:
+        raise ExportError(_os_message(target, error)) from error
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(produce())
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException as error:
+        temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise ExportError(_os_message(target, error)) from error
+        raise
+
+
+def _prepare_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(exist_ok=True)
+    except FileExistsError as error:
+        raise ExportError(f"cannot write into {folder}: it is a file, not a folder") from error
+    except OSError as error:
+        raise ExportError(_os_message(folder / "x.pdf", error)) from error
+
+
+def export_pdf(
+    kb: KnowledgeBase,
+    entities: Sequence[Entity],
+    target: Path,
+    *,
+    page_size: str = "a4",
+    single: bool = True,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelledCheck | None = None,
+    today: date | None = None,
+) -> list[ExportedFile]:
+    """Export `entities` as PDF and return what was written.
+
+    `single=True`: one PDF at `target` holding every card (one card makes a card PDF; several
+    get a page break between cards and a bookmark each). `single=False`: `target` is a folder
+    (created if missing, not its parents) that receives `<entity-id>.pdf` per entity, each
+    written atomically. `progress(ExportProgress)` follows the cards; when `cancelled()` turns
+    true the export stops with `ExportCancelled`, leaving no partial file (files already
+    finished in folder mode stay). Failures raise `ExportError` with a message for the user.
+    """
+    entities = list(entities)
+    total = len(entities)
+
+    def check_cancelled() -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+
+    stages = 2 if single and total > 1 else 1
+
+    def reporter(batch: list[Entity], done_before: int, writing: bool) -> Callable[[int], None]:
+        def report(index: int) -> None:
+            if progress is not None:
+                progress(ExportProgress(done_before + index + 1, total, batch[index], writing, stages))
+            check_cancelled()
+
+        return report
+
+    def produce(batch: list[Entity], done_before: int, result: list[int]) -> Callable[[], bytes]:
+        def run() -> bytes:
+            try:
+                data, pages = render_pdf(
+                    kb,
+                    batch,
+                    page_size=page_size,
+                    today=today,
+                    on_card_laid_out=reporter(batch, done_before, False) if stages == 2 else None,
+                    on_card_done=reporter(batch, done_before, True),
+                )
+            except PaintFailed as error:
+                raise ExportError(f"cannot write {target}: {error}") from error
+            result.append(pages)
+            return data
+
+        return run
+
+    check_cancelled()
+    if single:
+        pages: list[int] = []
+        write_atomically(target, produce(entities, 0, pages))
+        return [ExportedFile(target, pages[0], tuple(e.id for e in entities))]
+    _prepare_folder(target)
+    written: list[ExportedFile] = []
+    for done, entity in enumerate(entities):
+        path = target / f"{entity.id}.pdf"
+        pages = []
+        write_atomically(path, produce([entity], done, pages))
+        written.append(ExportedFile(path, pages[0], (entity.id,)))
+    return written
+
+
+def print_card(kb: KnowledgeBase, entity: Entity, printer: QPagedPaintDevice, *, today: date | None = None) -> int:
+    """Print the card on `printer` (a QPrinter, e.g. the one a QPrintPreviewDialog passes to
+    its `paintRequested` slot) with the PDF's layout and footer; return the number of pages."""
+    document = build_card_document(kb, entity, for_print=True)
+    try:
+        return paginate_and_paint(document, printer, footer_for(kb, today))
+    except PaintFailed as error:
+        raise ExportError(f"cannot print {entity.name}: {error}") from error
+
+
+def preview_painter(kb: KnowledgeBase, entity: Entity) -> Callable[[QPagedPaintDevice], None]:
+    """A slot for `QPrintPreviewDialog.paintRequested`: `dialog.paintRequested.connect(preview_painter(kb, entity))`."""
+
+    def paint(printer: QPagedPaintDevice) -> None:
+        print_card(kb, entity, printer)
+
+    return paint

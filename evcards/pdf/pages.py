@@ -1,0 +1,185 @@
+"""Lay a card document out for a paged device and paint it page by page, with a footer.
+
+One layout pass serves the PDF writer, the printer and the print preview. The document is laid
+out as on screen, in Qt's default-resolution pixels, and the painter is scaled by the device's
+resolution over that one: a 1200 dpi `QPdfWriter` and a 96 dpi `QPrinter` give the same page.
+(Laying out with the device as the layout's paint device instead leaves paragraphs' CSS pixel
+margins unscaled in Qt 6.12, so an 18px indent shrank to nothing at 1200 dpi.)
+`QTextDocument.print_()` is not used: it adds its own margins and page numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontInfo,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextDocument,
+)
+
+from evcards.card.content import PRINT_COLORS
+from evcards.card.document import card_font
+from evcards.pdf.pagination import PageSlice, choose_pages
+
+FOOTER_POINT_SIZE = 7.5
+FOOTER_GAP_LINES = 1.2  # space between the page's content and the footer text, in footer lines
+FOOTER_SEPARATOR = " · "
+NO_LIGATURES = ("liga", "clig")
+
+
+class PaintFailed(RuntimeError):
+    """The paint device refused to start or to add a page (e.g. its output could not be opened)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PagedCard:
+    """A card document laid out for one device, with the page slices chosen for it.
+
+    `scale_x`/`scale_y` turn layout pixels into device pixels.
+    """
+
+    document: QTextDocument
+    pages: list[PageSlice]
+    scale_x: float
+    scale_y: float
+
+
+def page_label(page: int, total: int) -> str:
+    return f"page {page} of {total}"
+
+
+def layout_dpi() -> int:
+    """The resolution a `QTextDocument` with no paint device lays out at (Qt's default dpi).
+
+    Qt does not expose it; a font's pixel size is its point size at that resolution, so a
+    72-point font is exactly `dpi` pixels tall.
+    """
+    return QFontInfo(card_font(72)).pixelSize()
+
+
+def for_print(font: QFont) -> QFont:
+    """`font` without hinting and without ligatures (see `lay_out`)."""
+    result = QFont(font)
+    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    for feature in NO_LIGATURES:
+        result.setFeature(QFont.Tag(feature), 0)
+    return result
+
+
+def _footer_font() -> QFont:
+    return for_print(card_font(FOOTER_POINT_SIZE))
+
+
+def _footer_metrics(device: QPagedPaintDevice) -> QFontMetricsF:
+    return QFontMetricsF(_footer_font(), device)
+
+
+def content_height(device: QPagedPaintDevice) -> float:
+    """The height (device pixels) left for the card on each page once the footer has its room."""
+    return device.height() - _footer_metrics(device).height() * (1 + FOOTER_GAP_LINES)
+
+
+def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> PagedCard:
+    """Lay `document` out to the device's printable width and choose its page breaks.
+
+    The page margins are the device's (its page layout); the document's own margin, meant for
+    the screen, is set to zero so that it does not add to them. Glyph hinting is turned off so
+    that advances are not rounded to screen pixels before being scaled up, and ligatures so
+    that text copied or extracted from the PDF is the card's text ("fi", not "ﬁ").
+    """
+    dpi = layout_dpi()
+    scale_x, scale_y = device.logicalDpiX() / dpi, device.logicalDpiY() / dpi
+    document.setDefaultFont(for_print(document.defaultFont()))
+    document.documentLayout().setPaintDevice(None)  # lay out in default-dpi pixels, see above
+    document.setDocumentMargin(0)
+    document.setTextWidth(device.width() / scale_x)
+    return PagedCard(document, choose_pages(document, content_height(device) / scale_y), scale_x, scale_y)
+
+
+def _paint_slice(painter: QPainter, card: PagedCard, page: PageSlice, width: float) -> None:
+    visible = QRectF(0, page.top, width, page.bottom - page.top)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    # Half a pixel inside the slice, so a line that only touches an edge is drawn on one page only.
+    context.clip = visible.adjusted(0, 0.5, 0, -0.5)
+    palette = QPalette(context.palette)
+    palette.setColor(QPalette.ColorRole.Text, QColor(PRINT_COLORS.text))
+    context.palette = palette
+    painter.save()
+    painter.scale(card.scale_x, card.scale_y)
+    painter.translate(0, -page.top)
+    painter.setClipRect(visible)
+    card.document.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def _paint_footer(painter: QPainter, device: QPagedPaintDevice, left: str, right: str) -> None:
+    font = _footer_font()
+    metrics = QFontMetricsF(font, device)
+    width, bottom = float(device.width()), float(device.height())
+    rule_y = bottom - metrics.height() * (1 + FOOTER_GAP_LINES / 2)
+    painter.save()
+    painter.setPen(QPen(QColor(PRINT_COLORS.quote_bar), device.logicalDpiY() / 144))
+    painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
+    painter.setFont(font)
+    painter.setPen(QColor(PRINT_COLORS.muted))
+    right_width = metrics.horizontalAdvance(right)
+    gap = metrics.horizontalAdvance("M") * 2
+    shown_left = metrics.elidedText(left, Qt.TextElideMode.ElideRight, max(0.0, width - right_width - gap))
+    text_rect = QRectF(0, bottom - metrics.height(), width, metrics.height())
+    painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown_left)
+    painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right)
+    painter.restore()
+
+
+def paint_cards(
+    device: QPagedPaintDevice,
+    cards: Iterable[PagedCard],
+    total_pages: int,
+    footer_left: str,
+    *,
+    on_card_done: Callable[[int], None] | None = None,
+) -> int:
+    """Paint every card's pages on `device` (a PDF writer or a printer), each card from a fresh page.
+
+    Page numbers run over all the cards ("page 3 of 5", `total_pages` in all). Returns the
+    number of pages painted. `on_card_done(index)` is called after each card, e.g. to report
+    progress or to cancel by raising; the painter is ended either way.
+    """
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PaintFailed("the output could not be opened for painting")
+    try:
+        number = 0
+        for index, card in enumerate(cards):
+            for page in card.pages:
+                if number and not device.newPage():
+                    raise PaintFailed("the device could not start a new page")
+                number += 1
+                _paint_slice(painter, card, page, card.document.textWidth())
+                _paint_footer(painter, device, footer_left, page_label(number, total_pages))
+            if on_card_done is not None:
+                on_card_done(index)
+        return number
+    finally:
+        painter.end()
+
+
+def paginate_and_paint(document: QTextDocument, device: QPagedPaintDevice, footer_left: str) -> int:
+    """Lay out, paginate and paint one card on `device` (a PDF writer or a printer); return its page count."""
+    card = lay_out(document, device)
+    return paint_cards(device, [card], len(card.pages), footer_left)
+
+
+def footer_text(*parts: str) -> str:
+    """The footer's left side: the non-empty parts joined by a middle dot."""
+    return FOOTER_SEPARATOR.join(part for part in parts if part)

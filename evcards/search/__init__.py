@@ -1,0 +1,1 @@
+"""Matching entities to what the reader types. Imports no Qt."""

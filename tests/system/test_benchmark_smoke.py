@@ -1,0 +1,77 @@
+"""The benchmark runner still runs end to end (size S, not timed): every figure is measured.
+
+The figures themselves are not checked here: they depend on the machine. See the README's
+Performance section for the targets and the L runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIGURES = (
+    "load_ratio_vs_json",
+    "filter_ms_median",
+    "filter_ms_p95",
+    "card_render_ms",
+    "startup_ratio_vs_bare_qt",
+    "export_ms_per_card",
+    "export_ms_long_card",
+)
+
+
+def run_benchmark_script(name: str, *args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `tests/benchmarks/<name>` as a reader would, from `cwd` (conftest sets Qt offscreen)."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "benchmarks" / name), *args],
+        cwd=cwd,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.mark.slow
+def test_runner_measures_every_figure_at_size_s(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    done = run_benchmark_script("run.py", "--size", "S", "--json", str(out), cwd=tmp_path, EVCARDS_BENCH_CACHE=str(tmp_path / "data"))
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["run"]["notes"] == [], result["run"]["notes"]
+    for key in FIGURES:
+        assert isinstance(result[key], (int, float)) and result[key] > 0, (key, result[key])
+    assert "rss_mb_L" in result and result["rss_mb_L"] is None  # measured at L only
+    assert isinstance(result["rss_mb_S"], (int, float)) and result["rss_mb_S"] > 0
+    machine = result["machine"]
+    assert {"cpu", "cores", "python", "qt", "pydantic"} <= machine.keys()
+    for key in FIGURES:
+        assert key in done.stdout  # the table names every figure, with PASS or FAIL
+    probes = result["run"]["speed_probe_ms"]  # how fast the machine was before each step
+    assert "card render" in probes and "start-up" in probes and all(ms > 0 for ms in probes.values())
+    assert "machine speed probe" in done.stdout
+
+
+@pytest.mark.slow
+def test_the_enum_probe_names_the_classes_evcards_and_bare_qt_build(tmp_path: Path) -> None:
+    done = run_benchmark_script("startup_enums.py", "--top", "40", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    evcards, bare = done.stderr.split("bare:")
+    assert "QStyle" in evcards and "QStyle" not in bare  # the scroll bars' proxy style
+    assert " Qt\n" not in evcards and " Qt\n" not in bare  # neither reads the Qt namespace before its window shows
+
+
+def test_a_start_that_never_ends_is_stopped_and_named(tmp_path: Path) -> None:
+    from tests.benchmarks.bench_processes import SHOWN_MARKER, time_to_shown
+
+    stuck = [sys.executable, "-c", f"import time; print({SHOWN_MARKER!r}, flush=True); time.sleep(600)"]
+    with pytest.raises(RuntimeError, match="did not end within 2 s \\(after showing its window\\)"):
+        time_to_shown(stuck, str(tmp_path), timeout=2)
+    quick = [sys.executable, "-c", f"print({SHOWN_MARKER!r}, flush=True)"]
+    assert 0 < time_to_shown(quick, str(tmp_path)) < 30

@@ -1,0 +1,239 @@
+"""The loader: a knowledge base or a report naming file, place and problem; never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from evcards.kb.loader import load
+from evcards.kb.model import QuoteStatus
+from evcards.kb.problems import Severity
+from tests.conftest import ARTICLE_QUOTE, SOURCE_TEXT, KbWriter, minimal_kb
+
+
+def only_problem(path: Path) -> str:
+    result = load(path)
+    assert result.knowledge_base is None
+    assert len(result.problems) == 1, result.report()
+    return str(result.problems[0])
+
+
+def test_valid_file_loads_with_quote_positions(write_kb: KbWriter) -> None:
+    result = load(write_kb())
+    assert result.is_valid, result.report()
+    kb = result.knowledge_base
+    assert kb is not None and kb.title == "Test KB"
+    claim = kb.entity("xiaomi").claims[0]
+    assert claim.check.status is QuoteStatus.VERIFIED
+    assert SOURCE_TEXT[claim.check.start : claim.check.end] == ARTICLE_QUOTE
+    assert kb.source_text("article") == SOURCE_TEXT
+
+
+def test_loading_never_writes_the_file(write_kb: KbWriter) -> None:
+    path = write_kb()
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    load(path)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    message = only_problem(tmp_path / "nope.json")
+    assert message.startswith(f"{tmp_path / 'nope.json'}: (file): file not found")
+
+
+def test_folder(tmp_path: Path) -> None:
+    assert "is a folder" in only_problem(tmp_path)
+
+
+def test_unreadable_file(write_kb: KbWriter, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_kb()
+    if os.geteuid() != 0:
+        path.chmod(0)
+    else:  # root reads anything: make the read fail the way it does for a user
+        original = Path.read_bytes
+
+        def denied(self: Path) -> bytes:
+            if self == path:
+                raise PermissionError(13, "Permission denied")
+            return original(self)
+
+        monkeypatch.setattr(Path, "read_bytes", denied)
+    assert "cannot be read (permission denied)" in only_problem(path)
+
+
+def test_not_utf8_names_line_and_column(write_kb: KbWriter) -> None:
+    path = write_kb(b'{"format": 1,\n  "title": "caf\xe9"}')
+    message = only_problem(path)
+    assert f"{path}: 2:16: is not UTF-8 text: byte 0xe9" in message
+
+
+def test_utf8_byte_order_mark_is_fine(write_kb: KbWriter) -> None:
+    path = write_kb(b"\xef\xbb\xbf" + json.dumps(minimal_kb()).encode())
+    assert load(path).is_valid
+
+
+def test_invalid_json_names_line_and_column(write_kb: KbWriter) -> None:
+    path = write_kb('{\n  "format": 1,\n  "entities": [,]\n}')
+    assert only_problem(path) == f"{path}: 3:16: invalid JSON: expected value"
+
+
+def test_truncated_json(write_kb: KbWriter) -> None:
+    text = json.dumps(minimal_kb())
+    assert "invalid JSON" in only_problem(write_kb(text[: len(text) // 2]))
+
+
+def test_absurd_nesting(write_kb: KbWriter) -> None:
+    path = write_kb('{"format": 1, "entities": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert "nested too deeply" in only_problem(path)
+
+
+@pytest.mark.parametrize("payload", ["[]", '"kb"', "42", "null"])
+def test_wrong_top_level_type(write_kb: KbWriter, payload: str) -> None:
+    message = only_problem(write_kb(payload))
+    assert "(top level): should be a JSON object" in message
+
+
+def test_every_schema_error_is_reported(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    del data["entities"][0]["name"]
+    data["entities"][1]["kind"] = 7
+    data["entities"][1]["claims"][0]["quote"] = ""
+    data["entities"][1]["colour"] = "red"
+    result = load(write_kb(data))
+    places = {p.place: p.message for p in result.problems}
+    assert places == {
+        "entities[0].name": "required field is missing",
+        "entities[1].kind": "should be a string",
+        "entities[1].claims[0].quote": "should be a string or an object with 'exact', with more than white space",
+        "entities[1].colour": "unknown field 'colour' (not part of the evcards format)",
+    }
+
+
+def test_duplicate_ids(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["id"] = "xiaomi"
+    data["entities"][0]["relations"] = []
+    message = only_problem(write_kb(data))
+    assert message.endswith("entities[1].id: duplicate entity id 'xiaomi' (first used at entities[0])")
+
+
+def test_a_key_given_twice_is_refused_and_named_where_it_is(write_kb: KbWriter) -> None:
+    """JSON keeps the last of two equal keys: the first list of claims would be lost unseen."""
+    text = json.dumps(minimal_kb(), indent=2, ensure_ascii=False)
+    lei_jun = text.index('"name": "Lei Jun"')
+    text = text[:lei_jun] + '"claims": [],\n      ' + text[lei_jun:]  # a second "claims" in entities[1]
+    text = text.replace('"title": "Test KB"', '"title": "Test KB",\n  "title": "Other"')
+    result = load(write_kb(text))
+    assert result.knowledge_base is None
+    assert [str(p).split(": ", 1)[1] for p in result.problems] == [
+        "(top level): the key 'title' is given twice; JSON keeps only the last one, so keep one and remove the other",
+        "entities[1]: the key 'claims' is given twice; JSON keeps only the last one, so keep one and remove the other",
+    ]
+
+
+def test_a_repeated_key_inside_a_quote_object_is_found(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][0]["claims"][0]["quote"] = {"exact": "Founded", "prefix": "x"}
+    text = json.dumps(data).replace('"prefix": "x"', '"prefix": "x", "exact": "Lei Jun founded"')
+    assert only_problem(write_kb(text)).endswith(
+        "entities[0].claims[0].quote: the key 'exact' is given twice; JSON keeps only the last one, so keep one and remove the other"
+    )
+
+
+def test_unknown_entity_and_source_references(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][0]["relations"][0]["target"] = "lei-jin"
+    data["entities"][1]["claims"][0]["source"] = "blog"
+    result = load(write_kb(data))
+    assert [f"{p.place}: {p.message}" for p in result.problems] == [
+        "entities[0].relations[0].target: no entity has the id 'lei-jin'",
+        "entities[1].claims[0].source: no source has the id 'blog'",
+    ]
+
+
+def test_missing_source_text_file(write_kb: KbWriter) -> None:
+    message = only_problem(write_kb(source_text=None))
+    assert "sources[0].text_file: file not found" in message and "article.txt" in message
+
+
+def test_quote_not_in_source_is_a_finding_not_a_problem(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["claims"][0]["quote"] = "Lei Jun founded Tesla"
+    result = load(write_kb(data))
+    assert result.knowledge_base is not None and not result.problems and not result.is_valid
+    [finding] = result.findings
+    assert finding.severity is Severity.FINDING
+    assert finding.place == "entities[1].claims[0].quote"
+    assert "not-found" in finding.message
+    assert result.knowledge_base.entity("lei-jun").claims[0].check.status is QuoteStatus.NOT_FOUND
+
+
+def test_straight_quotes_match_only_approximately_and_say_what_the_source_has(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["claims"][0]["quote"] = 'Lei\'s   "last entrepreneurship."'
+    result = load(write_kb(data))
+    [finding] = result.findings
+    assert "approximate" in finding.message and "Lei’s “last entrepreneurship.”" in finding.message
+    check = result.knowledge_base.entity("lei-jun").claims[0].check
+    assert SOURCE_TEXT[check.start : check.end] == "Lei’s “last entrepreneurship.”"
+
+
+def test_prefix_picks_the_right_repeat(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["claims"][0]["quote"] = {"exact": "Lei Jun", "prefix": "Xiaomi. "}
+    result = load(write_kb(data))
+    check = result.knowledge_base.entity("lei-jun").claims[0].check
+    assert check.status is QuoteStatus.VERIFIED
+    assert check.start == SOURCE_TEXT.index("Lei Jun likes")
+
+
+def test_wrong_position_hint_falls_back_to_search(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["claims"][0]["quote"] = {"exact": "Lei Jun founded", "start": 3}
+    check = load(write_kb(data)).knowledge_base.entity("lei-jun").claims[0].check
+    assert check.status is QuoteStatus.VERIFIED and check.start == SOURCE_TEXT.index("Lei Jun founded")
+
+
+def test_positions_count_code_points_after_an_emoji(write_kb: KbWriter) -> None:
+    result = load(write_kb(source_text="🚗 " + SOURCE_TEXT))
+    check = result.knowledge_base.entity("xiaomi").claims[0].check
+    assert check.start == 2 + SOURCE_TEXT.index(ARTICLE_QUOTE)
+
+
+@pytest.mark.parametrize("text_file", ["/etc/hostname", "https://example.com/article.txt"])
+def test_source_text_must_be_a_relative_path(write_kb: KbWriter, text_file: str) -> None:
+    data = minimal_kb()
+    data["sources"][0]["text_file"] = text_file
+    assert only_problem(write_kb(data)).endswith("sources[0].text_file: must be a path relative to the JSON file")
+
+
+def test_odd_unknown_field_names_are_named(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][0]["foo-bar"] = 1
+    data["entities"][0]["claims"][0]["quote"] = {"exact": "Lei Jun founded", "my key": 2}
+    places = {p.place: p.message for p in load(write_kb(data)).problems}
+    assert places["entities[0].foo-bar"] == "unknown field 'foo-bar' (not part of the evcards format)"
+    assert places["entities[0].claims[0].quote.my key"] == "unknown field 'my key' (not part of the evcards format)"
+
+
+def test_a_quote_of_white_space_is_refused(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][0]["claims"][0]["quote"] = "   "
+    assert only_problem(write_kb(data)).endswith(
+        "entities[0].claims[0].quote: should be a string or an object with 'exact', with more than white space"
+    )
+
+
+def test_syntax_error_column_counts_characters_not_bytes(write_kb: KbWriter) -> None:
+    path = write_kb('{"title": "雷军雷军", x}')
+    assert only_problem(path).startswith(f"{path}: 1:19: invalid JSON")
+
+
+def test_a_source_that_is_a_pipe_is_refused_without_reading_it(write_kb: KbWriter, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    data = minimal_kb()
+    data["sources"][0]["text_file"] = "pipe.txt"
+    assert "sources[0].text_file: is not a regular file" in only_problem(write_kb(data))
