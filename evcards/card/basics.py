@@ -1,5 +1,5 @@
 """What the window needs from the card before any card is shown: the card's link scheme and
-text size, the labels of kinds and relations, and escaping.
+text size, and the labels of kinds and relations.
 
 Imported at start-up by the list and the card view, so it imports neither Qt nor the model
 (pydantic); `evcards.card.content`, which renders whole cards, is imported with the first card.
@@ -27,12 +27,6 @@ RELATION_LABELS = {
     "based_in": "Based in",
     "associated_with": "Associated with",
 }
-
-
-def escape(text: str) -> str:
-    """`html.escape`, quotes included: the window imports this module at start-up, and the
-    `html` package would bring its table of 2,000 named entities along."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
 
 
 def entity_link(entity_id: str) -> str:

@@ -123,17 +123,10 @@ def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 
 
 def _run_window(path: Path | None) -> int:
-    """None: the window reopens the file opened last.
+    """None: the window reopens the file opened last."""
+    from evcards.gui.app import run_app
 
-    Nearly everything made until the window shows lives as long as the window, so the cyclic
-    garbage collector is paused until then and it is all frozen (see `evcards.kb.collector`): the
-    collector spent 8-13 ms of a ~300 ms start walking it, and found ~70 objects of garbage."""
-    from evcards.kb.collector import PausedCollector
-
-    with PausedCollector(freeze_after=None) as start_up:  # not frozen if the window never shows
-        from evcards.gui.app import run_app
-
-        return run_app(path, when_shown=start_up.freeze_and_resume)
+    return run_app(path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-
-from evcards.gui.enum_properties import set_enum_properties
 
 Key = QKeySequence.StandardKey
 Shortcut = QKeySequence.StandardKey | str
@@ -75,7 +73,7 @@ class ActionRegistry:
             action.setObjectName(f"action_{spec.name}")
             action.setStatusTip(spec.tip)
             action.setShortcuts(key_sequences(spec.shortcuts))
-            set_enum_properties(action, shortcutContext="WindowShortcut")
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self._actions[spec.name] = action
         self._actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
         self._actions["about"].setMenuRole(QAction.MenuRole.AboutRole)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from evcards import __version__
 from evcards.card.fonts import install_application_font
-from evcards.gui.enum_properties import set_enum_properties
 from evcards.gui.main_window import MainWindow
 from evcards.gui.scroll_bar_style import speed_up_scroll_bars
 from evcards.gui.settings import Settings
@@ -35,7 +33,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     install_application_font(app)
     scheme = os.environ.get(COLOR_SCHEME, "").lower()
     if scheme in ("dark", "light"):
-        set_enum_properties(app.styleHints(), colorScheme=scheme.capitalize())  # "Dark", "Light"
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
         app.setStyle("Fusion")
     speed_up_scroll_bars(app)
     if scheme == "dark":
@@ -97,8 +95,8 @@ def initial_file(path: Path | None, settings: Settings) -> Path:
     return last if last is not None and last.is_file() else bundled_data()
 
 
-def run_app(path: Path | None, settings: Settings | None = None, when_shown: Callable[[], None] | None = None) -> int:
-    """Show the window and open the first file; `when_shown` runs once the window is shown."""
+def run_app(path: Path | None, settings: Settings | None = None) -> int:
+    """Show the window and open the first file."""
     app = create_application()
     settings = settings or Settings()
     window = MainWindow(settings)
@@ -110,8 +108,6 @@ def run_app(path: Path | None, settings: Settings | None = None, when_shown: Cal
     # Loading starts on the event loop's first turn, after the events of showing the window
     # (polish, layout) have been handled without a loading thread competing for the interpreter.
     def after_showing() -> None:
-        if when_shown is not None:
-            when_shown()
         window.open_file(first_file)
 
     QTimer.singleShot(0, window, after_showing)

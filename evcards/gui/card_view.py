@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6 import QtCore  # `QtCore.Qt` only in code that runs once the window is shown: see enum_properties
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from evcards.card.basics import BASE_POINT_SIZE, entity_link_target, is_web_url, source_link_target
-from evcards.gui.enum_properties import set_enum_properties
 
 if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
     from PySide6.QtCore import QUrl
@@ -35,10 +33,10 @@ class CardView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # Always there, so a long card is laid out once, not again when a scroll bar appears.
-        set_enum_properties(
-            self,
-            verticalScrollBarPolicy="ScrollBarAlwaysOn",
-            textInteractionFlags="TextSelectableByMouse|TextSelectableByKeyboard|LinksAccessibleByMouse|LinksAccessibleByKeyboard",
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        flag = Qt.TextInteractionFlag
+        self.setTextInteractionFlags(
+            flag.TextSelectableByMouse | flag.TextSelectableByKeyboard | flag.LinksAccessibleByMouse | flag.LinksAccessibleByKeyboard
         )
         self.anchorClicked.connect(self._follow)
         self._kb: KnowledgeBase | None = None
@@ -114,7 +112,7 @@ class CardView(QTextBrowser):
             QDesktopServices.openUrl(QUrl(href))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             href = self.focused_href()
             if href:
                 self._follow_href(href)

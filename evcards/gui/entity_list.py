@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6 import QtCore  # `QtCore.Qt` only in code that runs once the window is shown: see enum_properties
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from evcards.card.basics import kind_label
 from evcards.gui.entity_model import EntityListModel, EntityRole
-from evcards.gui.enum_properties import set_enum_properties
 from evcards.plural import counted
 from evcards.search.entity_filter import EntityFilter, FilterSearch
 
@@ -90,7 +88,7 @@ class EntityDelegate(QStyledItemDelegate):
         if len(self._texts) >= TEXT_CACHE_ROWS:
             self._texts.clear()
         title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
-        name = _static_text(fonts.name_metrics.elidedText(title, QtCore.Qt.TextElideMode.ElideRight, width), fonts.name)
+        name = _static_text(fonts.name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), fonts.name)
         detail = _static_text(f"{kind_label(entity.kind)} · {counted(len(entity.claims), 'claim')}", fonts.font)
         self._texts[key] = (name, detail)
         return name, detail
@@ -124,7 +122,7 @@ def _static_text(text: str, font: QFont) -> QStaticText:
     from PySide6.QtGui import QStaticText, QTransform
 
     static = QStaticText(text)
-    static.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    static.setTextFormat(Qt.TextFormat.PlainText)
     static.prepare(QTransform(), font)
     return static
 
@@ -149,13 +147,13 @@ class EntityListView(QTableView):
         self.setTabKeyNavigation(False)
         self.setCornerButtonEnabled(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        set_enum_properties(self, horizontalScrollBarPolicy="ScrollBarAlwaysOff")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def setItemDelegate(self, delegate: EntityDelegate) -> None:  # type: ignore[override]
         super().setItemDelegate(delegate)
         self.verticalHeader().setDefaultSectionSize(delegate.row_height(self.font()))
 
-    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: QtCore.Qt.KeyboardModifier) -> QModelIndex:
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         """Home and End go to the first and last entity, as in a list (a table would stay in the row)."""
         rows = self.model().rowCount() if self.model() else 0
         if rows and action == QAbstractItemView.CursorAction.MoveHome:
@@ -188,11 +186,12 @@ class EntityListPane(QWidget):
         self.list_view.setItemDelegate(self._delegate)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        set_enum_properties(self.list_view, contextMenuPolicy="CustomContextMenu")
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("no_match")
         self.empty_label.setAccessibleName("No matching entity")
-        set_enum_properties(self.empty_label, alignment="AlignCenter", textFormat="PlainText")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setWordWrap(True)
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.list_view)
@@ -308,7 +307,7 @@ class EntityListPane(QWidget):
         return index.data(EntityRole.ID) if index.isValid() else None
 
     def focus_filter(self) -> None:
-        self.filter_field.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+        self.filter_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_field.selectAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -321,7 +320,7 @@ class EntityListPane(QWidget):
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
         key = key_event.key()
-        keys, reason = QtCore.Qt.Key, QtCore.Qt.FocusReason  # read here, at a key press: see enum_properties
+        keys, reason = Qt.Key, Qt.FocusReason
         if key == keys.Key_Escape and (watched is self.filter_field or self.filter_field.text()):
             self.filter_field.clear()
             self.list_view.setFocus(reason.OtherFocusReason)

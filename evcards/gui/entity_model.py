@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from enum import IntEnum
+from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from evcards.card.basics import escape, kind_label
+from evcards.card.basics import kind_label
 from evcards.plural import counted
 
 if TYPE_CHECKING:
@@ -16,21 +17,13 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 
-# Qt's numbers for the roles this model answers (`Qt.ItemDataRole`, fixed by Qt's API), named
-# here: the model is made before the window shows, when reading `Qt` would cost 20-27 ms of
-# start-up (see `evcards.gui.enum_properties`). A test compares them with Qt's.
-DISPLAY_ROLE = 0
-TOOL_TIP_ROLE = 3
-ACCESSIBLE_TEXT_ROLE = 11
-USER_ROLE = 0x0100
-
 
 class EntityRole(IntEnum):
-    ID = USER_ROLE + 1
-    KIND = USER_ROLE + 2
-    CLAIM_COUNT = USER_ROLE + 3
-    NATIVE_NAME = USER_ROLE + 4
-    ENTITY = USER_ROLE + 5
+    ID = Qt.ItemDataRole.UserRole + 1
+    KIND = Qt.ItemDataRole.UserRole + 2
+    CLAIM_COUNT = Qt.ItemDataRole.UserRole + 3
+    NATIVE_NAME = Qt.ItemDataRole.UserRole + 4
+    ENTITY = Qt.ItemDataRole.UserRole + 5
 
 
 class EntityListModel(QAbstractListModel):
@@ -85,17 +78,17 @@ class EntityListModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         entity = self._entities[self._rows[index.row()]]
-        if role == DISPLAY_ROLE:
+        if role == Qt.ItemDataRole.DisplayRole:
             return entity.name
-        if role == TOOL_TIP_ROLE:
+        if role == Qt.ItemDataRole.ToolTipRole:
             native = f" ({entity.native_name})" if entity.native_name else ""
             # Tooltips that look like markup are shown as rich text: escape what the data says.
-            return f"<p>{escape(entity.name + native)}: {escape(kind_label(entity.kind))}, {counted(len(entity.claims), 'claim')}</p>"
-        if role == ACCESSIBLE_TEXT_ROLE:
+            return f'<p style="white-space:pre-wrap">{escape(entity.name + native)}: {escape(kind_label(entity.kind))}, {counted(len(entity.claims), "claim")}</p>'
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entity.name}, {kind_label(entity.kind)}, {counted(len(entity.claims), 'claim')}"
         if role == EntityRole.ID:
             return entity.id

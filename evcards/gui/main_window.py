@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore  # `QtCore.Qt` only in code that runs once the window is shown: see enum_properties
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 from evcards.gui.actions import MENU_ORDER, ActionRegistry
 from evcards.gui.card_view import CardView
 from evcards.gui.entity_list import EntityListPane
-from evcards.gui.enum_properties import set_enum_properties
 from evcards.gui.file_watcher import FileWatcher
 from evcards.gui.history import History
 from evcards.gui.loading import Loader
@@ -88,7 +86,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.card, 1)
-        self.splitter = QSplitter(parent=self)  # horizontal, Qt's default; by keyword: see enum_properties
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.entity_pane)
         self.splitter.addWidget(right)
@@ -130,11 +128,11 @@ class MainWindow(QMainWindow):
         for name, icon in icons.items():
             self.actions[name].setIcon(style.standardIcon(icon))
             toolbar.addAction(self.actions[name])
-        set_enum_properties(toolbar, toolButtonStyle="ToolButtonTextBesideIcon")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
         self.context_menu = QMenu(self)  # one menu for every row, not a new one per right-click
         self.context_menu.setObjectName("entity_context_menu")
-        self.context_menu.addAction("Open", lambda: self.card.setFocus(QtCore.Qt.FocusReason.OtherFocusReason))
+        self.context_menu.addAction("Open", lambda: self.card.setFocus(Qt.FocusReason.OtherFocusReason))
         self.context_menu.addAction(self.actions["copy_card"])
         self.context_menu.addAction(self.actions["export_pdf"])
 
@@ -158,7 +156,7 @@ class MainWindow(QMainWindow):
         a.connect("shortcuts", self.show_shortcuts)
         a.connect("about", self.show_about)
         self.entity_pane.entity_selected.connect(self._entity_selected)
-        self.entity_pane.activated.connect(lambda: self.card.setFocus(QtCore.Qt.FocusReason.TabFocusReason))
+        self.entity_pane.activated.connect(lambda: self.card.setFocus(Qt.FocusReason.TabFocusReason))
         self.entity_pane.count_changed.connect(self.status.set_count)
         self.entity_pane.list_view.customContextMenuRequested.connect(self._list_context_menu)
         self.card.entity_requested.connect(self.go_to)

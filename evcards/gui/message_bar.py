@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
-
-from evcards.gui.enum_properties import set_enum_properties
 
 MAX_DETAIL_LINES = 5
 
@@ -17,7 +16,8 @@ class MessageBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#message_bar { background: palette(alternate-base); border-left: 4px solid #d29922; }")
         self.label = QLabel(self)
-        set_enum_properties(self.label, textFormat="PlainText", textInteractionFlags="TextSelectableByMouse")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setWordWrap(True)
         close = QToolButton(self)
         close.setText("✕")

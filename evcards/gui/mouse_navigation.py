@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore  # `QtCore.Qt` only in code that runs once the window is shown: see enum_properties
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
@@ -64,12 +63,11 @@ class MouseNavigation(QObject):
         """The QWindow is being deleted (Qt replaced it): nothing to remove the filter from."""
         self._watched = None
 
-    def _action_for(self, button: QtCore.Qt.MouseButton) -> Callable[[], None] | None:
-        """What `button` does, if anything. The buttons are named here, at an event, not when the
-        window is made: start-up leaves `Qt` unbuilt (see enum_properties)."""
-        if button == QtCore.Qt.MouseButton.BackButton:
+    def _action_for(self, button: Qt.MouseButton) -> Callable[[], None] | None:
+        """What `button` does, if anything."""
+        if button == Qt.MouseButton.BackButton:
             return self._back
-        if button == QtCore.Qt.MouseButton.ForwardButton:
+        if button == Qt.MouseButton.ForwardButton:
             return self._forward
         return None
 

@@ -11,11 +11,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore  # `QtCore.Qt` only in code that runs once the window is shown: see enum_properties
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from evcards.gui.enum_properties import set_enum_properties
 from evcards.plural import counted
 
 if TYPE_CHECKING:
@@ -42,7 +40,7 @@ class ExportNotice(QWidget):
         super().__init__(parent)
         self.setObjectName("export_notice")
         self.label = QLabel(self)
-        set_enum_properties(self.label, textFormat="PlainText")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.open_button = QPushButton("Open PDF", self)
         self.open_button.setAccessibleName("Open the exported PDF")
         layout = QHBoxLayout(self)
@@ -112,7 +110,7 @@ class PdfActions:
         dialog = QProgressDialog(f"Preparing card 1 of {total}: {entities[0].name}", "Cancel", 0, PROGRESS_STEPS, self._window)
         dialog.setObjectName("export_progress")
         dialog.setWindowTitle("Exporting cards")
-        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
         dialog.setAutoReset(False)
 

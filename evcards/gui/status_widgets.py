@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
-
-from evcards.gui.enum_properties import set_enum_properties
 
 
 class StatusWidgets:
@@ -22,10 +21,10 @@ class StatusWidgets:
         self.count_label.setAccessibleName("Entity count")
         # Wide enough for any count, so a new count while typing repaints the label, not the window.
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("888888 of 888888 entities"))
-        set_enum_properties(self.count_label, alignment="AlignRight|AlignVCenter")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.file_label = QLabel(parent)
         self.file_label.setAccessibleName("Open file")
-        set_enum_properties(self.file_label, textFormat="PlainText")
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         for widget in (self.progress, self.cancel_button, self.count_label, self.file_label):
             bar.addPermanentWidget(widget)
         self.show_progress(False)

@@ -8,7 +8,6 @@ file whose only trouble is a quote that does not match.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +16,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from evcards.kb.collector import PausedCollector
 from evcards.kb.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
 from evcards.kb.model import KnowledgeBase, QuoteCheck, QuoteStatus, set_claim_check
 from evcards.kb.piecewise import validate_in_slices
@@ -36,7 +34,6 @@ _FRIENDLY = {
     "literal_error": None,  # pydantic's own text names the allowed values
 }
 PROGRESS_STEP = 2048
-FREEZE_AFTER_OBJECTS = 50_000  # new container objects from one load (~5,000 claims); see _collector_paused
 SLICES_FROM_BYTES = 4 * 1024 * 1024  # validate in slices from this size on; see evcards.kb.piecewise
 
 
@@ -257,27 +254,12 @@ def _folded(cache: dict[str, FoldedText], source_id: str, text: str) -> FoldedTe
     return cache[source_id]
 
 
-def _collector_paused() -> PausedCollector:
-    """Pause the cyclic garbage collector while a file turns into millions of objects.
-
-    A big file leaves so many young objects that the collections owed for them (three walks
-    of all of them, over a second each at 100,000 entities) would freeze the window soon
-    after. Instead they are frozen (see `evcards.kb.collector`): being free of cycles, they are
-    still freed when the knowledge base is dropped. Young cyclic garbage is collected first,
-    so little else is kept from the collector.
-    """
-    if gc.isenabled():
-        gc.collect(1)
-    return PausedCollector(freeze_after=FREEZE_AFTER_OBJECTS)
-
-
 def load(path: str | Path, progress: ProgressCallback | None = None) -> LoadResult:
     """Load and check `path`. `progress(done, total)` may raise LoadCancelled to stop.
 
     For a big file progress runs twice from 0 to total: bytes validated, then claims checked.
     """
-    with _collector_paused():
-        return _load(Path(path), progress)
+    return _load(Path(path), progress)
 
 
 def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:

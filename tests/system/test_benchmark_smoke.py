@@ -58,15 +58,6 @@ def test_runner_measures_every_figure_at_size_s(tmp_path: Path) -> None:
     assert "machine speed probe" in done.stdout
 
 
-@pytest.mark.slow
-def test_the_enum_probe_names_the_classes_evcards_and_bare_qt_build(tmp_path: Path) -> None:
-    done = run_benchmark_script("startup_enums.py", "--top", "40", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr[-3000:]
-    evcards, bare = done.stderr.split("bare:")
-    assert "QStyle" in evcards and "QStyle" not in bare  # the scroll bars' proxy style
-    assert " Qt\n" not in evcards and " Qt\n" not in bare  # neither reads the Qt namespace before its window shows
-
-
 def test_a_start_that_never_ends_is_stopped_and_named(tmp_path: Path) -> None:
     from tests.benchmarks.bench_processes import SHOWN_MARKER, time_to_shown
 
