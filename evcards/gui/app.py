@@ -22,7 +22,8 @@ COLOR_SCHEME = "EVCARDS_COLOR_SCHEME"  # "dark" or "light": override the desktop
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName("evcards")
     app.setOrganizationName("evcards")
     app.setApplicationVersion(__version__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -111,10 +111,10 @@ class EntityDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(fonts.name)  # the fonts the texts were prepared with, or they are laid out again
         painter.setPen(text_color)
-        painter.drawStaticText(rect.left(), rect.top() + (line - name.size().height()) / 2, name)
+        painter.drawStaticText(QPointF(rect.left(), rect.top() + (line - name.size().height()) / 2), name)
         painter.setFont(fonts.font)
         painter.setPen(muted)
-        painter.drawStaticText(rect.left(), rect.top() + line + 2 + (line - detail.size().height()) / 2, detail)
+        painter.drawStaticText(QPointF(rect.left(), rect.top() + line + 2 + (line - detail.size().height()) / 2), detail)
         painter.restore()
 
 

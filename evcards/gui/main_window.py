@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("evcards")
         self.setAccessibleName("evcards")
         self.setAcceptDrops(True)
-        self.actions = ActionRegistry(self)
+        self.action_registry = ActionRegistry(self)
         self.loader = Loader(self)
         self.watcher = FileWatcher(self)
         self.source_view: SourceView | None = None
@@ -101,11 +101,11 @@ class MainWindow(QMainWindow):
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENU_ORDER}
         for name, menu in menus.items():
             menu.setObjectName(f"menu_{name.lower()}")
-            for action in self.actions.in_menu(name):
+            for action in self.action_registry.in_menu(name):
                 menu.addAction(action)
                 self.addAction(action)  # shortcuts work even when the menu bar is hidden
         self.recent_menu = RecentFilesMenu(self.settings, self)
-        menus["File"].insertMenu(self.actions["reload"], self.recent_menu)
+        menus["File"].insertMenu(self.action_registry["reload"], self.recent_menu)
         self.recent_menu.open_requested.connect(self.open_file)
         for before, separated in (
             ("export_pdf", "File"),
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
             ("show_in_source", "View"),
             ("zoom_in", "View"),
         ):
-            menus[separated].insertSeparator(self.actions[before])
+            menus[separated].insertSeparator(self.action_registry[before])
         toolbar = QToolBar("Navigation", self)
         toolbar.setObjectName("navigation_toolbar")
         toolbar.setAccessibleName("Navigation")
@@ -126,18 +126,18 @@ class MainWindow(QMainWindow):
             "export_pdf": style.StandardPixmap.SP_DialogSaveButton,
         }
         for name, icon in icons.items():
-            self.actions[name].setIcon(style.standardIcon(icon))
-            toolbar.addAction(self.actions[name])
+            self.action_registry[name].setIcon(style.standardIcon(icon))
+            toolbar.addAction(self.action_registry[name])
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
         self.context_menu = QMenu(self)  # one menu for every row, not a new one per right-click
         self.context_menu.setObjectName("entity_context_menu")
         self.context_menu.addAction("Open", lambda: self.card.setFocus(Qt.FocusReason.OtherFocusReason))
-        self.context_menu.addAction(self.actions["copy_card"])
-        self.context_menu.addAction(self.actions["export_pdf"])
+        self.context_menu.addAction(self.action_registry["copy_card"])
+        self.context_menu.addAction(self.action_registry["export_pdf"])
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.action_registry
         a.connect("open", self.choose_file)
         a.connect("reload", self.reload)
         a.connect("export_pdf", lambda: self.pdf.export(self.kb, self.current_entity()))
@@ -295,12 +295,12 @@ class MainWindow(QMainWindow):
 
     def _update_navigation(self) -> None:
         has_card = self.card.entity is not None
-        self.actions["back"].setEnabled(self.history.can_go_back())
-        self.actions["forward"].setEnabled(self.history.can_go_forward())
+        self.action_registry["back"].setEnabled(self.history.can_go_back())
+        self.action_registry["forward"].setEnabled(self.history.can_go_forward())
         for name in ("export_pdf", "print", "print_preview", "copy_card", "show_in_source"):
-            self.actions[name].setEnabled(has_card)
-        self.actions["reload"].setEnabled(self.kb is not None)
-        self.actions["export_cards"].setEnabled(bool(self.kb and self.kb.entities))
+            self.action_registry[name].setEnabled(has_card)
+        self.action_registry["reload"].setEnabled(self.kb is not None)
+        self.action_registry["export_cards"].setEnabled(bool(self.kb and self.kb.entities))
 
     # --- card actions ---------------------------------------------------------------------
     def copy_card(self) -> None:
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from evcards.gui.dialogs import ShortcutsDialog
 
-        ShortcutsDialog(self.actions.shortcut_rows(), self).exec()
+        ShortcutsDialog(self.action_registry.shortcut_rows(), self).exec()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -61,7 +61,7 @@ class Settings:
     @property
     def recent_files(self) -> list[Path]:
         value = self._store.value("session/recent_files", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         return [Path(item) for item in items if isinstance(item, str) and item][:MAX_RECENT_FILES]
 
     def add_recent_file(self, path: Path) -> None:
@@ -75,8 +75,8 @@ class Settings:
     @property
     def zoom(self) -> int:
         try:
-            value = int(self._store.value("view/zoom", DEFAULT_ZOOM))
-        except (TypeError, ValueError):
+            value = int(str(self._store.value("view/zoom", DEFAULT_ZOOM)))  # text in an INI file
+        except ValueError:
             return DEFAULT_ZOOM
         return max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], value))
 

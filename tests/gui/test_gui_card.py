@@ -134,7 +134,7 @@ def test_show_in_source_action_uses_the_first_found_quote(qtbot: Any, settings: 
     claims.insert(0, claims.pop())  # the first claim's quote is not found
     window = open_window(qtbot, settings, write_kb(data, source_text="👍" * 40 + SOURCE_TEXT))
     click_entity(qtbot, window, "xiaomi")
-    window.actions["show_in_source"].trigger()
+    window.action_registry["show_in_source"].trigger()
     assert window.source_view is not None and window.source_view.isVisible()
     assert window.source_view.highlighted_text() == ARTICLE_QUOTE
     window.close()

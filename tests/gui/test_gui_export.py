@@ -100,7 +100,7 @@ def test_exporting_an_empty_list_says_so_without_asking_for_a_file(
 ) -> None:
     asked = _save_to(tmp_path / "none.pdf", monkeypatch)
     qtbot.keyClicks(window.entity_pane.filter_field, "no such entity anywhere")
-    window.actions["export_cards"].trigger()
+    window.action_registry["export_cards"].trigger()
     assert asked == [] and not (tmp_path / "none.pdf").exists()
     assert "no card to export" in window.statusBar().currentMessage()
 
@@ -127,5 +127,5 @@ def test_an_export_error_is_shown_after_the_progress_dialog_closed(
         shown_with.append([d.isVisible() for d in window.findChildren(QProgressDialog)])
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    window.actions["export_cards"].trigger()
+    window.action_registry["export_cards"].trigger()
     assert shown_with == [[False]]  # the message, and no progress dialog left open behind it

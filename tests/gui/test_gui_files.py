@@ -54,14 +54,14 @@ def test_open_loads_another_file(qtbot: Any, window: MainWindow, write_kb: KbWri
     assert window.windowTitle() == "Test KB — evcards"
     assert window.status.file_label.text() == str(path.resolve())
     assert window.status.count_label.text() == "2 of 2 entities"
-    assert not window.actions["back"].isEnabled()  # a new file starts a new history
+    assert not window.action_registry["back"].isEnabled()  # a new file starts a new history
     assert window.settings.last_file == path.resolve()
 
 
 def test_cancelling_the_open_dialog_changes_nothing(qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: ("", "")))
     before = window.kb
-    window.actions["open"].trigger()
+    window.action_registry["open"].trigger()
     qtbot.wait(50)
     assert window.kb is before and not window.loader.is_busy()
 
@@ -246,7 +246,7 @@ def test_an_entity_removed_on_disk_moves_to_the_first_one(qtbot: Any, kb_window:
     rewrite(path, data)
     qtbot.waitUntil(lambda: shown_ids(window) == ["lei-jun"], timeout=WINDOW_TIMEOUT_MS)
     assert shown_card_id(window) == "lei-jun"
-    assert not window.actions["back"].isEnabled()  # xiaomi is gone from the history
+    assert not window.action_registry["back"].isEnabled()  # xiaomi is gone from the history
 
 
 def test_an_invalid_new_version_keeps_the_old_data_and_says_why(qtbot: Any, kb_window: Any) -> None:
@@ -493,7 +493,7 @@ def test_a_knowledge_base_without_entities(qtbot: Any, window: MainWindow, write
     assert window.card.entity is None and window.card.toPlainText() == "This knowledge base has no entities."
     assert window.status.count_label.text() == "0 of 0 entities"
     for name in ("copy_card", "export_pdf", "print", "print_preview", "show_in_source", "back", "forward"):
-        assert not window.actions[name].isEnabled(), name
+        assert not window.action_registry[name].isEnabled(), name
     qtbot.keyClick(window, Key.Key_Slash)
     qtbot.keyClicks(pane.filter_field, "x")
     assert "No entity matches" in pane.empty_label.text()
@@ -522,7 +522,7 @@ def test_export_card_as_pdf_from_the_window(qtbot: Any, window: MainWindow, tmp_
     qtbot.mouseClick(window.pdf.open_button, Qt.MouseButton.LeftButton)
     assert opened == [str(pdf)]
     assert window.settings.last_export_folder == pdf.parent
-    window.actions["export_pdf"].trigger()
+    window.action_registry["export_pdf"].trigger()
     assert Path(proposed[1]).parent == pdf.parent  # the next export starts in the same folder
 
 

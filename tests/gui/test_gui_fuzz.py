@@ -94,7 +94,7 @@ def test_random_keys_clicks_and_actions(
 
     window = open_window(qtbot, settings, data_copy)
     names = [spec.name for spec in ACTION_SPECS if spec.name != "quit"]
-    shortcuts = [s for name in names for s in window.actions[name].shortcuts()]
+    shortcuts = [s for name in names for s in window.action_registry[name].shortcuts()]
     log: deque[str] = deque(maxlen=40)
 
     def target() -> QWidget:
@@ -178,7 +178,7 @@ def test_random_keys_clicks_and_actions(
         elif kind == "action":
             name = rng.choice(names)
             log.append(f"{step} action {name}")
-            window.actions[name].trigger()
+            window.action_registry[name].trigger()
         elif kind == "mouse_nav":
             button = rng.choice([Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton])
             on = rng.choice([window.card.viewport(), window.entity_pane.list_view.viewport(), window.entity_pane.filter_field, window])

@@ -30,16 +30,16 @@ def test_clicking_a_relation_link_moves_there_and_records_history(qtbot: Any, wi
     assert current(window) == "xiaomi"
     click_link(qtbot, window.card, entity_link("tesla"))
     assert current(window) == "tesla"
-    assert window.actions["back"].isEnabled() and not window.actions["forward"].isEnabled()
+    assert window.action_registry["back"].isEnabled() and not window.action_registry["forward"].isEnabled()
     qtbot.keyClick(window, Key.Key_Left, Mod.AltModifier)
     assert current(window) == "xiaomi"
     qtbot.keyClick(window, Key.Key_Left, Mod.AltModifier)
     assert current(window) == "lei-jun"
-    assert window.actions["forward"].isEnabled()
+    assert window.action_registry["forward"].isEnabled()
     qtbot.keyClick(window, Key.Key_Right, Mod.AltModifier)
     qtbot.keyClick(window, Key.Key_Right, Mod.AltModifier)
     assert current(window) == "tesla"
-    assert not window.actions["forward"].isEnabled()
+    assert not window.action_registry["forward"].isEnabled()
 
 
 def test_anchor_clicked_signal_navigates(qtbot: Any, window: MainWindow) -> None:
@@ -102,8 +102,8 @@ def test_toolbar_buttons_go_back_and_forward(qtbot: Any, window: MainWindow) -> 
     click_entity(qtbot, window, "china")
     toolbar = window.findChild(QToolBar, "navigation_toolbar")
     assert toolbar is not None and toolbar.isVisible()
-    back = toolbar.widgetForAction(window.actions["back"])
-    forward = toolbar.widgetForAction(window.actions["forward"])
+    back = toolbar.widgetForAction(window.action_registry["back"])
+    forward = toolbar.widgetForAction(window.action_registry["forward"])
     assert isinstance(back, QToolButton) and isinstance(forward, QToolButton)
     assert not forward.isEnabled()
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
@@ -291,7 +291,7 @@ def prepare_history(window: MainWindow) -> None:
     for entity_id in ("apple", "china", "tesla"):
         window.go_to(entity_id)
     window.go_back()
-    assert window.actions["back"].isEnabled() and window.actions["forward"].isEnabled()
+    assert window.action_registry["back"].isEnabled() and window.action_registry["forward"].isEnabled()
 
 
 @pytest.mark.parametrize("focus", ["list", "card", "filter"])
@@ -300,7 +300,7 @@ def test_every_shortcut_triggers_its_action(qtbot: Any, window: MainWindow, no_d
     for spec in ACTION_SPECS:
         if spec.name == "quit":
             continue
-        action = window.actions[spec.name]
+        action = window.action_registry[spec.name]
         assert action.shortcuts() or spec.name == "about", f"{spec.name} has no shortcut"
         for sequence in action.shortcuts():
             prepare_history(window)
@@ -322,15 +322,15 @@ def test_every_shortcut_triggers_its_action(qtbot: Any, window: MainWindow, no_d
 
 
 def test_quit_shortcut_closes_the_window(qtbot: Any, window: MainWindow) -> None:
-    assert [s.toString() for s in window.actions["quit"].shortcuts()] == ["Ctrl+Q"]
-    with qtbot.waitSignal(window.actions["quit"].triggered, timeout=1000):
+    assert [s.toString() for s in window.action_registry["quit"].shortcuts()] == ["Ctrl+Q"]
+    with qtbot.waitSignal(window.action_registry["quit"].triggered, timeout=1000):
         qtbot.keyClick(window.entity_pane.list_view, Key.Key_Q, Mod.ControlModifier)
     assert not window.isVisible()
 
 
 def test_about_shows_the_about_box(window: MainWindow, no_dialogs: list[str]) -> None:
     window.findChild(QMenu, "menu_help")
-    window.actions["about"].trigger()
+    window.action_registry["about"].trigger()
     assert no_dialogs == ["about"]
 
 
@@ -344,7 +344,7 @@ def test_shortcuts_dialog_lists_every_action(qtbot: Any, window: MainWindow, mon
     assert len(rows) == len(ACTION_SPECS)
     for spec in ACTION_SPECS:
         keys = rows[(spec.menu, spec.text.replace("&", "").rstrip("…"))]
-        for sequence in window.actions[spec.name].shortcuts():
+        for sequence in window.action_registry[spec.name].shortcuts():
             assert sequence.toString(QKeySequence.SequenceFormat.NativeText) in keys
     assert rows[("View", "Back")].startswith("Alt+Left")
     assert rows[("File", "Quit")] == "Ctrl+Q"
@@ -357,7 +357,7 @@ def test_menus_hold_every_action_with_its_shortcut(window: MainWindow) -> None:
     for spec in ACTION_SPECS:
         menu = window.findChild(QMenu, f"menu_{spec.menu.lower()}")
         assert menu is not None
-        action = window.actions[spec.name]
+        action = window.action_registry[spec.name]
         assert action in menu.actions(), spec.name
         if spec.shortcuts:
             assert action.shortcuts() and not action.shortcut().isEmpty()  # the menu shows action.shortcut()
@@ -412,14 +412,14 @@ def test_standard_keys_are_used_where_qt_has_them(window: MainWindow) -> None:
     }
     for name, key in standard.items():
         bindings = QKeySequence.keyBindings(key)
-        assert bindings and window.actions[name].shortcuts()[: len(bindings)] == bindings, name
+        assert bindings and window.action_registry[name].shortcuts()[: len(bindings)] == bindings, name
 
 
 def test_no_tooltip_repeats_a_shortcut(window: MainWindow) -> None:
     toolbar = window.findChild(QToolBar, "navigation_toolbar")
     widgets = [toolbar.widgetForAction(a) for a in toolbar.actions()]
     for spec in ACTION_SPECS:
-        action = window.actions[spec.name]
+        action = window.action_registry[spec.name]
         for sequence in action.shortcuts():
             shown = sequence.toString()
             if "+" in shown or (shown.startswith("F") and shown[1:].isdigit()):  # not media keys named "Open", "Back"
@@ -541,7 +541,7 @@ def test_typing_a_query_records_one_visit_not_one_per_keystroke(qtbot: Any, wind
     assert current(window) == "china"  # back where the reader was before the search
     qtbot.keyClick(window, Key.Key_Right, Mod.AltModifier)
     assert current(window) == "su7-max"
-    assert not window.actions["forward"].isEnabled()
+    assert not window.action_registry["forward"].isEnabled()
     # a choice in the list after typing is a visit of its own
     qtbot.keyClick(window, Key.Key_Slash)
     qtbot.keyClicks(window.entity_pane.filter_field, "xiaomi")
