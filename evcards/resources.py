@@ -28,3 +28,7 @@ def fonts_dir() -> Path:
 
 def icons_dir() -> Path:
     return resources_dir() / "icons"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from evcards import __version__
+from evcards.gui import counts
 from evcards.kb.problems import preview_lines
-from evcards.plural import counted
 
 if TYPE_CHECKING:
     from evcards.kb.loader import LoadResult
@@ -35,7 +35,7 @@ def problem_report_box(parent: QWidget, result: LoadResult, kept: str | None) ->
     box.setObjectName("problem_report")
     box.setTextFormat(Qt.TextFormat.PlainText)
     count = len(lines)
-    box.setText(f"{Path(result.path).name} is not a valid knowledge base ({counted(count, 'problem')}).")
+    box.setText(f"{Path(result.path).name} is not a valid knowledge base ({counts.problems(count)}).")
     shown = "\n".join(preview_lines(lines, REPORT_PREVIEW_LINES))
     kept_note = f"\n\nStill showing {kept}." if kept else ""
     box.setInformativeText(shown + kept_note)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from evcards.card.basics import kind_label
+from evcards.gui import counts
 from evcards.gui.entity_model import EntityListModel, EntityRole
-from evcards.plural import counted
 from evcards.search.entity_filter import EntityFilter, FilterSearch
 
 if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row, not at start-up
@@ -89,7 +89,7 @@ class EntityDelegate(QStyledItemDelegate):
             self._texts.clear()
         title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
         name = _static_text(fonts.name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), fonts.name)
-        detail = _static_text(f"{kind_label(entity.kind)} · {counted(len(entity.claims), 'claim')}", fonts.font)
+        detail = _static_text(f"{kind_label(entity.kind)} · {counts.claims(len(entity.claims))}", fonts.font)
         self._texts[key] = (name, detail)
         return name, detail
 

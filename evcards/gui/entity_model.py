@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from evcards.card.basics import kind_label
-from evcards.plural import counted
+from evcards.gui import counts
 
 if TYPE_CHECKING:
     from evcards.kb.model import Entity
@@ -87,9 +87,9 @@ class EntityListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             native = f" ({entity.native_name})" if entity.native_name else ""
             # Tooltips that look like markup are shown as rich text: escape what the data says.
-            return f'<p style="white-space:pre-wrap">{escape(entity.name + native)}: {escape(kind_label(entity.kind))}, {counted(len(entity.claims), "claim")}</p>'
+            return f'<p style="white-space:pre-wrap">{escape(entity.name + native)}: {escape(kind_label(entity.kind))}, {counts.claims(len(entity.claims))}</p>'
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{entity.name}, {kind_label(entity.kind)}, {counted(len(entity.claims), 'claim')}"
+            return f"{entity.name}, {kind_label(entity.kind)}, {counts.claims(len(entity.claims))}"
         if role == EntityRole.ID:
             return entity.id
         if role == EntityRole.KIND:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evcards.gui import counts
 from evcards.gui.actions import MENU_ORDER, ActionRegistry
 from evcards.gui.card_view import CardView
 from evcards.gui.entity_list import EntityListPane
@@ -32,7 +33,6 @@ from evcards.gui.pdf_actions import PdfActions
 from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.settings import ZOOM_RANGE, Settings
 from evcards.gui.status_widgets import StatusWidgets
-from evcards.plural import counted
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         if result.findings:
             count = len(result.findings)
             self.message_bar.show_message(
-                f"{counted(count, 'quote')} in {path.name} could not be verified verbatim; the cards concerned say so."
+                f"{counts.quotes(count)} in {path.name} could not be verified verbatim; the cards concerned say so."
             )
         else:
             self.message_bar.hide()

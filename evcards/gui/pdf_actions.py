@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from evcards.plural import counted
+from evcards.gui import counts
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
@@ -136,7 +136,7 @@ class PdfActions:
             self._warn("Export failed", str(error))
             return None
         pages = files[0].pages
-        self._exported(target, f"Exported {counted(len(entities), 'card')} ({counted(pages, 'page')}) to {target.name}")
+        self._exported(target, f"Exported {counts.cards(len(entities))} ({counts.pages(pages)}) to {target.name}")
         return target
 
     def _ask_target(self, title: str, file_name: str) -> Path | None:

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
+from evcards.gui import counts
+
 
 class StatusWidgets:
     def __init__(self, bar: QStatusBar) -> None:
@@ -39,7 +41,7 @@ class StatusWidgets:
         self.progress.setValue(done)
 
     def set_count(self, shown: int, total: int) -> None:
-        self.count_label.setText(f"{shown} of {total} entities")
+        self.count_label.setText(counts.entities_shown(shown, total))
 
     def set_file(self, path: Path) -> None:
         self.file_label.setText(str(path))
