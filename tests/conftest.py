@@ -70,6 +70,24 @@ def run_fresh_python(code: str, *args: str, config_home: Path | None = None, **e
     return run.stdout
 
 
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def dejavu_only_environment(folder: Path) -> dict[str, str]:
+    """The environment of a child process whose fontconfig knows only DejaVu, the fonts of a
+    fresh machine: what a user without CJK, Arabic or Indic fonts sees. No display either."""
+    assert DEJAVU.is_dir(), "the test machine needs the DejaVu fonts (fonts-dejavu-core)"
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><dir>{DEJAVU}</dir><cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "FONTCONFIG_PATH")}
+    env["FONTCONFIG_FILE"] = str(config)
+    return env
+
+
 def load_kb(path: Path) -> Any:
     """The knowledge base at `path`, or the test fails with the loader's report."""
     from evcards.kb.loader import load
