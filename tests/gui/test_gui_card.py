@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from evcards.card.basics import ENTITY_SCHEME, kind_label
 from evcards.card.content import citation_text
 from evcards.gui.main_window import MainWindow
-from tests.conftest import ARTICLE_QUOTE, SOURCE_TEXT, KbWriter, minimal_kb, open_window
+from tests.conftest import ARTICLE_QUOTE, SOURCE_TEXT, KbWriter, dejavu_only_environment, minimal_kb, open_window
 from tests.gui_helpers import anchors, click_entity, click_link, shown_card_id
 
 
@@ -407,20 +407,10 @@ print("ok")
 
 @pytest.mark.slow
 def test_chinese_names_render_without_any_cjk_font_installed(tmp_path: Path) -> None:
-    import os
     import subprocess
     import sys
 
-    dejavu = Path("/usr/share/fonts/truetype/dejavu")
-    assert dejavu.is_dir(), "the test machine needs the DejaVu fonts (fonts-dejavu-core)"
-    config = tmp_path / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
-        f"<fontconfig><dir>{dejavu}</dir><cachedir>{tmp_path / 'fontcache'}</cachedir></fontconfig>\n",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("FONTCONFIG_PATH", None)
+    env = {**dejavu_only_environment(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     env.pop("EVCARDS_COLOR_SCHEME", None)
     run = subprocess.run([sys.executable, "-c", FONT_PROBE], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
     assert run.returncode == 0, run.stderr
