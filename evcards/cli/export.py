@@ -16,10 +16,10 @@ import os
 import sys
 from pathlib import Path
 
+from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.kb.loader import load
 from evcards.kb.model import Entity, KnowledgeBase
-from evcards.plural import counted
 from evcards.resources import bundled_data
 
 PAGE_SIZE_CHOICES = ("a4", "letter")

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evcards import __version__
+from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
-from evcards.plural import counted
 from evcards.resources import bundled_data
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     kb = result.knowledge_base
     if result.is_valid and kb is not None:
         claims = sum(len(e.claims) for e in kb.entities)
-        print(f"{result.path}: valid: {len(kb.entities)} entities, {claims} claims, every quote verified")
+        print(f"{result.path}: valid: {counted(len(kb.entities), 'entity', 'entities')}, {counted(claims, 'claim')}, every quote verified")
         return EXIT_OK
     print_problems(result)
     count = len(result.problems) + len(result.findings)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from evcards.plural import counted
+from evcards.cli.plural import counted
 
 if TYPE_CHECKING:
     from evcards.kb.loader import LoadResult

@@ -5,7 +5,7 @@ Polish three); the forms live in `resources/translations/evcards_*.ts`, compiled
 `scripts/update_translations.sh`. English is the source language, but its plural forms come from
 a translation too: without one, Qt would show "1 claim(s)". The translator is installed on first
 use, so any window, dialog or test that counts gets the right words, however its application was
-made. (The command line prints without Qt and counts with `evcards.plural.counted`.)
+made. (The command line prints without Qt and counts with `evcards.cli.plural.counted`.)
 """
 
 from __future__ import annotations

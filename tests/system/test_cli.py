@@ -28,6 +28,16 @@ def test_validate_bundled_data_exits_0() -> None:
     assert "valid" in run.stdout and "every quote verified" in run.stdout
 
 
+def test_validate_counts_in_words(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"] = [data["entities"][1]]
+    data["entities"][0]["relations"] = []
+    data["entities"][0]["claims"] = data["entities"][0]["claims"][:1]
+    path = write_kb(data)
+    run = evcards("validate", str(path))
+    assert run.stdout.strip() == f"{path}: valid: 1 entity, 1 claim, every quote verified", run.stderr
+
+
 def test_validate_refuses_bad_file_with_exit_1_and_place(write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["entities"][0]["relations"][0]["target"] = "nobody"

@@ -1,0 +1,10 @@
+"""The command line's counts read as English: "1 entity", "2 entities", "0 claims"."""
+
+from __future__ import annotations
+
+from evcards.cli.plural import counted
+
+
+def test_counts_agree_with_their_noun() -> None:
+    assert [counted(n, "claim") for n in (0, 1, 2)] == ["0 claims", "1 claim", "2 claims"]
+    assert [counted(n, "entity", "entities") for n in (0, 1, 2)] == ["0 entities", "1 entity", "2 entities"]
