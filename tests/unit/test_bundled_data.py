@@ -15,8 +15,8 @@ from evcards.resources import bundled_data, resources_dir
 def test_every_bundled_quote_is_verbatim_in_the_article() -> None:
     article = (resources_dir() / "sources" / "xiaomi-ev-article.txt").read_text(encoding="utf-8")
     result = load(bundled_data())
-    assert result.is_valid, result.report()
     kb = result.knowledge_base
+    assert kb is not None and result.is_valid, result.report()
     claims = [(entity, index, claim) for entity in kb.entities for index, claim in enumerate(entity.claims)]
     assert len(claims) >= 15
     for entity, index, claim in claims:
