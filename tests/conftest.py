@@ -6,7 +6,11 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from evcards.kb.loaded import LoadedKnowledgeBase
+    from evcards.kb.model import Entity
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -88,8 +92,8 @@ def dejavu_only_environment(folder: Path) -> dict[str, str]:
     return env
 
 
-def load_kb(path: Path) -> Any:
-    """The knowledge base at `path`, or the test fails with the loader's report."""
+def load_kb(path: Path) -> LoadedKnowledgeBase:
+    """The knowledge base at `path`, as loaded, or the test fails with the loader's report."""
     from evcards.kb.loader import load
 
     result = load(path)
@@ -97,12 +101,12 @@ def load_kb(path: Path) -> Any:
     return result.knowledge_base
 
 
-def write_and_load(write_kb: KbWriter, data: dict[str, Any] | None = None, source_text: str | None = None) -> Any:
+def write_and_load(write_kb: KbWriter, data: dict[str, Any] | None = None, source_text: str | None = None) -> LoadedKnowledgeBase:
     path = write_kb(data) if source_text is None else write_kb(data, source_text=source_text)
     return load_kb(path)
 
 
-def load_entity(write_kb: KbWriter, data: dict[str, Any], entity_id: str) -> tuple[Any, Any]:
+def load_entity(write_kb: KbWriter, data: dict[str, Any], entity_id: str) -> tuple[LoadedKnowledgeBase, Entity]:
     """Write `data`, load it (failing with the loader's report) and give the knowledge base and one entity."""
     kb = write_and_load(write_kb, data)
     entity = kb.entity(entity_id)

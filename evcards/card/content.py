@@ -12,10 +12,13 @@ import re
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from evcards.card.basics import entity_link, is_web_url, kind_label, relation_label, source_link_prefix
-from evcards.kb.model import Amount, QuoteStatus, Ratio, Year
+from evcards.kb.model import Amount, Ratio, Year
+from evcards.kb.quotes import QuoteStatus
 
 if TYPE_CHECKING:
-    from evcards.kb.model import Claim, Entity, KnowledgeBase, QuoteCheck, Source, StructuredValue
+    from evcards.kb.loaded import LoadedKnowledgeBase
+    from evcards.kb.model import Claim, Entity, Source, StructuredValue
+    from evcards.kb.quotes import QuoteCheck
 
 
 # The card's styles by name; `evcards.card.formats` gives each one its Qt format.
@@ -107,8 +110,8 @@ _NOT_FOUND = (Run("✗ Quote not found in the source", "missing"),)
 _CITATION_BREAK = LineBreak("muted")
 
 
-def _status_runs(claim: Claim, check: QuoteCheck | None) -> tuple[Run, ...]:
-    if check is None or check.status is QuoteStatus.NOT_FOUND:
+def _status_runs(claim: Claim, check: QuoteCheck) -> tuple[Run, ...]:
+    if check.status is QuoteStatus.NOT_FOUND:
         return _NOT_FOUND
     if check.status is QuoteStatus.APPROXIMATE:
         if check.actual == claim.exact:  # the words are there, but not with the given prefix/suffix
@@ -119,7 +122,7 @@ def _status_runs(claim: Claim, check: QuoteCheck | None) -> tuple[Run, ...]:
     return _VERIFIED
 
 
-def _claim_parts(kb: KnowledgeBase, entity: Entity, for_print: bool) -> list[Part]:
+def _claim_parts(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> list[Part]:
     """Every claim of the card; a long card repeats its few sources, so each citation is built once."""
     citations: dict[str, str] = {}
     source_prefix = source_link_prefix(entity.id)
@@ -129,14 +132,14 @@ def _claim_parts(kb: KnowledgeBase, entity: Entity, for_print: bool) -> list[Par
         if cite is None:
             source = kb.source(claim.source)
             cite = citations[claim.source] = f"— {citation_text(source) if source else claim.source}"
-        check = claim.check
+        check = kb.check(entity, index)
         number = Run(f"{index + 1}.", "bold")
         if claim.value:
-            statement = (number, Run(f" {claim.statement} "), Run(f"({format_value(claim.value)})", "muted"))
+            statement: tuple[Run, ...] = (number, Run(f" {claim.statement} "), Run(f"({format_value(claim.value)})", "muted"))
         else:
             statement = (number, Run(f" {claim.statement}"))
-        if not for_print and check is not None and check.start is not None:
-            citation = (Run(f"{cite} · ", "muted"), Run("Show in source", "link", f"{source_prefix}{index}"))
+        if not for_print and check.start is not None:
+            citation: tuple[Run, ...] = (Run(f"{cite} · ", "muted"), Run("Show in source", "link", f"{source_prefix}{index}"))
         else:
             citation = (Run(cite, "muted"),)
         parts += (
@@ -147,7 +150,7 @@ def _claim_parts(kb: KnowledgeBase, entity: Entity, for_print: bool) -> list[Par
     return parts
 
 
-def _relation_rows(kb: KnowledgeBase, entity: Entity, for_print: bool) -> tuple[RelationRow, ...]:
+def _relation_rows(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> tuple[RelationRow, ...]:
     grouped: dict[str, list[Run]] = {}
     for relation in entity.relations:
         target = kb.entity(relation.target)
@@ -159,13 +162,13 @@ def _relation_rows(kb: KnowledgeBase, entity: Entity, for_print: bool) -> tuple[
     return tuple(RelationRow(relation_label(kind), tuple(runs)) for kind, runs in grouped.items())
 
 
-def _used_sources(kb: KnowledgeBase, entity: Entity) -> list[Source]:
+def _used_sources(kb: LoadedKnowledgeBase, entity: Entity) -> list[Source]:
     """The sources the entity's claims cite, in order of first use."""
     found = (kb.source(source_id) for source_id in dict.fromkeys(c.source for c in entity.claims))
     return [source for source in found if source is not None]
 
 
-def _source_parts(kb: KnowledgeBase, entity: Entity) -> list[Part]:
+def _source_parts(kb: LoadedKnowledgeBase, entity: Entity) -> list[Part]:
     parts: list[Part] = []
     for source in _used_sources(kb, entity):
         runs: list[Run | LineBreak] = [Run(citation_text(source))]
@@ -177,7 +180,7 @@ def _source_parts(kb: KnowledgeBase, entity: Entity) -> list[Part]:
     return [Paragraph("section", (Run("Sources", "section"),)), *parts] if parts else []
 
 
-def card_parts(kb: KnowledgeBase, entity: Entity, *, for_print: bool = False) -> list[Part]:
+def card_parts(kb: LoadedKnowledgeBase, entity: Entity, *, for_print: bool = False) -> list[Part]:
     """The whole card, top to bottom. `for_print` drops links that only make sense inside the window."""
     title = [Run(entity.name, "title")]
     if entity.native_name:

@@ -35,7 +35,8 @@ from evcards.card.formats import CardFormats, card_formats
 LINE_SEPARATOR = "\u2028"  # Qt's QChar::LineSeparator: a new line inside the same paragraph
 
 if TYPE_CHECKING:
-    from evcards.kb.model import Entity, KnowledgeBase
+    from evcards.kb.loaded import LoadedKnowledgeBase
+    from evcards.kb.model import Entity
 
 
 # Scripts whose glyphs are drawn one per character with no joining, reordering or mark
@@ -90,7 +91,7 @@ def card_font(point_size: float = BASE_POINT_SIZE, *, shaped: bool = True) -> QF
 
 
 def build_card_document(
-    kb: KnowledgeBase,
+    kb: LoadedKnowledgeBase,
     entity: Entity,
     colors: CardColors = PRINT_COLORS,
     *,

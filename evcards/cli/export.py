@@ -18,8 +18,9 @@ from pathlib import Path
 
 from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
+from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.loader import load
-from evcards.kb.model import Entity, KnowledgeBase
+from evcards.kb.model import Entity
 from evcards.resources import bundled_data
 
 PAGE_SIZE_CHOICES = ("a4", "letter")
@@ -46,7 +47,7 @@ def _describe(entity: Entity) -> str:
     return entity.name if entity.name.casefold() == entity.id else f"{entity.name} ({entity.id})"
 
 
-def resolve_entities(kb: KnowledgeBase, wanted: list[str]) -> list[Entity]:
+def resolve_entities(kb: LoadedKnowledgeBase, wanted: list[str]) -> list[Entity]:
     """The entities `wanted` names, by id, name or native name (case-insensitive), without repeats."""
     by_key: dict[str, list[Entity]] = {}
     for entity in kb.entities:

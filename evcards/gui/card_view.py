@@ -17,7 +17,8 @@ if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not 
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QKeyEvent
 
-    from evcards.kb.model import Entity, KnowledgeBase
+    from evcards.kb.loaded import LoadedKnowledgeBase
+    from evcards.kb.model import Entity
 
 ZOOM_STEP = 1.0
 
@@ -39,7 +40,7 @@ class CardView(QTextBrowser):
             flag.TextSelectableByMouse | flag.TextSelectableByKeyboard | flag.LinksAccessibleByMouse | flag.LinksAccessibleByKeyboard
         )
         self.anchorClicked.connect(self._follow)
-        self._kb: KnowledgeBase | None = None
+        self._kb: LoadedKnowledgeBase | None = None
         self._entity: Entity | None = None
         self._zoom = 0
         self.show_placeholder("Select an entity on the left to see its card.")
@@ -48,6 +49,11 @@ class CardView(QTextBrowser):
     def entity(self) -> Entity | None:
         return self._entity
 
+    @property
+    def knowledge_base(self) -> LoadedKnowledgeBase | None:
+        """The knowledge base the card's entity is from (the window's may be newer)."""
+        return self._kb
+
     def point_size(self) -> float:
         return max(6.0, BASE_POINT_SIZE + self._zoom * ZOOM_STEP)
 
@@ -55,7 +61,7 @@ class CardView(QTextBrowser):
         self._zoom = steps
         self._render()
 
-    def show_card(self, kb: KnowledgeBase, entity: Entity) -> None:
+    def show_card(self, kb: LoadedKnowledgeBase, entity: Entity) -> None:
         self._kb, self._entity = kb, entity
         self._render()
 

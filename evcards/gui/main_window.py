@@ -40,8 +40,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from evcards.gui.source_view import SourceView
+    from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.loader import LoadResult
-    from evcards.kb.model import Entity, KnowledgeBase
+    from evcards.kb.model import Entity
 
 JSON_FILTER = "Knowledge bases (*.json);;All files (*)"
 TYPING_PAUSE_MS = 120
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.kb: KnowledgeBase | None = None
+        self.kb: LoadedKnowledgeBase | None = None
         self.history = History()
         self.setObjectName("main_window")
         self.setWindowTitle("evcards")
@@ -184,11 +185,11 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read the open file again; never in place of an Open that is still loading."""
-        if self.kb is not None and self.kb.path and not self.loader.is_opening():
-            self.loader.start(Path(self.kb.path), reload=True)
+        if self.kb is not None and not self.loader.is_opening():
+            self.loader.start(self.kb.path, reload=True)
 
     def choose_file(self) -> None:
-        start = str(Path(self.kb.path).parent) if self.kb and self.kb.path else ""
+        start = str(self.kb.path.parent) if self.kb else ""
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(self, "Open Knowledge Base", start, JSON_FILTER)
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
                     result.lines(),
                 )
             else:
-                kept = Path(self.kb.path).name if self.kb and self.kb.path else None
+                kept = self.kb.path.name if self.kb else None
                 if self.problem_dialog is not None:  # one report at a time, not a pile of them
                     self.problem_dialog.close()
                     self.problem_dialog.deleteLater()
@@ -219,12 +220,12 @@ class MainWindow(QMainWindow):
             return
         self._show_knowledge_base(kb, result, reload)
 
-    def _show_knowledge_base(self, kb: KnowledgeBase, result: LoadResult, reload: bool) -> None:
+    def _show_knowledge_base(self, kb: LoadedKnowledgeBase, result: LoadResult, reload: bool) -> None:
         previous = self.entity_pane.current_entity_id() if reload else self.settings.last_entity if self.kb is None else None
         self.kb = kb
         self.entity_pane.set_entities(kb.entities, self.loader.entity_filter)
         self.history.forget_missing({e.id for e in kb.entities}) if reload else self.history.clear()
-        path = Path(result.path).resolve()
+        path = kb.path
         self.settings.last_file = path
         self.settings.add_recent_file(path)
         self.status.set_file(path)
@@ -313,14 +314,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Copied the card of {entity.name} with its citations.", 4000)
 
     def show_current_claim_in_source(self) -> None:
-        entity = self.current_entity()
-        if entity is None:
+        entity, kb = self.current_entity(), self.card.knowledge_base
+        if entity is None or kb is None:
             return
         focused = self.card.focused_claim()
         candidates = [focused] if focused is not None else range(len(entity.claims))
         for index in candidates:
-            check = entity.claims[index].check
-            if check is not None and check.start is not None:
+            if kb.check(entity, index).start is not None:
                 self.show_in_source(entity.id, index)
                 return
         self.statusBar().showMessage("This card has no quote that could be found in its source.", 5000)
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
             from evcards.gui.source_view import SourceView
 
             self.source_view = SourceView(self)
-        self.source_view.show_quote(source, text, claim)
+        self.source_view.show_quote(source, text, self.kb.check(entity, claim_index))
         self.source_view.show()
         self.source_view.raise_()
         self.source_view.activateWindow()

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
 
     from evcards.gui.settings import Settings
-    from evcards.kb.model import Entity, KnowledgeBase
+    from evcards.kb.loaded import LoadedKnowledgeBase
+    from evcards.kb.model import Entity
 
 STATUS_TIMEOUT_MS = 15000
 PROGRESS_STEPS = 1000
@@ -72,7 +73,7 @@ class PdfActions:
         status_bar.addWidget(self.notice, 1)
         self.last_export: Path | None = None
 
-    def export(self, kb: KnowledgeBase | None, entity: Entity | None) -> Path | None:
+    def export(self, kb: LoadedKnowledgeBase | None, entity: Entity | None) -> Path | None:
         if kb is None or entity is None:
             return None
         target = self._ask_target("Export Card as PDF", f"{entity.id}.pdf")
@@ -89,7 +90,7 @@ class PdfActions:
         self._exported(target, f"Exported {entity.name} to {target.name}")
         return target
 
-    def export_many(self, kb: KnowledgeBase | None, entities: list[Entity]) -> Path | None:
+    def export_many(self, kb: LoadedKnowledgeBase | None, entities: list[Entity]) -> Path | None:
         """Every listed card in one PDF, with a progress dialog whose Cancel leaves no file."""
         if kb is None:
             return None
@@ -166,7 +167,7 @@ class PdfActions:
 
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
 
-    def print_(self, kb: KnowledgeBase | None, entity: Entity | None) -> None:
+    def print_(self, kb: LoadedKnowledgeBase | None, entity: Entity | None) -> None:
         if kb is None or entity is None:
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -182,7 +183,7 @@ class PdfActions:
             except ExportError as error:
                 self._warn("Printing failed", str(error))
 
-    def preview(self, kb: KnowledgeBase | None, entity: Entity | None) -> None:
+    def preview(self, kb: LoadedKnowledgeBase | None, entity: Entity | None) -> None:
         if kb is None or entity is None:
             return
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from evcards.card.content import citation_text
 
 if TYPE_CHECKING:
-    from evcards.kb.model import Claim, Source
+    from evcards.kb.model import Source
+    from evcards.kb.quotes import QuoteCheck
 
 
 def utf16_offset(text: str, code_point_offset: int) -> int:
@@ -49,12 +50,11 @@ class SourceView(QDialog):
         layout.addWidget(buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
 
-    def show_quote(self, source: Source, source_text: str, claim: Claim) -> None:
-        check = claim.check
+    def show_quote(self, source: Source, source_text: str, check: QuoteCheck) -> None:
         self.setWindowTitle(f"Source: {source.title}")
         self._heading.setText(citation_text(source))
         self.text.setPlainText(source_text)
-        if check is None or check.start is None or check.end is None:
+        if check.start is None or check.end is None:
             self.text.setExtraSelections([])
             return
         cursor = QTextCursor(self.text.document())

@@ -17,10 +17,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from evcards.kb.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
-from evcards.kb.model import KnowledgeBase, QuoteCheck, QuoteStatus, set_claim_check
+from evcards.kb.loaded import LoadedKnowledgeBase, VerbatimAt
+from evcards.kb.model import KnowledgeBase
 from evcards.kb.piecewise import validate_in_slices
 from evcards.kb.problems import Problem, Severity, json_path
-from evcards.kb.quotes import FoldedText, locate
+from evcards.kb.quotes import FoldedText, QuoteCheck, QuoteStatus, locate
 
 ProgressCallback = Callable[[int, int], None]
 _JSON_POSITION = re.compile(r"^(?P<what>.*) at line (?P<line>\d+) column (?P<column>\d+)$")
@@ -46,7 +47,7 @@ class LoadResult:
     """The outcome of loading one file. `knowledge_base` is None exactly when `problems` is not empty."""
 
     path: Path
-    knowledge_base: KnowledgeBase | None = None
+    knowledge_base: LoadedKnowledgeBase | None = None
     problems: list[Problem] = field(default_factory=list)
     findings: list[Problem] = field(default_factory=list)
 
@@ -160,18 +161,22 @@ def _character_position(data: bytes, line: int, byte_column: int) -> str:
     return f"{line}:{len(prefix.decode('utf-8', errors='ignore')) + 1}"
 
 
-def _reference_problems(shown: str, kb: KnowledgeBase) -> list[Problem]:
+def _duplicate_ids(shown: str, kind: str, prefix: str, ids: list[str]) -> list[Problem]:
     problems: list[Problem] = []
-    for kind, items in (("source", kb.sources), ("entity", kb.entities)):
-        prefix = "sources" if kind == "source" else "entities"
-        first_at: dict[str, int] = {}
-        for i, item in enumerate(items):
-            if item.id in first_at:
-                problems.append(
-                    Problem(shown, f"{prefix}[{i}].id", f"duplicate {kind} id {item.id!r} (first used at {prefix}[{first_at[item.id]}])")
-                )
-            else:
-                first_at[item.id] = i
+    first_at: dict[str, int] = {}
+    for i, item_id in enumerate(ids):
+        if item_id in first_at:
+            problems.append(
+                Problem(shown, f"{prefix}[{i}].id", f"duplicate {kind} id {item_id!r} (first used at {prefix}[{first_at[item_id]}])")
+            )
+        else:
+            first_at[item_id] = i
+    return problems
+
+
+def _reference_problems(shown: str, kb: KnowledgeBase) -> list[Problem]:
+    problems = _duplicate_ids(shown, "source", "sources", [s.id for s in kb.sources])
+    problems += _duplicate_ids(shown, "entity", "entities", [e.id for e in kb.entities])
     entity_ids = {e.id for e in kb.entities}
     source_ids = {s.id for s in kb.sources}
     # One set operation over every reference first; the slow walk that names each place
@@ -190,7 +195,9 @@ def _reference_problems(shown: str, kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
-def _load_source_texts(shown: str, base: Path, kb: KnowledgeBase) -> list[Problem]:
+def _load_source_texts(shown: str, base: Path, kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
+    """Every source's text by source id, and a problem for each one that cannot be read."""
+    texts: dict[str, str] = {}
     problems: list[Problem] = []
     for i, source in enumerate(kb.sources):
         if Path(source.text_file).is_absolute() or "://" in source.text_file:
@@ -199,53 +206,59 @@ def _load_source_texts(shown: str, base: Path, kb: KnowledgeBase) -> list[Proble
         text, problem = _read_text(base / source.text_file, shown, f"sources[{i}].text_file")
         if problem:
             problems.append(problem)
-        else:
-            kb._texts[source.id] = text
-    return problems
+        elif text is not None:
+            texts[source.id] = text
+    return texts, problems
 
 
-def _check_quotes(shown: str, kb: KnowledgeBase, progress: ProgressCallback | None) -> list[Problem]:
-    """Anchor every quote; a quote checked against its position hint costs one comparison.
+QuoteChecks = dict[str, list[QuoteCheck | VerbatimAt]]
 
-    That common case is inlined here and recorded as a bare offset (see `Claim.check`):
-    200,000 claims leave no time for a function call, a closure or a new object each.
-    Everything else goes through `locate`; each source is folded once, and only if needed.
+
+def _check_quotes(
+    shown: str, kb: KnowledgeBase, texts: dict[str, str], progress: ProgressCallback | None
+) -> tuple[QuoteChecks, list[Problem]]:
+    """Anchor every quote: its check per entity id, one per claim, and a finding for each quote not verified.
+
+    Every claim's source has a text by now (the caller checked references and read every
+    text). A quote checked against its position hint costs one comparison: that common case
+    is inlined here and recorded as the bare offset (see `LoadedKnowledgeBase`), as 200,000
+    claims leave no time for a function call, a closure or a new object each. Everything
+    else goes through `locate`; each source is folded once, and only if needed.
     """
     findings: list[Problem] = []
+    checks: QuoteChecks = {}
     folded: dict[str, FoldedText] = {}
-    texts = kb._texts.get
-    store = set_claim_check
     total = sum(len(e.claims) for e in kb.entities)
     done = 0
     for i, entity in enumerate(kb.entities):
+        entity_checks: list[QuoteCheck | VerbatimAt] = []
+        checks[entity.id] = entity_checks
+        store = entity_checks.append
         for k, claim in enumerate(entity.claims):
             quote = claim.quote
-            text = texts(claim.source)
-            if text is None:
-                check = QuoteCheck(QuoteStatus.NOT_FOUND, note="the source text could not be read")
+            text = texts[claim.source]
+            if quote.__class__ is str:
+                exact, hint, plain = quote, None, True
             else:
-                if quote.__class__ is str:
-                    exact, hint, plain = quote, None, True
-                else:
-                    fields = quote.__dict__
-                    exact, hint = fields["exact"], fields["start"]
-                    plain = fields["prefix"] is None and fields["suffix"] is None
-                if plain:  # no context to match: verbatim at the hint, else at the first occurrence
-                    if hint is not None and text.startswith(exact, hint):
-                        store(claim, hint)
-                        continue
-                    position = text.find(exact)
-                    if position != -1:
-                        store(claim, position)
-                        continue
-                check = locate(quote, text, partial(_folded, folded, claim.source, text))
-            store(claim, check)
+                fields = quote.__dict__
+                exact, hint = fields["exact"], fields["start"]
+                plain = fields["prefix"] is None and fields["suffix"] is None
+            if plain:  # no context to match: verbatim at the hint, else at the first occurrence
+                if hint is not None and text.startswith(exact, hint):
+                    store(hint)
+                    continue
+                position = text.find(exact)
+                if position != -1:
+                    store(position)
+                    continue
+            check = locate(quote, text, partial(_folded, folded, claim.source, text))
+            store(check)
             if check.status is not QuoteStatus.VERIFIED:
                 findings.append(Problem(shown, f"entities[{i}].claims[{k}].quote", f"{check.status.value}: {check.note}", Severity.FINDING))
         done += len(entity.claims)
         if progress and (i % PROGRESS_STEP == 0):
             progress(done, total)
-    return findings
+    return checks, findings
 
 
 def _folded(cache: dict[str, FoldedText], source_id: str, text: str) -> FoldedText:
@@ -291,12 +304,12 @@ def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:
         if result.problems:
             return result
     del data
-    kb._path = str(path.resolve())
+    resolved = path.resolve()
     result.problems = _reference_problems(shown, kb)
-    result.problems += _load_source_texts(shown, path.resolve().parent, kb)
+    texts, text_problems = _load_source_texts(shown, resolved.parent, kb)
+    result.problems += text_problems
     if result.problems:
         return result
-    kb.index()
-    result.findings = _check_quotes(shown, kb, progress)
-    result.knowledge_base = kb
+    checks, result.findings = _check_quotes(shown, kb, texts, progress)
+    result.knowledge_base = LoadedKnowledgeBase(kb, resolved, texts, checks)
     return result

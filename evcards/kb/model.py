@@ -2,17 +2,16 @@
 
 These models are the file format. Field names that other tools rely on are fixed
 (`entities`, `name`, `quote`, `exact`); everything else is named for a reader of the JSON.
-The models only describe shape; cross-references and quotes are checked by `evcards.kb.loader`.
+The models only describe shape and hold only what the file says: cross-references and quotes
+are checked by `evcards.kb.loader`, and what loading finds out (source texts, where each quote
+stands) is kept apart, in `evcards.kb.loaded.LoadedKnowledgeBase`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 FORMAT_VERSION = 1
 
@@ -86,41 +85,8 @@ class Ratio(_Strict):
 StructuredValue = Annotated[Amount | Year | Ratio, Field(discriminator="type")]
 
 
-class QuoteStatus(str, Enum):
-    VERIFIED = "verified"
-    APPROXIMATE = "approximate"
-    NOT_FOUND = "not-found"
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteCheck:
-    """Where a claim's quote stands in its source, computed at load.
-
-    `start`/`end` are code-point offsets into the source text (None when not found);
-    `actual` is what the source says there, which differs from the quote when approximate.
-    """
-
-    status: QuoteStatus
-    start: int | None = None
-    end: int | None = None
-    actual: str | None = None
-    note: str | None = None
-
-
-_CHECK_SLOT = "_quote_check"
-
-
 class Claim(_Strict):
-    """One statement about an entity, backed by a verbatim quote from a source.
-
-    The loader's verdict on the quote is kept in a plain slot, not a pydantic private
-    attribute: private attributes make pydantic call back into Python for every claim it
-    builds, which was a third of the time to load 200,000 claims. The slot holds a
-    `QuoteCheck`, or just the start offset (an int) for a quote found verbatim where its
-    position hint says, the common case, expanded into a `QuoteCheck` when asked.
-    """
-
-    __slots__ = (_CHECK_SLOT,)
+    """One statement about an entity, backed by a verbatim quote from a source."""
 
     statement: NonEmptyText = Field(description="The claim in plain words.")
     quote: NonEmptyText | QuoteSelector = Field(description="The verbatim text that backs the claim: a string, or a TextQuoteSelector.")
@@ -134,43 +100,6 @@ class Claim(_Strict):
     @property
     def selector(self) -> QuoteSelector:
         return QuoteSelector(exact=self.quote) if isinstance(self.quote, str) else self.quote
-
-    @property
-    def check(self) -> QuoteCheck | None:
-        """Set by the loader; None only for a claim that was never loaded from a file."""
-        found = getattr(self, _CHECK_SLOT, None)
-        if found.__class__ is int:
-            exact = self.exact
-            return QuoteCheck(QuoteStatus.VERIFIED, found, found + len(exact), exact)
-        return found
-
-    def set_check(self, check: QuoteCheck | int | None) -> None:
-        """Record the loader's verdict; an int means "verbatim at this code-point offset"."""
-        set_claim_check(self, check)
-
-    # The slot is not part of pydantic's state: carry it through copies and pickling.
-    def __copy__(self) -> Claim:
-        copied = super().__copy__()
-        copied.set_check(getattr(self, _CHECK_SLOT, None))
-        return copied
-
-    def __deepcopy__(self, memo: dict[int, object] | None = None) -> Claim:
-        copied = super().__deepcopy__(memo)
-        copied.set_check(getattr(self, _CHECK_SLOT, None))
-        return copied
-
-    def __getstate__(self) -> dict[object, object]:
-        return {**super().__getstate__(), _CHECK_SLOT: getattr(self, _CHECK_SLOT, None)}
-
-    def __setstate__(self, state: dict[object, object]) -> None:
-        state = dict(state)
-        check = state.pop(_CHECK_SLOT, None)
-        super().__setstate__(state)
-        self.set_check(check)  # type: ignore[arg-type]
-
-
-set_claim_check: Callable[[Claim, QuoteCheck | int | None], None] = Claim.__dict__[_CHECK_SLOT].__set__
-"""`claim.set_check(check)` as a bare slot store, for the loader's loop over every claim."""
 
 
 class Relation(_Strict):
@@ -199,38 +128,8 @@ class KnowledgeBase(_Strict):
     sources: list[Source] = Field(default_factory=list)
     entities: list[Entity]
 
-    _texts: dict[str, str] = PrivateAttr(default_factory=dict)
-    _path: str | None = PrivateAttr(default=None)
-    _entities_by_id: dict[str, Entity] = PrivateAttr(default_factory=dict)
-    _sources_by_id: dict[str, Source] = PrivateAttr(default_factory=dict)
 
-    def index(self) -> None:
-        """Build the id lookups; the loader calls this once, after checking ids are unique."""
-        self._entities_by_id = {e.id: e for e in self.entities}
-        self._sources_by_id = {s.id: s for s in self.sources}
-
-    def source_text(self, source_id: str) -> str | None:
-        return self._texts.get(source_id)
-
-    def source(self, source_id: str) -> Source | None:
-        return self._sources_by_id.get(source_id)
-
-    def entity(self, entity_id: str) -> Entity | None:
-        return self._entities_by_id.get(entity_id)
-
-    @property
-    def path(self) -> str | None:
-        """The file this knowledge base was loaded from."""
-        return self._path
-
-    @property
-    def display_title(self) -> str:
-        if self.title:
-            return self.title
-        return (self._path or "knowledge base").rsplit("/", 1)[-1]
-
-
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema of a knowledge base file, generated from the models."""
     schema = KnowledgeBase.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -9,10 +9,33 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 
-from evcards.kb.model import QuoteCheck, QuoteSelector, QuoteStatus
+from evcards.kb.model import QuoteSelector
+
+
+class QuoteStatus(str, Enum):
+    VERIFIED = "verified"
+    APPROXIMATE = "approximate"
+    NOT_FOUND = "not-found"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCheck:
+    """Where a claim's quote stands in its source, found at load.
+
+    `start`/`end` are code-point offsets into the source text (None when not found);
+    `actual` is what the source says there, which differs from the quote when approximate.
+    """
+
+    status: QuoteStatus
+    start: int | None = None
+    end: int | None = None
+    actual: str | None = None
+    note: str | None = None
+
 
 _QUOTE_FOLD = str.maketrans(
     {
@@ -85,7 +108,7 @@ def _context_matches(text: str, start: int, end: int, prefix: str | None, suffix
     return not suffix or text.startswith(suffix, end)
 
 
-def _occurrences(text: str, exact: str):
+def _occurrences(text: str, exact: str) -> Iterator[int]:
     position = text.find(exact)
     while position != -1:
         yield position

@@ -26,7 +26,8 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from evcards import __version__
 from evcards.card.document import build_card_document
-from evcards.kb.model import Entity, KnowledgeBase
+from evcards.kb.loaded import LoadedKnowledgeBase
+from evcards.kb.model import Entity
 from evcards.pdf.finish import Bookmark, finish_pdf
 from evcards.pdf.objects import PdfStructureError
 from evcards.pdf.pages import PagedCard, PaintFailed, footer_text, lay_out, paginate_and_paint, paint_cards
@@ -95,7 +96,7 @@ class ExportedFile:
     entities: tuple[str, ...]
 
 
-def footer_for(kb: KnowledgeBase, today: date | None = None) -> str:
+def footer_for(kb: LoadedKnowledgeBase, today: date | None = None) -> str:
     """The footer's left side: the knowledge base's name and the export date."""
     return footer_text(kb.display_title, f"exported {(today or date.today()).isoformat()}")
 
@@ -114,7 +115,7 @@ def _new_writer(buffer: QBuffer, page_size: str, title: str) -> QPdfWriter:
 
 
 def render_pdf(
-    kb: KnowledgeBase,
+    kb: LoadedKnowledgeBase,
     entities: Sequence[Entity],
     *,
     page_size: str = "a4",
@@ -225,7 +226,7 @@ def _prepare_folder(folder: Path) -> None:
 
 
 def export_pdf(
-    kb: KnowledgeBase,
+    kb: LoadedKnowledgeBase,
     entities: Sequence[Entity],
     target: Path,
     *,
@@ -294,7 +295,7 @@ def export_pdf(
     return written
 
 
-def print_card(kb: KnowledgeBase, entity: Entity, printer: QPagedPaintDevice, *, today: date | None = None) -> int:
+def print_card(kb: LoadedKnowledgeBase, entity: Entity, printer: QPagedPaintDevice, *, today: date | None = None) -> int:
     """Print the card on `printer` (a QPrinter, e.g. the one a QPrintPreviewDialog passes to
     its `paintRequested` slot) with the PDF's layout and footer; return the number of pages."""
     document = build_card_document(kb, entity, for_print=True)
@@ -304,7 +305,7 @@ def print_card(kb: KnowledgeBase, entity: Entity, printer: QPagedPaintDevice, *,
         raise ExportError(f"cannot print {entity.name}: {error}") from error
 
 
-def preview_painter(kb: KnowledgeBase, entity: Entity) -> Callable[[QPagedPaintDevice], None]:
+def preview_painter(kb: LoadedKnowledgeBase, entity: Entity) -> Callable[[QPagedPaintDevice], None]:
     """A slot for `QPrintPreviewDialog.paintRequested`: `dialog.paintRequested.connect(preview_painter(kb, entity))`."""
 
     def paint(printer: QPagedPaintDevice) -> None:

@@ -109,10 +109,10 @@ class FilterSearch:
         if low < high and high - low != len(named):
             # `named` is in name order too, so the prefix run is one slice of it.
             first, last = bisect_left(named, low), bisect_left(named, high)
-            self.rows = list(range(low, high)) + named[:first] + named[last:]
+            self.rows: list[int] | range = list(range(low, high)) + named[:first] + named[last:]
         else:
             self.rows = list(named)
-        self.named = named
+        self.named: Sequence[int] = named
         self._named_set: set[int] | None = None
         self._rest_candidates = rest_candidates if everything else range(0)
         self._position = 0
@@ -144,11 +144,12 @@ class FilterSearch:
         if self._named_set is None:
             self._named_set = set(self.named)
         added = [i for i in found if i not in self._named_set]
+        assert isinstance(self.rows, list)  # a range only for the empty query, whose search is done
         self.rows += added
         self.done = self._position >= len(self._rest_candidates)
         return added
 
-    def run(self) -> list[int]:
+    def run(self) -> list[int] | range:
         while not self.done:
             self.step(len(self._rest_candidates))
         return self.rows

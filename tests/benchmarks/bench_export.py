@@ -6,20 +6,20 @@ import tempfile
 import time
 from pathlib import Path
 
+from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.loader import load
-from evcards.kb.model import KnowledgeBase
 from evcards.resources import bundled_data
 from tests.benchmarks.stats import median
 
 
-def _kb(path: Path) -> KnowledgeBase:
+def _kb(path: Path) -> LoadedKnowledgeBase:
     result = load(path)
     if result.knowledge_base is None:
         raise RuntimeError(result.report())
     return result.knowledge_base
 
 
-def export_ms(kb: KnowledgeBase, entity_id: str, repeats: int) -> float:
+def export_ms(kb: LoadedKnowledgeBase, entity_id: str, repeats: int) -> float:
     """Median ms of `export_pdf` writing one card to a file, after one warm-up export."""
     from evcards.pdf.export import export_pdf
 
@@ -38,7 +38,7 @@ def export_ms(kb: KnowledgeBase, entity_id: str, repeats: int) -> float:
     return median(samples[1:])
 
 
-def export_figures(long_card_kb: KnowledgeBase, long_entity_id: str) -> dict[str, float]:
+def export_figures(long_card_kb: LoadedKnowledgeBase, long_entity_id: str) -> dict[str, float]:
     """The bundled Lei Jun card (median of 10) and a 60-claim card from `long_card_kb` (median of 5)."""
     return {
         "per_card_ms": export_ms(_kb(bundled_data()), "lei-jun", repeats=10),

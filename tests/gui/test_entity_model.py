@@ -10,14 +10,15 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 
 from evcards.gui.entity_model import EntityListModel, EntityRole
+from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.loader import load
-from evcards.kb.model import Entity, KnowledgeBase
+from evcards.kb.model import Entity
 from evcards.resources import bundled_data
 from evcards.search.entity_filter import EntityFilter, fold_for_search
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
+def kb() -> LoadedKnowledgeBase:
     result = load(bundled_data())
     assert result.knowledge_base is not None
     return result.knowledge_base
@@ -27,7 +28,7 @@ def column(model: EntityListModel, role: int = Qt.ItemDataRole.DisplayRole) -> l
     return [model.data(model.index(row, 0), role) for row in range(model.rowCount())]
 
 
-def test_rows_are_sorted_by_name(qtbot: Any, kb: KnowledgeBase) -> None:
+def test_rows_are_sorted_by_name(qtbot: Any, kb: LoadedKnowledgeBase) -> None:
     from evcards.gui.entity_list import EntityListPane
 
     pane = EntityListPane()
@@ -39,7 +40,7 @@ def test_rows_are_sorted_by_name(qtbot: Any, kb: KnowledgeBase) -> None:
     assert names[0] == "Apple" and "Lei Jun" in names
 
 
-def test_roles(qtbot: Any, kb: KnowledgeBase) -> None:
+def test_roles(qtbot: Any, kb: LoadedKnowledgeBase) -> None:
     model = EntityListModel()
     model.set_entities(EntityFilter(kb.entities).entities)
     row = model.row_of("lei-jun")
@@ -65,7 +66,7 @@ def test_the_models_own_roles_never_answer_for_one_of_qts() -> None:
     assert min(EntityRole) > Qt.ItemDataRole.UserRole
 
 
-def test_invalid_indexes_and_no_children(kb: KnowledgeBase) -> None:
+def test_invalid_indexes_and_no_children(kb: LoadedKnowledgeBase) -> None:
     model = EntityListModel()
     model.set_entities(kb.entities)
     assert model.rowCount() == len(kb.entities)
@@ -75,7 +76,7 @@ def test_invalid_indexes_and_no_children(kb: KnowledgeBase) -> None:
     assert model.row_of("no-such-entity") is None
 
 
-def test_set_rows_resets_and_shows_only_those_rows(qtbot: Any, kb: KnowledgeBase) -> None:
+def test_set_rows_resets_and_shows_only_those_rows(qtbot: Any, kb: LoadedKnowledgeBase) -> None:
     entities = EntityFilter(kb.entities).entities
     model = EntityListModel()
     model.set_entities(entities)
@@ -92,7 +93,7 @@ def test_set_rows_resets_and_shows_only_those_rows(qtbot: Any, kb: KnowledgeBase
     assert column(model, EntityRole.ID) == [e.id for e in entities[:3]]
 
 
-def test_model_passes_qt_model_tester(qtmodeltester: Any, kb: KnowledgeBase) -> None:
+def test_model_passes_qt_model_tester(qtmodeltester: Any, kb: LoadedKnowledgeBase) -> None:
     model = EntityListModel()
     model.set_entities(EntityFilter(kb.entities).entities)
     qtmodeltester.check(model, force_py=True)
@@ -100,7 +101,7 @@ def test_model_passes_qt_model_tester(qtmodeltester: Any, kb: KnowledgeBase) -> 
     qtmodeltester.check(model, force_py=True)
 
 
-def test_filter_matches_in_name_order_with_name_matches_first(kb: KnowledgeBase) -> None:
+def test_filter_matches_in_name_order_with_name_matches_first(kb: LoadedKnowledgeBase) -> None:
     entity_filter = EntityFilter(kb.entities)
     ids = lambda rows: [entity_filter.entities[i].id for i in rows]  # noqa: E731
     assert ids(entity_filter.matches("lei"))[0] == "lei-jun"
@@ -111,7 +112,7 @@ def test_filter_matches_in_name_order_with_name_matches_first(kb: KnowledgeBase)
     assert entity_filter.matches("") == list(range(len(kb.entities)))
 
 
-def test_filter_narrowing_gives_the_same_answer_as_a_fresh_scan(kb: KnowledgeBase) -> None:
+def test_filter_narrowing_gives_the_same_answer_as_a_fresh_scan(kb: LoadedKnowledgeBase) -> None:
     typed = EntityFilter(kb.entities)
     for query in ("s", "su", "su7", "su7 ", "su7 m", "s", "", "x", "xi", "xia"):
         fresh = EntityFilter(kb.entities)

@@ -28,7 +28,7 @@ Mod = Qt.KeyboardModifier
 
 
 def wait_for_file(qtbot: Any, window: MainWindow, path: Path) -> None:
-    qtbot.waitUntil(lambda: window.kb is not None and window.kb.path == str(path.resolve()), timeout=WINDOW_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.kb is not None and window.kb.path == path.resolve(), timeout=WINDOW_TIMEOUT_MS)
 
 
 def validate_lines(path: Path) -> list[str]:
@@ -151,7 +151,7 @@ def test_dropping_something_else_is_refused(qtbot: Any, window: MainWindow, writ
         enter_accepted, drop_accepted = drag_and_drop(window, paths)
         assert not enter_accepted and not drop_accepted
     qtbot.wait(100)
-    assert window.kb is not None and window.kb.path == str(bundled_data().resolve())
+    assert window.kb is not None and window.kb.path == bundled_data().resolve()
 
 
 # --- reload on change -------------------------------------------------------------------------
@@ -216,7 +216,7 @@ def test_a_burst_of_writes_reloads_once(qtbot: Any, kb_window: Any) -> None:
         rewrite(path, data)
         qtbot.wait(DEBOUNCE_MS // 10)  # each write is noticed: the quiet time starts again
     assert not starts
-    qtbot.waitUntil(lambda: window.kb is not None and window.kb.title == "Version 4", timeout=WINDOW_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.kb is not None and window.kb.data.title == "Version 4", timeout=WINDOW_TIMEOUT_MS)
     qtbot.wait(debounce + DEBOUNCE_MS)
     assert len(starts) == 1
     assert window.windowTitle() == "Version 4 — evcards"
@@ -231,7 +231,7 @@ def test_reload_keeps_the_entity_while_a_filter_is_on(qtbot: Any, kb_window: Any
     click_entity(qtbot, window, "xiaomi")
     history = (list(window.history._items), window.history._position)
     rewrite(path, minimal_kb(title="Changed"))
-    qtbot.waitUntil(lambda: window.kb is not None and window.kb.title == "Changed", timeout=WINDOW_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.kb is not None and window.kb.data.title == "Changed", timeout=WINDOW_TIMEOUT_MS)
     assert window.entity_pane.filter_field.text() == "i"
     assert shown_card_id(window) == "xiaomi"
     assert (list(window.history._items), window.history._position) == history  # a reload is not a visit
@@ -262,7 +262,7 @@ def test_an_invalid_new_version_keeps_the_old_data_and_says_why(qtbot: Any, kb_w
     assert window.problem_dialog is None  # not modal: the reader goes on reading
     # fixed again: reloaded, and the bar goes away
     rewrite(path, minimal_kb(title="Fixed"))
-    qtbot.waitUntil(lambda: window.kb is not None and window.kb.title == "Fixed", timeout=WINDOW_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.kb is not None and window.kb.data.title == "Fixed", timeout=WINDOW_TIMEOUT_MS)
     assert not window.message_bar.isVisible()
     assert shown_card_id(window) == "xiaomi"
 
@@ -286,7 +286,7 @@ def test_a_file_replaced_by_rename_is_reloaded_each_time(qtbot: Any, kb_window: 
         temporary = path.with_name(f".kb.json.{version}.tmp")
         temporary.write_text(json.dumps(minimal_kb(title=f"Saved {version}")), encoding="utf-8")
         os.replace(temporary, path)
-        qtbot.waitUntil(lambda v=version: window.kb is not None and window.kb.title == f"Saved {v}", timeout=WINDOW_TIMEOUT_MS)
+        qtbot.waitUntil(lambda v=version: window.kb is not None and window.kb.data.title == f"Saved {v}", timeout=WINDOW_TIMEOUT_MS)
 
 
 def test_reload_shortcut_reads_the_file_again(qtbot: Any, kb_window: Any) -> None:
@@ -295,7 +295,7 @@ def test_reload_shortcut_reads_the_file_again(qtbot: Any, kb_window: Any) -> Non
     try:
         rewrite(path, minimal_kb(title="By hand"))
         qtbot.keyClick(window, Key.Key_F5)
-        qtbot.waitUntil(lambda: window.kb is not None and window.kb.title == "By hand", timeout=WINDOW_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: window.kb is not None and window.kb.data.title == "By hand", timeout=WINDOW_TIMEOUT_MS)
     finally:
         window.watcher.blockSignals(False)
 
@@ -313,10 +313,10 @@ def test_a_load_overtaken_by_another_is_never_shown(qtbot: Any, window: MainWind
     window.loader._worker.done.connect(lambda _result: done.set(), Qt.ConnectionType.DirectConnection)
     assert done.wait(WINDOW_TIMEOUT_MS / 1000)  # the first load is done; its result waits in the event queue
     window.loader.start(second)
-    qtbot.waitUntil(lambda: window.kb is not None and window.kb.title == "Second", timeout=WINDOW_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.kb is not None and window.kb.data.title == "Second", timeout=WINDOW_TIMEOUT_MS)
     qtbot.wait(100)
-    assert [r.knowledge_base.title for r in results] == ["Second"]
-    assert window.kb.title == "Second" and not window.loader.is_busy()
+    assert [r.knowledge_base.data.title for r in results] == ["Second"]
+    assert window.kb.data.title == "Second" and not window.loader.is_busy()
 
 
 def test_cancelling_a_load_keeps_what_was_open(qtbot: Any, window: MainWindow, write_kb: KbWriter) -> None:
@@ -546,4 +546,4 @@ def test_a_change_on_disk_does_not_cancel_an_open_in_progress(qtbot: Any, settin
     other = write_kb(minimal_kb(title="Other KB"), name="other.json")
     window.open_file(other)
     window.reload()  # as the watcher would, while the other file loads
-    qtbot.waitUntil(lambda: window.kb is not None and window.kb.title == "Other KB", timeout=WINDOW_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.kb is not None and window.kb.data.title == "Other KB", timeout=WINDOW_TIMEOUT_MS)

@@ -239,9 +239,9 @@ def test_random_keys_clicks_and_actions(
     tidy()
     qtbot.waitUntil(lambda: not window.loader.is_busy(), timeout=WINDOW_TIMEOUT_MS)
     qtbot.waitUntil(window.isActiveWindow, timeout=WINDOW_TIMEOUT_MS)
-    if window.kb is None or window.kb.path != str(data_copy.resolve()):
+    if window.kb is None or window.kb.path != data_copy.resolve():
         window.open_file(data_copy)
-        qtbot.waitUntil(lambda: window.kb is not None and window.kb.path == str(data_copy.resolve()), timeout=WINDOW_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: window.kb is not None and window.kb.path == data_copy.resolve(), timeout=WINDOW_TIMEOUT_MS)
     qtbot.keyClick(window, Key.Key_F, Mod.ControlModifier)
     assert QApplication.focusWidget() is window.entity_pane.filter_field, list(log)
     qtbot.keyClicks(window.entity_pane.filter_field, "lei jun")

@@ -7,20 +7,23 @@ import json
 import jsonschema
 
 from evcards.kb.loader import load
-from evcards.kb.model import QuoteStatus, json_schema
+from evcards.kb.model import json_schema
+from evcards.kb.quotes import QuoteStatus
 from evcards.resources import bundled_data, resources_dir
 
 
 def test_every_bundled_quote_is_verbatim_in_the_article() -> None:
     article = (resources_dir() / "sources" / "xiaomi-ev-article.txt").read_text(encoding="utf-8")
     result = load(bundled_data())
-    assert result.is_valid, result.report()
-    claims = [c for e in result.knowledge_base.entities for c in e.claims]
+    kb = result.knowledge_base
+    assert kb is not None and result.is_valid, result.report()
+    claims = [(entity, index, claim) for entity in kb.entities for index, claim in enumerate(entity.claims)]
     assert len(claims) >= 15
-    for claim in claims:
+    for entity, index, claim in claims:
+        check = kb.check(entity, index)
         assert claim.exact in article
-        assert claim.check.status is QuoteStatus.VERIFIED
-        assert article[claim.check.start : claim.check.end] == claim.exact
+        assert check.status is QuoteStatus.VERIFIED
+        assert article[check.start : check.end] == claim.exact
 
 
 def test_curly_apostrophes_are_kept_in_quotes() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from evcards.kb.loader import load
-from evcards.kb.model import QuoteStatus
+from evcards.kb.loader import LoadResult, load
 from evcards.kb.problems import Severity
+from evcards.kb.quotes import QuoteCheck, QuoteStatus
 from tests.conftest import ARTICLE_QUOTE, SOURCE_TEXT, KbWriter, minimal_kb
 
 
@@ -21,14 +21,23 @@ def only_problem(path: Path) -> str:
     return str(result.problems[0])
 
 
+def first_claim_check(result: LoadResult, entity_id: str) -> QuoteCheck:
+    """Where the quote of the entity's first claim was found, or the test fails with the loader's report."""
+    kb = result.knowledge_base
+    assert kb is not None, result.report()
+    entity = kb.entity(entity_id)
+    assert entity is not None
+    return kb.check(entity, 0)
+
+
 def test_valid_file_loads_with_quote_positions(write_kb: KbWriter) -> None:
     result = load(write_kb())
     assert result.is_valid, result.report()
     kb = result.knowledge_base
-    assert kb is not None and kb.title == "Test KB"
-    claim = kb.entity("xiaomi").claims[0]
-    assert claim.check.status is QuoteStatus.VERIFIED
-    assert SOURCE_TEXT[claim.check.start : claim.check.end] == ARTICLE_QUOTE
+    assert kb is not None and kb.data.title == "Test KB"
+    check = first_claim_check(result, "xiaomi")
+    assert check.status is QuoteStatus.VERIFIED
+    assert SOURCE_TEXT[check.start : check.end] == ARTICLE_QUOTE
     assert kb.source_text("article") == SOURCE_TEXT
 
 
@@ -168,7 +177,7 @@ def test_quote_not_in_source_is_a_finding_not_a_problem(write_kb: KbWriter) -> N
     assert finding.severity is Severity.FINDING
     assert finding.place == "entities[1].claims[0].quote"
     assert "not-found" in finding.message
-    assert result.knowledge_base.entity("lei-jun").claims[0].check.status is QuoteStatus.NOT_FOUND
+    assert first_claim_check(result, "lei-jun").status is QuoteStatus.NOT_FOUND
 
 
 def test_straight_quotes_match_only_approximately_and_say_what_the_source_has(write_kb: KbWriter) -> None:
@@ -177,7 +186,7 @@ def test_straight_quotes_match_only_approximately_and_say_what_the_source_has(wr
     result = load(write_kb(data))
     [finding] = result.findings
     assert "approximate" in finding.message and "Lei’s “last entrepreneurship.”" in finding.message
-    check = result.knowledge_base.entity("lei-jun").claims[0].check
+    check = first_claim_check(result, "lei-jun")
     assert SOURCE_TEXT[check.start : check.end] == "Lei’s “last entrepreneurship.”"
 
 
@@ -185,7 +194,7 @@ def test_prefix_picks_the_right_repeat(write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["entities"][1]["claims"][0]["quote"] = {"exact": "Lei Jun", "prefix": "Xiaomi. "}
     result = load(write_kb(data))
-    check = result.knowledge_base.entity("lei-jun").claims[0].check
+    check = first_claim_check(result, "lei-jun")
     assert check.status is QuoteStatus.VERIFIED
     assert check.start == SOURCE_TEXT.index("Lei Jun likes")
 
@@ -193,13 +202,13 @@ def test_prefix_picks_the_right_repeat(write_kb: KbWriter) -> None:
 def test_wrong_position_hint_falls_back_to_search(write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["entities"][1]["claims"][0]["quote"] = {"exact": "Lei Jun founded", "start": 3}
-    check = load(write_kb(data)).knowledge_base.entity("lei-jun").claims[0].check
+    check = first_claim_check(load(write_kb(data)), "lei-jun")
     assert check.status is QuoteStatus.VERIFIED and check.start == SOURCE_TEXT.index("Lei Jun founded")
 
 
 def test_positions_count_code_points_after_an_emoji(write_kb: KbWriter) -> None:
     result = load(write_kb(source_text="🚗 " + SOURCE_TEXT))
-    check = result.knowledge_base.entity("xiaomi").claims[0].check
+    check = first_claim_check(result, "xiaomi")
     assert check.start == 2 + SOURCE_TEXT.index(ARTICLE_QUOTE)
 
 

@@ -39,6 +39,8 @@ def test_loader_and_locate_agree(tmp_path: Path, claims: list[object]) -> None:
     }
     (tmp_path / "kb.json").write_text(json.dumps(data), encoding="utf-8")
     result = load(tmp_path / "kb.json")
-    assert result.knowledge_base is not None, result.report()
-    for claim in result.knowledge_base.entities[0].claims:
-        assert claim.check == locate(claim.quote, TEXT), claim.quote
+    kb = result.knowledge_base
+    assert kb is not None, result.report()
+    entity = kb.entities[0]
+    for index, claim in enumerate(entity.claims):
+        assert kb.check(entity, index) == locate(claim.quote, TEXT), claim.quote
