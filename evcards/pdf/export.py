@@ -2,8 +2,8 @@
 
 Every path goes through `evcards.pdf.pages`: the card document from `build_card_document(...,
 for_print=True)`, laid out on the target device and painted page by page with a footer. PDFs
-are rendered in memory, finished with the language and bookmarks Qt cannot write
-(`evcards.pdf_catalog`), then written to a temporary file beside the target and renamed into
+are rendered in memory, finished with what Qt cannot write (`evcards.pdf.finish`: the language,
+bookmarks, subset font names), then written to a temporary file beside the target and renamed into
 place, so a failed export leaves no partial file and an existing file untouched.
 
 A `QGuiApplication` (or `QApplication`) must exist before calling anything here.
@@ -21,6 +21,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
+from pypdf.errors import PyPdfError
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
@@ -28,7 +29,6 @@ from evcards import __version__
 from evcards.card.document import build_card_document
 from evcards.kb.model import Entity, KnowledgeBase
 from evcards.pdf.finish import Bookmark, finish_pdf
-from evcards.pdf.objects import PdfStructureError
 from evcards.pdf.pages import PagedCard, PaintFailed, footer_text, lay_out, paginate_and_paint, paint_cards
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -44,7 +44,7 @@ CancelledCheck = Callable[[], bool]
 
 
 class NextCard(NamedTuple):
-    index: int  # in the exported entities
+    index: int  # type: ignore[assignment]  # in the exported entities; the field hides tuple.index, as the GUI reads it
     writing: bool  # else being laid out
 
 
@@ -154,14 +154,14 @@ def render_pdf(
             yield card
 
     pages = paint_cards(writer, kept if keep else laid_out_again(), sum(page_counts), footer_for(kb, today), on_card_done=on_card_done)
-    data = bytes(buffer.data())
+    data = bytes(buffer.data().data())  # QByteArray -> bytes: the stubs know no bytes(QByteArray)
     bookmarks: list[Bookmark] = []
     if len(entities) > 1:
         first_pages = [0, *accumulate(page_counts[:-1])]
         bookmarks = [Bookmark(entity.name, first) for entity, first in zip(entities, first_pages)]
     try:
         data = finish_pdf(data, CARD_LANGUAGE, bookmarks)
-    except PdfStructureError as error:  # pragma: no cover - only if Qt changes its output
+    except PyPdfError as error:  # pragma: no cover - only if Qt writes what pypdf cannot read
         raise PaintFailed(f"the PDF could not be finished: {error}") from error
     return data, pages
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
-from datetime import date
+from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -74,7 +74,13 @@ def test_metadata_title_creator_and_language(write_kb: KbWriter, tmp_path: Path)
     assert reader.metadata.title == "Xiaomi"
     assert reader.metadata.creator == f"evcards {__version__}"
     assert reader.trailer["/Root"]["/Lang"] == "en"
-    assert "/Outlines" not in reader.trailer["/Root"]  # one card: nothing to bookmark
+    assert "/Outlines" not in reader.trailer["/Root"] and reader.page_mode is None  # one card: nothing to bookmark
+    # Qt's document information and its XMP copy, both kept as Qt wrote them, and still agreeing.
+    assert reader.metadata.producer.startswith("Qt ") and reader.metadata.producer == reader.xmp_metadata.pdf_producer
+    assert reader.xmp_metadata.dc_title == {"x-default": "Xiaomi"}
+    created = reader.metadata.creation_date
+    assert created is not None and abs((created - datetime.now(tz=created.tzinfo)).total_seconds()) < 600
+    assert reader.metadata.modification_date == created
 
 
 def test_fonts_are_embedded_subset_and_small(write_kb: KbWriter, tmp_path: Path) -> None:
@@ -196,7 +202,8 @@ def test_several_cards_in_one_pdf_start_on_fresh_pages_with_bookmarks(write_kb: 
     reader = PdfReader(target, strict=True)
     assert written.entities == ("xiaomi", "lei-jun") and written.pages == len(reader.pages) == 2
     assert [(item.title, reader.get_destination_page_number(item)) for item in reader.outline] == [("Xiaomi", 0), ("Lei Jun", 1)]
-    assert reader.metadata.title == "Test KB"
+    assert reader.page_mode == "/UseOutlines"  # the bookmarks panel opens with the file
+    assert reader.metadata.title == "Test KB" and reader.trailer["/Root"]["/Lang"] == "en"
     assert page_texts(target)[1].startswith("Lei Jun 雷军")
     assert [round(float(v)) for v in reader.pages[0].mediabox] == [0, 0, 612, 792]
 
