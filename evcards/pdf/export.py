@@ -3,17 +3,14 @@
 Every path goes through `evcards.pdf.pages`: the card document from `build_card_document(...,
 for_print=True)`, laid out on the target device and painted page by page with a footer. PDFs
 are rendered in memory, finished with what Qt cannot write (`evcards.pdf.finish`: the language,
-bookmarks, subset font names), then written to a temporary file beside the target and renamed into
-place, so a failed export leaves no partial file and an existing file untouched.
+bookmarks, subset font names), then saved through `evcards.pdf.saving`, so a failed export
+leaves no partial file and an existing file untouched.
 
 A `QGuiApplication` (or `QApplication`) must exist before calling anything here.
 """
 
 from __future__ import annotations
 
-import errno
-import os
-import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +27,7 @@ from evcards.card.document import build_card_document
 from evcards.kb.model import Entity, KnowledgeBase
 from evcards.pdf.finish import Bookmark, finish_pdf
 from evcards.pdf.pages import PagedCard, PaintFailed, footer_text, lay_out, paginate_and_paint, paint_cards
+from evcards.pdf.saving import SaveFailed, failure_message, write_atomically
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 PAGE_MARGINS_MM = QMarginsF(18, 16, 18, 12)
@@ -166,53 +164,12 @@ def render_pdf(
     return data, pages
 
 
-def _os_message(target: Path, error: OSError) -> str:
-    folder = target.parent
-    if isinstance(error, FileNotFoundError) or error.errno == errno.ENOENT:
-        return f"cannot write {target}: the folder {folder} does not exist"
-    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"cannot write {target}: permission denied (the folder {folder} is not writable)"
-    if error.errno == errno.ENOSPC:
-        return f"cannot write {target}: the disk is full"
-    if isinstance(error, NotADirectoryError):
-        return f"cannot write {target}: {folder} is not a folder"
-    return f"cannot write {target}: {error.strerror or error}"
-
-
-def _open_temporary(target: Path) -> tuple[Path, int]:
-    """A new file beside `target`, created with the usual permissions (umask applied)."""
-    for _ in range(100):
-        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-        try:
-            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
-
-
-def write_atomically(target: Path, produce: Callable[[], bytes]) -> None:
-    """Write `produce()` to `target` through a temporary file renamed into place.
-
-    On any failure (including one raised by `produce`) the temporary file is removed and an
-    existing `target` is left as it was. OS errors become an `ExportError` naming the file.
-    """
-    if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder")
+def _save(target: Path, produce: Callable[[], bytes]) -> None:
+    """`write_atomically`, its failures told as the export's (`ExportError`, like every other)."""
     try:
-        temporary, descriptor = _open_temporary(target)
-    except OSError as error:
-        raise ExportError(_os_message(target, error)) from error
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(produce())
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException as error:
-        temporary.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise ExportError(_os_message(target, error)) from error
-        raise
+        write_atomically(target, produce)
+    except SaveFailed as error:
+        raise ExportError(str(error)) from error
 
 
 def _prepare_folder(folder: Path) -> None:
@@ -221,7 +178,7 @@ def _prepare_folder(folder: Path) -> None:
     except FileExistsError as error:
         raise ExportError(f"cannot write into {folder}: it is a file, not a folder") from error
     except OSError as error:
-        raise ExportError(_os_message(folder / "x.pdf", error)) from error
+        raise ExportError(failure_message(folder, error.strerror or str(error))) from error
 
 
 def export_pdf(
@@ -282,14 +239,14 @@ def export_pdf(
     check_cancelled()
     if single:
         pages: list[int] = []
-        write_atomically(target, produce(entities, 0, pages))
+        _save(target, produce(entities, 0, pages))
         return [ExportedFile(target, pages[0], tuple(e.id for e in entities))]
     _prepare_folder(target)
     written: list[ExportedFile] = []
     for done, entity in enumerate(entities):
         path = target / f"{entity.id}.pdf"
         pages = []
-        write_atomically(path, produce([entity], done, pages))
+        _save(path, produce([entity], done, pages))
         written.append(ExportedFile(path, pages[0], (entity.id,)))
     return written
 

@@ -8,6 +8,9 @@
 
 pypdf writes the document out again as one revision: Qt's objects, its document information
 (title, creator, producer, dates), its XMP metadata and its file identifier are carried over.
+Not pypdf's incremental mode, which would keep Qt's bytes: it appends a cross-reference stream
+(a PDF 1.5 feature) to Qt's 1.4 file and leaves /Info out of the new trailer. The rewrite costs
+a few milliseconds a card.
 """
 
 from __future__ import annotations
