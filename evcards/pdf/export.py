@@ -2,18 +2,15 @@
 
 Every path goes through `evcards.pdf.pages`: the card document from `build_card_document(...,
 for_print=True)`, laid out on the target device and painted page by page with a footer. PDFs
-are rendered in memory, finished with the language and bookmarks Qt cannot write
-(`evcards.pdf_catalog`), then written to a temporary file beside the target and renamed into
-place, so a failed export leaves no partial file and an existing file untouched.
+are rendered in memory, finished with what Qt cannot write (`evcards.pdf.finish`: the language,
+bookmarks, subset font names), then saved through `evcards.pdf.saving`, so a failed export
+leaves no partial file and an existing file untouched.
 
 A `QGuiApplication` (or `QApplication`) must exist before calling anything here.
 """
 
 from __future__ import annotations
 
-import errno
-import os
-import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +18,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
+from pypdf.errors import PyPdfError
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
@@ -29,8 +27,8 @@ from evcards.card.document import build_card_document
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.model import Entity
 from evcards.pdf.finish import Bookmark, finish_pdf
-from evcards.pdf.objects import PdfStructureError
 from evcards.pdf.pages import PagedCard, PaintFailed, footer_text, lay_out, paginate_and_paint, paint_cards
+from evcards.pdf.saving import SaveFailed, failure_message, write_atomically
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 PAGE_MARGINS_MM = QMarginsF(18, 16, 18, 12)
@@ -45,7 +43,7 @@ CancelledCheck = Callable[[], bool]
 
 
 class NextCard(NamedTuple):
-    index: int  # in the exported entities
+    index: int  # type: ignore[assignment]  # in the exported entities; the field hides tuple.index, as the GUI reads it
     writing: bool  # else being laid out
 
 
@@ -155,65 +153,24 @@ def render_pdf(
             yield card
 
     pages = paint_cards(writer, kept if keep else laid_out_again(), sum(page_counts), footer_for(kb, today), on_card_done=on_card_done)
-    data = bytes(buffer.data())
+    data = bytes(buffer.data().data())  # QByteArray -> bytes: the stubs know no bytes(QByteArray)
     bookmarks: list[Bookmark] = []
     if len(entities) > 1:
         first_pages = [0, *accumulate(page_counts[:-1])]
         bookmarks = [Bookmark(entity.name, first) for entity, first in zip(entities, first_pages)]
     try:
         data = finish_pdf(data, CARD_LANGUAGE, bookmarks)
-    except PdfStructureError as error:  # pragma: no cover - only if Qt changes its output
+    except PyPdfError as error:  # pragma: no cover - only if Qt writes what pypdf cannot read
         raise PaintFailed(f"the PDF could not be finished: {error}") from error
     return data, pages
 
 
-def _os_message(target: Path, error: OSError) -> str:
-    folder = target.parent
-    if isinstance(error, FileNotFoundError) or error.errno == errno.ENOENT:
-        return f"cannot write {target}: the folder {folder} does not exist"
-    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"cannot write {target}: permission denied (the folder {folder} is not writable)"
-    if error.errno == errno.ENOSPC:
-        return f"cannot write {target}: the disk is full"
-    if isinstance(error, NotADirectoryError):
-        return f"cannot write {target}: {folder} is not a folder"
-    return f"cannot write {target}: {error.strerror or error}"
-
-
-def _open_temporary(target: Path) -> tuple[Path, int]:
-    """A new file beside `target`, created with the usual permissions (umask applied)."""
-    for _ in range(100):
-        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-        try:
-            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
-
-
-def write_atomically(target: Path, produce: Callable[[], bytes]) -> None:
-    """Write `produce()` to `target` through a temporary file renamed into place.
-
-    On any failure (including one raised by `produce`) the temporary file is removed and an
-    existing `target` is left as it was. OS errors become an `ExportError` naming the file.
-    """
-    if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder")
+def _save(target: Path, produce: Callable[[], bytes]) -> None:
+    """`write_atomically`, its failures told as the export's (`ExportError`, like every other)."""
     try:
-        temporary, descriptor = _open_temporary(target)
-    except OSError as error:
-        raise ExportError(_os_message(target, error)) from error
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(produce())
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException as error:
-        temporary.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise ExportError(_os_message(target, error)) from error
-        raise
+        write_atomically(target, produce)
+    except SaveFailed as error:
+        raise ExportError(str(error)) from error
 
 
 def _prepare_folder(folder: Path) -> None:
@@ -222,7 +179,7 @@ def _prepare_folder(folder: Path) -> None:
     except FileExistsError as error:
         raise ExportError(f"cannot write into {folder}: it is a file, not a folder") from error
     except OSError as error:
-        raise ExportError(_os_message(folder / "x.pdf", error)) from error
+        raise ExportError(failure_message(folder, error.strerror or str(error))) from error
 
 
 def export_pdf(
@@ -283,14 +240,14 @@ def export_pdf(
     check_cancelled()
     if single:
         pages: list[int] = []
-        write_atomically(target, produce(entities, 0, pages))
+        _save(target, produce(entities, 0, pages))
         return [ExportedFile(target, pages[0], tuple(e.id for e in entities))]
     _prepare_folder(target)
     written: list[ExportedFile] = []
     for done, entity in enumerate(entities):
         path = target / f"{entity.id}.pdf"
         pages = []
-        write_atomically(path, produce([entity], done, pages))
+        _save(path, produce([entity], done, pages))
         written.append(ExportedFile(path, pages[0], (entity.id,)))
     return written
 

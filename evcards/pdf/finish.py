@@ -1,4 +1,4 @@
-"""Finish the PDF Qt writes with what `QPdfWriter` (Qt 6) has no API or no fix for.
+"""Finish the PDF Qt writes with what `QPdfWriter` (Qt 6) has no API or no fix for, through pypdf.
 
 - The document language: the catalog's /Lang, which screen readers and search tools use.
 - Bookmarks (an outline) when one PDF holds several cards, opened with the bookmarks panel.
@@ -6,7 +6,11 @@
   (`QVAAAA+DejaVuSans`) but not the font's /BaseFont, which ISO 32000-1 (9.9.2) asks for too;
   readers such as poppler's `pdffonts` then report the fonts as not subset.
 
-All of it goes into one incremental update (`evcards.pdf.objects`), leaving Qt's bytes alone.
+pypdf writes the document out again as one revision: Qt's objects, its document information
+(title, creator, producer, dates), its XMP metadata and its file identifier are carried over.
+Not pypdf's incremental mode, which would keep Qt's bytes: it appends a cross-reference stream
+(a PDF 1.5 feature) to Qt's 1.4 file and leaves /Info out of the new trailer. The rewrite costs
+a few milliseconds a card.
 """
 
 from __future__ import annotations
@@ -14,12 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from io import BytesIO
 
-from evcards.pdf.objects import REFERENCE, IncrementalUpdate, PdfFile, PdfStructureError, text_string
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$")
-_SUBSET_NAME = re.compile(rb"/FontName\s*/([A-Z]{6})\+([^\s/<>\[\]()]+)")
-_BASE_FONT = re.compile(rb"/BaseFont\s*/([^\s/<>\[\]()]+)")
+_SUBSET_NAME = re.compile(r"/[A-Z]{6}\+(.+)")  # a subset's name: six capitals, a plus, the font's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,76 +34,50 @@ class Bookmark:
     page_index: int
 
 
-def _page_objects(pdf: PdfFile, catalog: bytes) -> list[int]:
-    pages_ref = re.search(rb"/Pages\s+" + REFERENCE, catalog)
-    if not pages_ref:
-        raise PdfStructureError("the catalog has no /Pages")
-    kids = re.search(rb"/Kids\s*\[([^\]]*)\]", pdf.dictionary(int(pages_ref[1])))
-    if not kids:
-        raise PdfStructureError("the page tree has no /Kids")
-    numbers = [int(number) for number, _ in re.findall(REFERENCE, kids[1])]
-    if any(re.search(rb"/Type\s*/Pages\b", pdf.dictionary(n)) for n in numbers):
-        raise PdfStructureError("the page tree is nested")
-    return numbers
+def _fonts(writer: PdfWriter) -> list[DictionaryObject]:
+    """The fonts the pages use, each composite (Type0) font followed by its descendant."""
+    found: dict[int, DictionaryObject] = {}
+    for page in writer.pages:
+        resources = page.get("/Resources")
+        font_map = resources.get_object().get("/Font") if resources is not None else None
+        for reference in font_map.get_object().values() if font_map is not None else ():
+            font = reference.get_object()
+            found[id(font)] = font
+            for descendant in font.get("/DescendantFonts", ()):
+                found[id(descendant.get_object())] = descendant.get_object()
+    return list(found.values())
 
 
-def _add_outline(update: IncrementalUpdate, pages: list[int], bookmarks: Sequence[Bookmark]) -> int:
-    """Write the outline objects; return the number of the outline dictionary."""
-    root = update.reserve()
-    items = [update.reserve() for _ in bookmarks]
-    update.replace(root, b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>" % (items[0], items[-1], len(items)))
-    for k, bookmark in enumerate(bookmarks):
-        links = b"".join(
-            [b" /Prev %d 0 R" % items[k - 1] if k > 0 else b"", b" /Next %d 0 R" % items[k + 1] if k + 1 < len(items) else b""]
-        )
-        update.replace(
-            items[k],
-            b"<< /Title %s /Parent %d 0 R%s /Dest [%d 0 R /Fit] >>"
-            % (text_string(bookmark.title), root, links, pages[bookmark.page_index]),
-        )
-    return root
+def _descriptor_name(font: DictionaryObject) -> str:
+    """The /FontName of the descriptor that describes `font`: a Type0 font's is its descendant's."""
+    descendants = font.get("/DescendantFonts")
+    described = descendants[0].get_object() if descendants else font
+    descriptor = described.get("/FontDescriptor")
+    return str(descriptor.get_object().get("/FontName", "")) if descriptor is not None else ""
 
 
-def _subset_name(dictionaries: dict[int, bytes], font: bytes, depth: int = 0) -> re.Match[bytes] | None:
-    """The tagged /FontName of `font`'s descriptor, following a Type0 font to its descendant."""
-    descriptor = re.search(rb"/FontDescriptor\s+" + REFERENCE, font)
-    if descriptor:
-        return _SUBSET_NAME.search(dictionaries.get(int(descriptor[1]), b""))
-    descendant = re.search(rb"/DescendantFonts\s*\[\s*" + REFERENCE, font)
-    if descendant and depth == 0:
-        return _subset_name(dictionaries, dictionaries.get(int(descendant[1]), b""), depth + 1)
-    return None
-
-
-def _tag_subset_fonts(pdf: PdfFile, update: IncrementalUpdate) -> None:
+def _tag_subset_fonts(writer: PdfWriter) -> None:
     """Give each subset font's /BaseFont the tag its descriptor's /FontName already has."""
-    dictionaries = pdf.dictionaries()
-    for number, body in dictionaries.items():
-        base = _BASE_FONT.search(body)
-        if not (base and re.search(rb"/Type\s*/Font\b", body)):
-            continue
-        name = _subset_name(dictionaries, body)
-        if name and name[2] == base[1]:
-            update.replace(number, body[: base.start(1)] + name[1] + b"+" + base[1] + body[base.end(1) :])
+    for font in _fonts(writer):
+        tagged = _SUBSET_NAME.fullmatch(_descriptor_name(font))
+        if tagged and font.get("/BaseFont") == f"/{tagged[1]}":
+            font[NameObject("/BaseFont")] = NameObject(tagged[0])
 
 
 def finish_pdf(data: bytes, language: str, bookmarks: Sequence[Bookmark] = ()) -> bytes:
-    """`data` (a PDF from QPdfWriter) with /Lang, an outline of `bookmarks` and tagged subset font names."""
-    if not _LANGUAGE_TAG.match(language):
-        raise ValueError(f"not a BCP 47 language tag: {language!r}")
-    pdf = PdfFile(data)
-    catalog = pdf.dictionary(pdf.root)
-    if re.search(rb"/(Lang|Outlines)\b", catalog):
-        raise PdfStructureError("the catalog already has /Lang or /Outlines")
-    update = IncrementalUpdate(pdf)
-    added = b" /Lang (%s)" % language.encode("ascii")
+    """`data` (a PDF from QPdfWriter) with /Lang, an outline of `bookmarks` and tagged subset font names.
+
+    `language` is a BCP 47 tag such as "en"; a bookmark's page index past the last page is a
+    programming error (IndexError)."""
+    reader = PdfReader(BytesIO(data))
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header  # else pypdf writes its own default, "%PDF-1.3"
+    writer.root_object[NameObject("/Lang")] = TextStringObject(language)
+    for bookmark in bookmarks:
+        writer.add_outline_item(title=bookmark.title, page_number=writer.pages[bookmark.page_index])
     if bookmarks:
-        pages = _page_objects(pdf, catalog)
-        if any(not 0 <= b.page_index < len(pages) for b in bookmarks):
-            raise ValueError("a bookmark points past the last page")
-        added += b" /Outlines %d 0 R" % _add_outline(update, pages, bookmarks)
-        if b"/PageMode" not in catalog:
-            added += b" /PageMode /UseOutlines"
-    update.replace(pdf.root, catalog[:-2].rstrip() + added + b"\n>>")
-    _tag_subset_fonts(pdf, update)
-    return update.apply()
+        writer.page_mode = "/UseOutlines"
+    _tag_subset_fonts(writer)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()

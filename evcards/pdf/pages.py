@@ -100,7 +100,8 @@ def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> PagedCard:
     dpi = layout_dpi()
     scale_x, scale_y = device.logicalDpiX() / dpi, device.logicalDpiY() / dpi
     document.setDefaultFont(for_print(document.defaultFont()))
-    document.documentLayout().setPaintDevice(None)  # lay out in default-dpi pixels, see above
+    # Lay out in default-dpi pixels, see above. Qt takes no device (nullptr) for that; the stubs do not know it.
+    document.documentLayout().setPaintDevice(None)  # type: ignore[arg-type]
     document.setDocumentMargin(0)
     document.setTextWidth(device.width() / scale_x)
     return PagedCard(document, choose_pages(document, content_height(device) / scale_y), scale_x, scale_y)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
-from datetime import date
+import stat
+from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from evcards.card.document import build_card_document
 from evcards.pdf import export as pdf_export
 from evcards.pdf.export import ExportCancelled, ExportError, ExportProgress, export_pdf, print_card
 from evcards.pdf.pages import PaintFailed, content_height, lay_out
+from evcards.pdf.saving import failure_message
 from tests.conftest import KbWriter, load_kb, minimal_kb, write_and_load
 from tests.pdf_helpers import (
     CURLY_QUOTE,
@@ -74,7 +76,13 @@ def test_metadata_title_creator_and_language(write_kb: KbWriter, tmp_path: Path)
     assert reader.metadata.title == "Xiaomi"
     assert reader.metadata.creator == f"evcards {__version__}"
     assert reader.trailer["/Root"]["/Lang"] == "en"
-    assert "/Outlines" not in reader.trailer["/Root"]  # one card: nothing to bookmark
+    assert "/Outlines" not in reader.trailer["/Root"] and reader.page_mode is None  # one card: nothing to bookmark
+    # Qt's document information and its XMP copy, both kept as Qt wrote them, and still agreeing.
+    assert reader.metadata.producer.startswith("Qt ") and reader.metadata.producer == reader.xmp_metadata.pdf_producer
+    assert reader.xmp_metadata.dc_title == {"x-default": "Xiaomi"}
+    created = reader.metadata.creation_date
+    assert created is not None and abs((created - datetime.now(tz=created.tzinfo)).total_seconds()) < 600
+    assert reader.metadata.modification_date == created
 
 
 def test_fonts_are_embedded_subset_and_small(write_kb: KbWriter, tmp_path: Path) -> None:
@@ -196,7 +204,8 @@ def test_several_cards_in_one_pdf_start_on_fresh_pages_with_bookmarks(write_kb: 
     reader = PdfReader(target, strict=True)
     assert written.entities == ("xiaomi", "lei-jun") and written.pages == len(reader.pages) == 2
     assert [(item.title, reader.get_destination_page_number(item)) for item in reader.outline] == [("Xiaomi", 0), ("Lei Jun", 1)]
-    assert reader.metadata.title == "Test KB"
+    assert reader.page_mode == "/UseOutlines"  # the bookmarks panel opens with the file
+    assert reader.metadata.title == "Test KB" and reader.trailer["/Root"]["/Lang"] == "en"
     assert page_texts(target)[1].startswith("Lei Jun 雷军")
     assert [round(float(v)) for v in reader.pages[0].mediabox] == [0, 0, 612, 792]
 
@@ -251,9 +260,10 @@ def test_a_card_that_paginates_differently_the_second_time_fails_the_export_clea
         return card
 
     monkeypatch.setattr(pdf_export, "lay_out", second_time_one_page_more)
+    before = _listing(tmp_path)
     with pytest.raises(ExportError, match="came out with a different number of pages"):
         export_pdf(kb, kb.entities, tmp_path / "x.pdf")
-    assert not (tmp_path / "x.pdf").exists() and _leftovers(tmp_path) == []
+    assert _listing(tmp_path) == before  # neither the PDF nor a partial file
 
 
 PAINT_CARDS = pdf_export.paint_cards
@@ -264,8 +274,9 @@ def _fail_after_painting(*args: object, **kwargs: object) -> int:
     raise PaintFailed("the device could not start a new page")
 
 
-def _leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+def _listing(folder: Path) -> list[str]:
+    """Every name in `folder`, hidden ones too: what a failed export must leave as it found."""
+    return sorted(os.listdir(folder))
 
 
 def test_a_failure_midway_keeps_the_existing_file_and_leaves_nothing(
@@ -274,56 +285,88 @@ def test_a_failure_midway_keeps_the_existing_file_and_leaves_nothing(
     kb = write_and_load(write_kb)
     target = tmp_path / "x.pdf"
     target.write_bytes(b"the previous export")
+    before = _listing(tmp_path)
     monkeypatch.setattr(pdf_export, "paint_cards", _fail_after_painting)
     with pytest.raises(ExportError, match=r"cannot write .*x\.pdf: the device could not start a new page"):
         export_pdf(kb, [kb.entity("xiaomi")], target)
     assert target.read_bytes() == b"the previous export"
-    assert _leftovers(tmp_path) == []
+    assert _listing(tmp_path) == before
 
 
 def test_an_unexpected_error_also_cleans_up(write_kb: KbWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     kb = write_and_load(write_kb)
+    before = _listing(tmp_path)
     monkeypatch.setattr(pdf_export, "finish_pdf", lambda *args: (_ for _ in ()).throw(RuntimeError("boom")))
     with pytest.raises(RuntimeError, match="boom"):
         export_pdf(kb, [kb.entity("xiaomi")], tmp_path / "x.pdf")
-    assert list(tmp_path.glob("*.pdf")) == [] and _leftovers(tmp_path) == []
+    assert _listing(tmp_path) == before
+
+
+def test_places_that_cannot_hold_the_pdf_are_named_with_the_reason(write_kb: KbWriter, tmp_path: Path) -> None:
+    """Each refused before any card is drawn, with the file and the real cause in the message."""
+    kb = write_and_load(write_kb)
+    (tmp_path / "file.txt").write_text("x")
+    before = _listing(tmp_path)
+    refused = {
+        tmp_path / "missing" / "x.pdf": f"the folder {tmp_path / 'missing'} does not exist",
+        tmp_path: "it is a folder",
+        tmp_path / "file.txt" / "x.pdf": f"{tmp_path / 'file.txt'} is not a folder",
+    }
+    for target, reason in refused.items():
+        drawn: list[ExportProgress] = []
+        with pytest.raises(ExportError) as raised:
+            export_pdf(kb, [kb.entity("xiaomi")], target, progress=drawn.append)
+        assert str(raised.value) == f"cannot write {target}: {reason}" and drawn == []
+    with pytest.raises(ExportError) as raised:  # a folder of PDFs is created, but not its parents
+        export_pdf(kb, kb.entities, tmp_path / "missing" / "cards", single=False)
+    assert str(raised.value) == f"cannot write {tmp_path / 'missing' / 'cards'}: the folder {tmp_path / 'missing'} does not exist"
+    with pytest.raises(ExportError, match="not a folder"):
+        export_pdf(kb, kb.entities, tmp_path / "file.txt", single=False)
+    assert _listing(tmp_path) == before and (tmp_path / "file.txt").read_text() == "x"
 
 
 @pytest.mark.parametrize(
-    ("failing", "error", "message"),
+    ("reason", "message"),
     [
-        ("open", PermissionError(errno.EACCES, "Permission denied"), "permission denied"),
-        ("replace", OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
-        ("fsync", OSError(errno.EIO, "Input/output error"), "Input/output error"),
+        ("No space left on device", "the disk is full"),  # Qt's own words for ENOSPC
+        ("Permission denied", "permission denied (the folder {folder} is not writable)"),  # and for EACCES
+        (os.strerror(errno.EROFS), "permission denied (the folder {folder} is not writable)"),  # the C library's words
+        (os.strerror(errno.EIO), os.strerror(errno.EIO)),  # anything else: the system's words as they are
     ],
 )
-def test_os_failures_become_clear_messages(
-    write_kb: KbWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str, error: OSError, message: str
-) -> None:
-    kb = write_and_load(write_kb)
+def test_a_full_disk_or_a_refused_permission_reads_plainly(tmp_path: Path, reason: str, message: str) -> None:
+    """QSaveFile tells why it failed only as text (`errorString()`). A full disk cannot be made
+    here, and the tests run as root, whom a folder's permissions do not stop: so the message is
+    checked from the reason QSaveFile would give, at `failure_message`, where it is made."""
     target = tmp_path / "x.pdf"
-    target.write_bytes(b"old")
-
-    def fail(*args: object, **kwargs: object) -> None:
-        raise error
-
-    monkeypatch.setattr(pdf_export.os, failing, fail)
-    with pytest.raises(ExportError) as raised:
-        export_pdf(kb, [kb.entity("xiaomi")], target)
-    assert str(raised.value).startswith(f"cannot write {target}") and message in str(raised.value)
-    monkeypatch.undo()
-    assert target.read_bytes() == b"old" and _leftovers(tmp_path) == []
+    assert failure_message(target, reason) == f"cannot write {target}: {message.format(folder=tmp_path)}"
 
 
-def test_missing_folder_and_folder_target_are_refused(write_kb: KbWriter, tmp_path: Path) -> None:
+def test_an_existing_file_keeps_its_permissions_and_a_new_one_gets_the_usual(write_kb: KbWriter, tmp_path: Path) -> None:
     kb = write_and_load(write_kb)
-    with pytest.raises(ExportError, match="does not exist"):
-        export_pdf(kb, [kb.entity("xiaomi")], tmp_path / "missing" / "x.pdf")
-    with pytest.raises(ExportError, match="it is a folder"):
-        export_pdf(kb, [kb.entity("xiaomi")], tmp_path)
-    (tmp_path / "file").write_text("x")
-    with pytest.raises(ExportError, match="not a folder"):
-        export_pdf(kb, kb.entities, tmp_path / "file", single=False)
+    private, new = tmp_path / "private.pdf", tmp_path / "new.pdf"
+    private.write_bytes(b"the previous export")
+    private.chmod(0o600)
+    export_pdf(kb, [kb.entity("xiaomi")], private)
+    export_pdf(kb, [kb.entity("xiaomi")], new)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600 and PdfReader(private).metadata.title == "Xiaomi"
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_symbolic_link_stays_a_link_and_its_target_gets_the_pdf(write_kb: KbWriter, tmp_path: Path) -> None:
+    kb = write_and_load(write_kb)
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "lei-jun.pdf").write_bytes(b"the previous export")
+    links = {tmp_path / "lei-jun.pdf": archive / "lei-jun.pdf", tmp_path / "later.pdf": archive / "later.pdf"}  # the second dangles
+    for link, real in links.items():
+        link.symlink_to(real)
+        export_pdf(kb, [kb.entity("lei-jun")], link)
+        assert link.is_symlink() and link.readlink() == real
+        assert PdfReader(real).metadata.title == "Lei Jun"
+    assert _listing(archive) == ["later.pdf", "lei-jun.pdf"]
 
 
 def test_a_single_pdf_reports_laying_out_then_writing_each_card(write_kb: KbWriter, tmp_path: Path) -> None:
@@ -348,9 +391,10 @@ def test_cancelling_leaves_no_file(write_kb: KbWriter, tmp_path: Path, steps_bef
     """Cancelled while laying cards out, or while writing them."""
     kb = write_and_load(write_kb)
     done: list[ExportProgress] = []
+    before = _listing(tmp_path)
     with pytest.raises(ExportCancelled):
         export_pdf(kb, kb.entities, tmp_path / "x.pdf", progress=done.append, cancelled=lambda: len(done) >= steps_before_cancel)
-    assert len(done) == steps_before_cancel and list(tmp_path.glob("*.pdf")) == [] and _leftovers(tmp_path) == []
+    assert len(done) == steps_before_cancel and _listing(tmp_path) == before
 
 
 def test_exporting_never_touches_the_data_file(write_kb: KbWriter, tmp_path: Path) -> None:

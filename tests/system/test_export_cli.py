@@ -103,21 +103,19 @@ def test_unverified_quotes_export_with_a_warning(write_kb: KbWriter, tmp_path: P
     assert "Quote not found in the source" in all_text(tmp_path / "x.pdf")
 
 
-def test_unwritable_targets_exit_1_with_a_message(
-    write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_unwritable_targets_exit_1_with_a_message(write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The wording for a full disk or a refused permission: tests/gui/test_pdf_export.py."""
     data = str(write_kb())
     code, _, stderr = run(capsys, "xiaomi", "--data", data, "-o", str(tmp_path / "no" / "x.pdf"))
     assert (
         code == 1 and stderr == f"evcards export: cannot write {tmp_path / 'no' / 'x.pdf'}: the folder {tmp_path / 'no'} does not exist\n"
     )
-
-    def refuse(*args: object, **kwargs: object) -> int:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr("evcards.pdf.export.os.open", refuse)  # root ignores chmod: refuse like a read-only folder
-    code, _, stderr = run(capsys, "xiaomi", "--data", data, "-o", str(tmp_path / "x.pdf"))
-    assert code == 1 and "permission denied" in stderr and "Traceback" not in stderr
+    (tmp_path / "notes.txt").write_text("x")
+    code, _, stderr = run(capsys, "xiaomi", "--data", data, "-o", str(tmp_path / "notes.txt" / "x.pdf"))
+    assert (
+        code == 1
+        and stderr == f"evcards export: cannot write {tmp_path / 'notes.txt' / 'x.pdf'}: {tmp_path / 'notes.txt'} is not a folder\n"
+    )
 
 
 @pytest.mark.parametrize(
