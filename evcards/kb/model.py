@@ -34,7 +34,7 @@ class _Strict(BaseModel):
 
 
 class Source(_Strict):
-    """A document that claims quote; its full text lives in a UTF-8 file beside the JSON."""
+    """A document that claims quote from; its full text lives in a UTF-8 file beside the JSON."""
 
     id: Slug
     title: NonEmptyText
