@@ -143,11 +143,10 @@ def _window_figures(run: Run, filter_kb: Path) -> None:
 
 
 def _process_figures(run: Run, kb: Path) -> None:
-    from evcards.resources import bundled_data
     from tests.benchmarks.bench_processes import first_card_ratio, reload_rss_growth, window_rss
 
     def first_card_figure() -> None:
-        figures = first_card_ratio(bundled_data())
+        figures = first_card_ratio()
         run.details["first_card"] = figures
         run.figures["time_to_first_card_ratio"] = figures["ratio"]
 
