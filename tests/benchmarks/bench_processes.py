@@ -157,5 +157,12 @@ def reload_rss_growth(path: Path, reloads: int = 20, timeout: float = 600) -> di
     if done.returncode != 0:
         raise RuntimeError(f"reload_memory.py exited with {done.returncode}:\n{done.stderr[-2000:]}")
     report = json.loads(done.stdout.strip().splitlines()[-1])
-    first, last = report["rss_mb"][0], report["rss_mb"][-1]
-    return {**report, "growth_pct": (last - first) / first * 100}
+    rss = report["rss_mb"]
+    # The first reload holds two knowledge bases at once (the window keeps the old one until
+    # the new one is ready), and Python's allocator keeps most of that memory for the next
+    # one: a step, not a leak. What each later reload adds is the leak, if any.
+    return {
+        **report,
+        "growth_pct": (rss[-1] - rss[0]) / rss[0] * 100,
+        "growth_after_first_reload_pct": (rss[-1] - rss[1]) / rss[1] * 100 if len(rss) > 1 else None,
+    }
