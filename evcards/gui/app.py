@@ -17,7 +17,7 @@ from evcards.gui.scroll_bar_style import speed_up_scroll_bars
 from evcards.gui.settings import Settings
 from evcards.resources import bundled_data, icons_dir
 
-EXIT_AFTER_SHOWN = "EVCARDS_EXIT_AFTER_SHOWN"  # benchmarks: report the window shown, quit once loaded
+EXIT_AFTER_SHOWN = "EVCARDS_EXIT_AFTER_SHOWN"  # benchmarks: report shown, loaded, first card painted; then quit
 COLOR_SCHEME = "EVCARDS_COLOR_SCHEME"  # "dark" or "light": override the desktop's choice
 
 
@@ -70,20 +70,41 @@ def dark_palette() -> QPalette:
 
 
 def _report_shown_then_quit(app: QApplication, window: MainWindow) -> None:
-    """Benchmarks: say when the window is shown, then quit once the first file is loaded.
+    """Benchmarks: say when the window is shown, the file loaded and the first card painted; then quit.
 
-    "evcards: shown" is printed on the first turn of the event loop after `show()` (start-up
-    is timed to that line); "evcards: loaded N entities" once the background load has ended
-    and its result is displayed (or refused), then the app quits. Quitting earlier would
-    destroy the loading thread while it runs.
+    "evcards: shown" is printed on the first turn of the event loop after `show()`;
+    "evcards: loaded N entities" once the background load has ended and its result is
+    displayed (or refused); "evcards: first card painted" on the turn after the card view
+    first painted a card (not its placeholder), which is what a reader waits for. The app
+    quits after the last line it will print: quitting earlier would destroy the loading
+    thread while it runs.
     """
+    from PySide6.QtCore import QEvent, QObject
+
     QTimer.singleShot(0, lambda: print("evcards: shown", flush=True))
+    viewport = window.card.viewport()
+
+    def painted() -> None:
+        print("evcards: first card painted", flush=True)
+        app.quit()
+
+    class FirstCardPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and window.card.entity is not None:
+                viewport.removeEventFilter(self)
+                QTimer.singleShot(0, painted)  # after this paint (and the flush) has ended
+            return False
+
+    paint_watch = FirstCardPaint(window)
+    viewport.installEventFilter(paint_watch)
 
     def loaded(*_: object) -> None:
         window.loader.finished.disconnect(loaded)
         count = len(window.kb.entities) if window.kb is not None else 0
         print(f"evcards: loaded {count} entities", flush=True)
-        QTimer.singleShot(0, app.quit)
+        if window.card.entity is None:  # no card to wait for: an empty or refused file
+            viewport.removeEventFilter(paint_watch)
+            QTimer.singleShot(0, app.quit)
 
     window.loader.finished.connect(loaded)
 

@@ -128,8 +128,10 @@ def filter_figures(window: MainWindow) -> dict[str, float]:
     }
 
 
-def card_render_ms(window: MainWindow, entity_id: str, repeats: int = 10) -> float:
-    """Median ms from selecting `entity_id` in the list until its card is shown and laid out."""
+def card_render_figures(window: MainWindow, entity_id: str, repeats: int = 20) -> dict[str, object]:
+    """Ms from selecting `entity_id` in the list until its card is shown and laid out, and the
+    events that posted have run (the card's and the list's repaint): median and p95 of
+    `repeats` selections, each coming from another row, after one warm-up selection."""
     pane = window.entity_pane
     pane.filter_field.clear()
     settle()
@@ -146,6 +148,14 @@ def card_render_ms(window: MainWindow, entity_id: str, repeats: int = 10) -> flo
         settle()
         window.card.document().size()  # the whole document laid out, not only what is visible
         samples.append((time.perf_counter() - start) * 1000)
-        if window.current_entity() is None or window.current_entity().id != entity_id:
+        entity = window.current_entity()
+        if entity is None or entity.id != entity_id:
             raise RuntimeError("the card does not show the selected entity")
-    return median(samples[1:])
+    timed = samples[1:]
+    return {
+        "median_ms": median(timed),
+        "p95_ms": percentile(timed, 0.95),
+        "max_ms": max(timed),
+        "selections": len(timed),
+        "samples_ms": [round(ms, 2) for ms in timed],
+    }
