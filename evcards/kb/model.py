@@ -30,7 +30,7 @@ class _Strict(BaseModel):
     during start-up, before the window is shown.
     """
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True, cache_strings="keys")
 
 
 class Source(_Strict):

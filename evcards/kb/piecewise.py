@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ConfigDict, TypeAdapter, ValidationError
 
 from evcards.kb.model import Entity, KnowledgeBase
 
@@ -31,7 +31,7 @@ _WHITESPACE = b" \t\r\n"
 
 @cache
 def _entity_list() -> TypeAdapter[list[Entity]]:
-    return TypeAdapter(list[Entity])
+    return TypeAdapter(list[Entity], config=ConfigDict(cache_strings="keys"))
 
 
 def _slices(data: bytes) -> tuple[int, int, list[int]] | None:

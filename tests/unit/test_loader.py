@@ -246,3 +246,19 @@ def test_a_source_that_is_a_pipe_is_refused_without_reading_it(write_kb: KbWrite
     data = minimal_kb()
     data["sources"][0]["text_file"] = "pipe.txt"
     assert "sources[0].text_file: is not a regular file" in only_problem(write_kb(data))
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_found_it(write_kb: KbWriter, enabled: bool) -> None:
+    """The loader pauses the collector while it builds objects; a caller's setting survives a
+    load, bad or good, so nothing a load made is kept from the collector afterwards."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert load(write_kb()).knowledge_base is not None
+        assert load(write_kb("{oops")).knowledge_base is None
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
