@@ -194,6 +194,24 @@ def test_a_changed_file_is_reloaded_keeping_the_selected_entity(qtbot: Any, kb_w
     assert "now with a longer summary" in window.card.toPlainText()  # the new data, not the old
 
 
+def test_a_reload_frees_the_previous_knowledge_base(qtbot: Any, kb_window: Any) -> None:
+    """Nothing (list, card, history, filter, caches, the collector) keeps the old version alive:
+    reloading a big file again and again must not pile up old copies of it."""
+    import gc
+    import weakref
+
+    window, _path = kb_window
+    click_entity(qtbot, window, "lei-jun")
+    old_entities = [weakref.ref(entity) for entity in window.kb.entities]
+    previous = [window.kb]
+    window.reload()
+    qtbot.waitUntil(lambda: window.kb is not previous[0] and not window.loader.is_busy(), timeout=WINDOW_TIMEOUT_MS)
+    previous.clear()
+    gc.collect()
+    assert [ref() for ref in old_entities] == [None] * len(old_entities)
+    assert shown_card_id(window) == "lei-jun"
+
+
 def test_a_reloaded_entity_is_listed_with_its_new_name_and_claim_count(qtbot: Any, kb_window: Any) -> None:
     window, path = kb_window
     assert row_texts(window, "lei-jun") == ["Lei Jun  雷军", "Person · 1 claim"]
