@@ -242,7 +242,20 @@ class MainWindow(QMainWindow):
             self.entity_pane.select_row(0)
         if not kb.entities:
             self.card.show_placeholder("This knowledge base has no entities.")
+        elif self.card.knowledge_base is not None and self.card.knowledge_base is not kb:
+            self._show_card_from(kb)
         self._update_navigation()
+
+    def _show_card_from(self, kb: LoadedKnowledgeBase) -> None:
+        """The card still shows an entity of the previous file (the list selected none, e.g. under a
+        filter that matches nothing): show that entity as the new file has it, or say it is gone.
+        A card never pairs one file's quotes with another file's verdicts."""
+        shown = self.card.entity
+        entity = kb.entity(shown.id) if shown is not None else None
+        if entity is not None:
+            self.card.show_card(kb, entity)
+        else:
+            self.card.show_placeholder("The entity shown before is not in this file. Select an entity on the left.")
 
     # --- navigation -----------------------------------------------------------------------
     def current_entity(self) -> Entity | None:

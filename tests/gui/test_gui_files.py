@@ -212,6 +212,35 @@ def test_a_reload_frees_the_previous_knowledge_base(qtbot: Any, kb_window: Any) 
     assert shown_card_id(window) == "lei-jun"
 
 
+@pytest.mark.parametrize("kept", [True, False])
+def test_a_reload_under_a_filter_that_matches_nothing_shows_the_new_file_on_the_card(qtbot: Any, kb_window: Any, kept: bool) -> None:
+    """The card never pairs the old file's quotes with the new file's verdicts: with nothing
+    selected in the list, it shows its entity as the new file has it, or says it is gone."""
+    window, path = kb_window
+    click_entity(qtbot, window, "lei-jun")
+    qtbot.keyClick(window, Key.Key_Slash)
+    qtbot.keyClicks(window.entity_pane.filter_field, "qqqq")
+    assert shown_ids(window) == [] and shown_card_id(window) == "lei-jun"
+    data = minimal_kb(title="Changed")
+    lei = data["entities"][1]
+    if kept:
+        lei["claims"][0]["statement"] = "Founded Xiaomi, says the new version."
+        lei["claims"][0]["quote"] = "no such words in the source"
+    else:
+        data["entities"].remove(lei)
+        data["entities"][0]["relations"] = []
+    rewrite(path, data)
+    qtbot.waitUntil(lambda: window.kb is not None and window.kb.data.title == "Changed", timeout=WINDOW_TIMEOUT_MS)
+    card = window.card.toPlainText()
+    if kept:
+        assert shown_card_id(window) == "lei-jun"
+        assert "Founded Xiaomi, says the new version." in card and "no such words in the source" in card
+        assert "not found" in card.lower()
+    else:
+        assert window.card.entity is None and "not in this file" in card
+    window.copy_card()  # nothing of the old file is left to trip over
+
+
 def test_a_reloaded_entity_is_listed_with_its_new_name_and_claim_count(qtbot: Any, kb_window: Any) -> None:
     window, path = kb_window
     assert row_texts(window, "lei-jun") == ["Lei Jun  雷军", "Person · 1 claim"]
