@@ -71,6 +71,15 @@ def resolve_entities(kb: LoadedKnowledgeBase, wanted: list[str]) -> list[Entity]
     return found
 
 
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; a path the file system refuses to look at (a name too long, a
+    folder that may not be entered) is not, and writing it then says why."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _gui_application() -> object:
     """The running Qt application, or a new QGuiApplication; offscreen when there is no display."""
     no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
@@ -105,9 +114,9 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         return _fail(f"{result.path} has no entities; nothing was exported")
     several = args.all or len(entities) > 1
     target: Path = args.output
-    if several and not args.single and target.suffix.lower() == ".pdf" and not target.is_dir():
+    if several and not args.single and target.suffix.lower() == ".pdf" and not _is_folder(target):
         parser.error(f"with several entities OUT is a folder, and {str(target)!r} looks like a PDF file: add --single for one PDF")
-    if not several and target.is_dir():
+    if not several and _is_folder(target):
         target = target / f"{entities[0].id}.pdf"
 
     app = _gui_application()  # kept alive until the export is done

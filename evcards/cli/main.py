@@ -12,15 +12,11 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from evcards import __version__
 from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.resources import bundled_data
-
-if TYPE_CHECKING:
-    pass
 
 EXIT_INTERRUPTED = 130
 

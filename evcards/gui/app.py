@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from evcards import __version__
 from evcards.card.fonts import install_application_font
+from evcards.gui import counts
 from evcards.gui.main_window import MainWindow
 from evcards.gui.scroll_bar_style import speed_up_scroll_bars
 from evcards.gui.settings import Settings
@@ -32,6 +33,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     install_application_font(app)
+    counts.install_translator()  # before the first row is painted
     scheme = os.environ.get(COLOR_SCHEME, "").lower()
     if scheme in ("dark", "light"):
         app.styleHints().setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
@@ -129,8 +131,5 @@ def run_app(path: Path | None, settings: Settings | None = None) -> int:
 
     # Loading starts on the event loop's first turn, after the events of showing the window
     # (polish, layout) have been handled without a loading thread competing for the interpreter.
-    def after_showing() -> None:
-        window.open_file(first_file)
-
-    QTimer.singleShot(0, window, after_showing)
+    QTimer.singleShot(0, window, lambda: window.open_file(first_file))
     return app.exec()

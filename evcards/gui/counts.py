@@ -14,18 +14,19 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from evcards.resources import translations_dir
 
-_installed: dict[int, QTranslator] = {}  # by application: a translator must outlive its use
+TRANSLATOR_NAME = "evcards_translator"
 
 
 def install_translator() -> None:
-    """Install the English plural forms (once per application)."""
+    """Install the English plural forms, once per application (the translator is the
+    application's child, so it lives exactly as long as the application it serves)."""
     app = QCoreApplication.instance()
-    if app is None or id(app) in _installed:
+    if app is None or app.findChild(QTranslator, TRANSLATOR_NAME) is not None:
         return
     translator = QTranslator(app)
+    translator.setObjectName(TRANSLATOR_NAME)
     if translator.load(QLocale(QLocale.Language.English), "evcards", "_", str(translations_dir())):
         QCoreApplication.installTranslator(translator)
-    _installed[id(app)] = translator
 
 
 # Each count is a literal `translate` call, so that pyside6-lupdate finds its text.

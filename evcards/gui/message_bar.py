@@ -32,7 +32,7 @@ class MessageBar(QFrame):
         close_column.addStretch(1)
         layout.addLayout(close_column)
         # The stretch makes the bar willing to grow; it stays as tall as its text because the
-        # card below has the window's stretch (a size policy would cost start-up 1.3 ms of enums).
+        # card below has the window's stretch.
         self.hide()
 
     def show_message(self, text: str, details: list[str] | None = None) -> None:

@@ -27,7 +27,9 @@ class _Strict(BaseModel):
     """Unknown keys are errors: a misspelt field must not be silently ignored.
 
     Validators are built on first use (`defer_build`), in the loading thread rather than
-    during start-up, before the window is shown.
+    during start-up, before the window is shown. The JSON parser caches keys only
+    (`cache_strings`): its cache of every short string kept strings of a dropped knowledge base
+    alive, scattered over the allocator's arenas, so that its memory was never given back.
     """
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True, cache_strings="keys")

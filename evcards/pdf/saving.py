@@ -39,14 +39,17 @@ def _reads_as(reason: str, *codes: int) -> bool:
 def failure_message(target: Path, reason: str) -> str:
     """The message for a failed write of `target`, from `reason` (QSaveFile's `errorString()` or an
     OSError's `strerror`) and from what the file system shows now."""
-    written = target.resolve() if target.is_symlink() else target  # QSaveFile writes to the link's target
-    folder = written.parent
-    if written.is_dir():
-        return f"cannot write {target}: it is a folder"
-    if folder.exists() and not folder.is_dir():
-        return f"cannot write {target}: {folder} is not a folder"
-    if not folder.exists():
-        return f"cannot write {target}: the folder {folder} does not exist"
+    try:
+        written = target.resolve() if target.is_symlink() else target  # QSaveFile writes to the link's target
+        folder = written.parent
+        if written.is_dir():
+            return f"cannot write {target}: it is a folder"
+        if folder.exists() and not folder.is_dir():
+            return f"cannot write {target}: {folder} is not a folder"
+        if not folder.exists():
+            return f"cannot write {target}: the folder {folder} does not exist"
+    except OSError:  # e.g. a folder on the way that may not be entered: the reason says it
+        folder = target.parent
     if _reads_as(reason, errno.ENOSPC):
         return f"cannot write {target}: the disk is full"
     if _reads_as(reason, errno.EACCES, errno.EPERM, errno.EROFS):

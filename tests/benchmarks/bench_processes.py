@@ -26,7 +26,6 @@ from tests.benchmarks.stats import median
 EXIT_AFTER_SHOWN = "EVCARDS_EXIT_AFTER_SHOWN"
 BARE_FIRST_CARD = Path(__file__).with_name("bare_first_card.py")
 RELOAD_CHILD = Path(__file__).with_name("reload_memory.py")
-SHOWN_MARKER = "evcards: shown"
 LOADED_MARKER = "evcards: loaded"
 FIRST_CARD_MARKER = "evcards: first card painted"
 

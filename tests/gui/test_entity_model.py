@@ -62,10 +62,6 @@ def test_roles(qtbot: Any, kb: LoadedKnowledgeBase) -> None:
     assert su7.data(Qt.ItemDataRole.AccessibleTextRole) == "SU7, Product, 1 claim"  # a screen reader's words
 
 
-def test_the_models_own_roles_never_answer_for_one_of_qts() -> None:
-    assert min(EntityRole) > Qt.ItemDataRole.UserRole
-
-
 def test_invalid_indexes_and_no_children(kb: LoadedKnowledgeBase) -> None:
     model = EntityListModel()
     model.set_entities(kb.entities)

@@ -195,8 +195,8 @@ def test_a_changed_file_is_reloaded_keeping_the_selected_entity(qtbot: Any, kb_w
 
 
 def test_a_reload_frees_the_previous_knowledge_base(qtbot: Any, kb_window: Any) -> None:
-    """Nothing (list, card, history, filter, caches, the collector) keeps the old version alive:
-    reloading a big file again and again must not pile up old copies of it."""
+    """Nothing (list, card, history, filter, caches) keeps the old version alive: reloading a
+    big file again and again must not pile up old copies of it."""
     import gc
     import weakref
 
@@ -507,7 +507,7 @@ def test_evcards_without_a_file_reopens_the_last_one(tmp_path: Path, write_kb: K
     path.unlink()
     assert app.initial_file(None, settings) == bundled_data()  # the last file is gone
     asked: list[Path | None] = []
-    monkeypatch.setattr(app, "run_app", lambda file, settings=None, when_shown=None: asked.append(file) or 0)
+    monkeypatch.setattr(app, "run_app", lambda file, settings=None: asked.append(file) or 0)
     assert cli.main([]) == 0 and cli.main([str(other)]) == 0 and cli.main(["--data", str(other)]) == 0
     assert asked == [None, other, other]
 

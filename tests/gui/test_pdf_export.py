@@ -342,6 +342,15 @@ def test_a_full_disk_or_a_refused_permission_reads_plainly(tmp_path: Path, reaso
     assert failure_message(target, reason) == f"cannot write {target}: {message.format(folder=tmp_path)}"
 
 
+def test_a_target_the_file_system_cannot_even_look_at_is_refused_with_a_message(write_kb: KbWriter, tmp_path: Path) -> None:
+    """A name too long for the file system (or a folder that may not be entered) makes every
+    look at the target fail too: the export says why, never with a traceback."""
+    kb = write_and_load(write_kb)
+    target = tmp_path / ("x" * 300 + ".pdf")
+    with pytest.raises(ExportError, match=r"^cannot write .*x\.pdf: .*(long|File name)"):
+        export_pdf(kb, [kb.entity("lei-jun")], target, today=TODAY)
+
+
 def test_an_existing_file_keeps_its_permissions_and_a_new_one_gets_the_usual(write_kb: KbWriter, tmp_path: Path) -> None:
     kb = write_and_load(write_kb)
     private, new = tmp_path / "private.pdf", tmp_path / "new.pdf"

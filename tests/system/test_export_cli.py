@@ -116,6 +116,11 @@ def test_unwritable_targets_exit_1_with_a_message(write_kb: KbWriter, tmp_path: 
         code == 1
         and stderr == f"evcards export: cannot write {tmp_path / 'notes.txt' / 'x.pdf'}: {tmp_path / 'notes.txt'} is not a folder\n"
     )
+    too_long = tmp_path / ("x" * 300 + ".pdf")  # the file system refuses even to look at it
+    for entities in (["xiaomi"], ["xiaomi", "lei-jun", "--single"]):
+        code, _, stderr = run(capsys, *entities, "--data", data, "-o", str(too_long))
+        assert code == 1 and stderr.splitlines()[-1].startswith(f"evcards export: cannot write {too_long}: "), stderr
+        assert "Traceback" not in stderr and not [p for p in tmp_path.iterdir() if p.name.startswith("xxx")]
 
 
 @pytest.mark.parametrize(

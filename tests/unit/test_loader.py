@@ -260,5 +260,6 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(write_kb: KbWriter,
         assert load(write_kb()).knowledge_base is not None
         assert load(write_kb("{oops")).knowledge_base is None
         assert gc.isenabled() is enabled
+        assert gc.get_freeze_count() == 0  # nothing kept from the collector for good
     finally:
         (gc.enable if was else gc.disable)()
