@@ -16,6 +16,16 @@ class History:
         self._provisional = False  # the current entry was made by a provisional visit
 
     @property
+    def entries(self) -> tuple[str, ...]:
+        """The visited entities, oldest first."""
+        return tuple(self._items)
+
+    @property
+    def position(self) -> int:
+        """Where `current` is in `entries` (-1: nothing visited)."""
+        return self._position
+
+    @property
     def current(self) -> str | None:
         return self._items[self._position] if self._position >= 0 else None
 

@@ -51,6 +51,11 @@ class Settings:
         else:
             self._store = QSettings(str(path), QSettings.Format.IniFormat)
 
+    @property
+    def path(self) -> Path:
+        """The file the settings are kept in."""
+        return Path(self._store.fileName())
+
     geometry = _BytesSetting("window/geometry")
     window_state = _BytesSetting("window/state")
     splitter_state = _BytesSetting("window/splitter")

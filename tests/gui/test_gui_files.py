@@ -178,7 +178,7 @@ def test_a_changed_file_is_reloaded_keeping_the_selected_entity(qtbot: Any, kb_w
     window, path = kb_window
     click_entity(qtbot, window, "xiaomi")
     click_entity(qtbot, window, "lei-jun")
-    history = (list(window.history._items), window.history._position)
+    history = (window.history.entries, window.history.position)
     data = minimal_kb()
     data["entities"][0]["summary"] = "A company, now with a longer summary."
     data["entities"].append({"id": "aaa", "name": "AAA first", "kind": "place"})
@@ -188,7 +188,7 @@ def test_a_changed_file_is_reloaded_keeping_the_selected_entity(qtbot: Any, kb_w
     qtbot.waitUntil(lambda: "AAA first" in [window.kb.entity(i).name for i in shown_ids(window)], timeout=WINDOW_TIMEOUT_MS)
     assert shown_card_id(window) == "lei-jun"  # still the same entity
     assert window.entity_pane.current_entity_id() == "lei-jun"
-    assert (list(window.history._items), window.history._position) == history
+    assert (window.history.entries, window.history.position) == history
     assert len(starts) == 1
     click_entity(qtbot, window, "xiaomi")
     assert "now with a longer summary" in window.card.toPlainText()  # the new data, not the old
@@ -276,12 +276,12 @@ def test_reload_keeps_the_entity_while_a_filter_is_on(qtbot: Any, kb_window: Any
     qtbot.keyClicks(window.entity_pane.filter_field, "i")
     assert shown_card_id(window) == "lei-jun"  # the first match
     click_entity(qtbot, window, "xiaomi")
-    history = (list(window.history._items), window.history._position)
+    history = (window.history.entries, window.history.position)
     rewrite(path, minimal_kb(title="Changed"))
     qtbot.waitUntil(lambda: window.kb is not None and window.kb.data.title == "Changed", timeout=WINDOW_TIMEOUT_MS)
     assert window.entity_pane.filter_field.text() == "i"
     assert shown_card_id(window) == "xiaomi"
-    assert (list(window.history._items), window.history._position) == history  # a reload is not a visit
+    assert (window.history.entries, window.history.position) == history  # a reload is not a visit
 
 
 def test_an_entity_removed_on_disk_moves_to_the_first_one(qtbot: Any, kb_window: Any) -> None:
@@ -475,7 +475,7 @@ def test_zoom_stops_at_its_limits(qtbot: Any, window: MainWindow) -> None:
 
 
 def test_tests_never_touch_the_users_settings(window: MainWindow, tmp_path: Path) -> None:
-    assert Path(window.settings._store.fileName()) == tmp_path / "settings.ini"
+    assert window.settings.path == tmp_path / "settings.ini"
 
 
 def test_a_second_invalid_file_replaces_the_first_report(qtbot: Any, window: MainWindow, write_kb: KbWriter) -> None:
