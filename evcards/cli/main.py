@@ -8,15 +8,20 @@ where a file is read: the window's loading thread imports them, its start-up doe
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evcards import __version__
 from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.resources import bundled_data
+
+if TYPE_CHECKING:  # a plain `evcards` opens the window without argparse (8 ms of imports)
+    import argparse
+
+    Handler = Callable[[argparse.ArgumentParser, argparse.Namespace], int]
 
 EXIT_INTERRUPTED = 130
 
@@ -90,7 +95,6 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     configure_parser(parser)
 
 
-Handler = Callable[[argparse.ArgumentParser, argparse.Namespace], int]
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "validate": ("check a knowledge base file: exit 0 when valid, 1 with every problem when not", _data_argument, _validate),
     "list": ("list the entities: id, kind, name, number of claims", _data_argument, _list),
@@ -100,6 +104,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
 
 
 def _window_parser() -> argparse.ArgumentParser:
+    import argparse
+
     commands = "\n".join(f"  evcards {name:<9} {help_}" for name, (help_, _, _) in COMMANDS.items())
     parser = argparse.ArgumentParser(
         prog="evcards",
@@ -138,12 +144,14 @@ def _main(argv: Sequence[str] | None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
     if argv and argv[0] in COMMANDS:
+        import argparse
+
         help_, configure, handler = COMMANDS[argv[0]]
         parser = argparse.ArgumentParser(prog=f"evcards {argv[0]}", description=help_)
         configure(parser)
         args = parser.parse_args(argv[1:])
         return handler(parser, args)
-    if not argv:  # a desktop launcher's start: building the parser (argparse, gettext) costs ~5 ms
+    if not argv:  # a desktop launcher's start: no parser to build
         return _run_window(None)
     parser = _window_parser()
     return _open_window(parser, parser.parse_args(argv))
