@@ -31,7 +31,9 @@ class UnknownEntity(LookupError):
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("entities", nargs="*", metavar="ENTITY", help="an entity's id or name, case-insensitive ('Lei Jun', 'lei-jun')")
+    parser.add_argument(
+        "entities", nargs="*", metavar="ENTITY", help="an entity's id, name or native name, case-insensitive ('Lei Jun', 'lei-jun', '雷军')"
+    )
     parser.add_argument("--data", type=Path, metavar="FILE.json", help="the knowledge base (default: the bundled one)")
     parser.add_argument("--all", action="store_true", help="export every entity of the knowledge base")
     parser.add_argument("--single", action="store_true", help="with several entities, one PDF with a card per page and bookmarks")

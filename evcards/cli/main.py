@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # a plain `evcards` opens the window without argparse (8 ms o
 
     Handler = Callable[[argparse.ArgumentParser, argparse.Namespace], int]
 
-EXIT_INTERRUPTED = 130
+EXIT_USAGE, EXIT_INTERRUPTED = 2, 130  # 2 as argparse exits for a wrong command line
 
 
 def _data_argument(parser: argparse.ArgumentParser, default: str = "the bundled Xiaomi EV knowledge base") -> None:
@@ -131,6 +131,17 @@ def _run_window(path: Path | None) -> int:
     return run_app(path)
 
 
+def _mistyped_command(word: str) -> str | None:
+    """The command `word` looks like a misspelling of ('valdate': 'validate'), when it is not a
+    file either: else the window would try to open a file of that name."""
+    if word.startswith("-") or Path(word).suffix or Path(word).exists():
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -153,5 +164,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return handler(parser, args)
     if not argv:  # a desktop launcher's start: no parser to build
         return _run_window(None)
+    if (mistyped := _mistyped_command(argv[0])) is not None:
+        print(f"evcards: {argv[0]!r} is neither a command nor a file; did you mean '{mistyped}'?", file=sys.stderr)
+        return EXIT_USAGE
     parser = _window_parser()
     return _open_window(parser, parser.parse_args(argv))

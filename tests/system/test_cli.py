@@ -38,6 +38,12 @@ def test_validate_counts_in_words(write_kb: KbWriter) -> None:
     assert run.stdout.strip() == f"{path}: valid: 1 entity, 1 claim, every quote verified", run.stderr
 
 
+def test_a_mistyped_command_is_named_not_opened_as_a_file(tmp_path: Path) -> None:
+    run = evcards("valdate", "kb.json", cwd=tmp_path)
+    assert run.returncode == 2
+    assert run.stderr.strip() == "evcards: 'valdate' is neither a command nor a file; did you mean 'validate'?"
+
+
 def test_validate_refuses_bad_file_with_exit_1_and_place(write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["entities"][0]["relations"][0]["target"] = "nobody"
