@@ -27,6 +27,15 @@ class FileWatcher(QObject):
         self._watcher.directoryChanged.connect(lambda _p: self._timer.start())
         self._timer.timeout.connect(self._fire)
 
+    @property
+    def debounce_ms(self) -> int:
+        """How long the files must stay quiet before a change is reported."""
+        return self._timer.interval()
+
+    @debounce_ms.setter
+    def debounce_ms(self, value: int) -> None:
+        self._timer.setInterval(value)
+
     def watch(self, paths: list[Path]) -> None:
         """Watch the knowledge base file and its source texts (the first path is the one reported)."""
         if self._watcher.files():

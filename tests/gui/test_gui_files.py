@@ -255,7 +255,7 @@ def test_a_reloaded_entity_is_listed_with_its_new_name_and_claim_count(qtbot: An
 def test_a_burst_of_writes_reloads_once(qtbot: Any, kb_window: Any) -> None:
     window, path = kb_window
     debounce = 4 * DEBOUNCE_MS  # a longer quiet time than the app's, so a slow test machine keeps the burst in it
-    window.watcher._timer.setInterval(debounce)
+    window.watcher.debounce_ms = debounce
     starts: list[Path] = []
     window.loader.started.connect(starts.append)
     for i in range(5):
