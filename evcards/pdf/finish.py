@@ -23,6 +23,8 @@ from io import BytesIO
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
+from evcards.pdf.unicode_map import repair_to_unicode
+
 _SUBSET_NAME = re.compile(r"/[A-Z]{6}\+(.+)")  # a subset's name: six capitals, a plus, the font's name
 
 
@@ -78,6 +80,8 @@ def finish_pdf(data: bytes, language: str, bookmarks: Sequence[Bookmark] = ()) -
     if bookmarks:
         writer.page_mode = "/UseOutlines"
     _tag_subset_fonts(writer)
+    for font in _fonts(writer):
+        repair_to_unicode(font)
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
