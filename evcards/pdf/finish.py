@@ -2,6 +2,9 @@
 
 - The document language: the catalog's /Lang, which screen readers and search tools use.
 - Bookmarks (an outline) when one PDF holds several cards, opened with the bookmarks panel.
+- Text that copies and extracts as the text drawn: ToUnicode maps repaired
+  (`evcards.pdf.unicode_map`) and Devanagari and Thai runs given their text in reading order
+  (`evcards.pdf.actual_text`).
 - Subset font names: Qt embeds font subsets and tags the descriptor's /FontName
   (`QVAAAA+DejaVuSans`) but not the font's /BaseFont, which ISO 32000-1 (9.9.2) asks for too;
   readers such as poppler's `pdffonts` then report the fonts as not subset.
@@ -20,10 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-from evcards.pdf.unicode_map import repair_to_unicode
+from evcards.pdf.actual_text import add_actual_text
+from evcards.pdf.unicode_map import parse_cmap, repair_to_unicode
 
 _SUBSET_NAME = re.compile(r"/[A-Z]{6}\+(.+)")  # a subset's name: six capitals, a plus, the font's name
 
@@ -48,6 +52,18 @@ def _fonts(writer: PdfWriter) -> list[DictionaryObject]:
             for descendant in font.get("/DescendantFonts", ()):
                 found[id(descendant.get_object())] = descendant.get_object()
     return list(found.values())
+
+
+def _to_unicode_maps(page: PageObject) -> dict[str, dict[int, str]]:
+    """The page's font resource names ("F16") -> their glyph code -> text maps."""
+    resources = page.get("/Resources")
+    font_map = resources.get_object().get("/Font") if resources is not None else None
+    maps: dict[str, dict[int, str]] = {}
+    for name, reference in font_map.get_object().items() if font_map is not None else ():
+        stream = reference.get_object().get("/ToUnicode")
+        if stream is not None:
+            maps[name.lstrip("/")] = parse_cmap(stream.get_object().get_data().decode("latin-1"))
+    return maps
 
 
 def _descriptor_name(font: DictionaryObject) -> str:
@@ -82,6 +98,8 @@ def finish_pdf(data: bytes, language: str, bookmarks: Sequence[Bookmark] = ()) -
     _tag_subset_fonts(writer)
     for font in _fonts(writer):
         repair_to_unicode(font)
+    for page in writer.pages:
+        add_actual_text(page, _to_unicode_maps(page))
     out = BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -34,6 +34,7 @@ _BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
 _RANGE_ENTRY = re.compile(rf"{_HEX}\s*{_HEX}\s*(?:{_HEX}|\[((?:\s*<[0-9A-Fa-f]*>)*)\s*\])")
 _PAIR = re.compile(rf"{_HEX}\s*{_HEX}")
 _PRESENTATION_FORMS = re.compile("[\ufb00-\ufdff\ufe70-\ufefe]")
+_WHITE_SPACE_CONTROLS = {"\x00", "\t", "\n", "\r"}
 _ENTRIES_PER_BLOCK = 100  # the most a bfchar block may hold
 
 _HEADER = (
@@ -94,6 +95,8 @@ def repaired(font_name: str, text: str) -> str:
     A right-to-left glyph that stands for several characters (the lam-alef ligature) is given
     them last to first: poppler spreads them over the glyph's width from left to right and
     then reads the right-to-left line backwards, so `pdftotext` gives them back in order."""
+    if text in _WHITE_SPACE_CONTROLS:
+        return " "  # fonts map tab, line feed or NUL to their space glyph, and Qt keeps the lowest
     pua = glyph_texts().get(_SUBSET_TAG.sub("", font_name, count=1), {})
     if len(text) == 1 and ord(text) in pua:
         text = pua[ord(text)]
