@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from PySide6.QtCore import QLoggingCategory
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -27,14 +28,17 @@ from evcards.resources import fonts_dir
 
 # Bundled file -> the family it provides, in fallback order. Each is registered only when no
 # installed font has the family's name.
+# Devanagari and Thai first: Qt asks each family before the one that draws these scripts
+# whether it shapes them, and prints a warning for each that does not.
 BUNDLED_FONTS = {
-    "NotoSansSC-evcards-subset.otf": "Noto Sans CJK SC",
-    "NotoSansArabic-Regular.ttf": "Noto Sans Arabic",
-    "NotoSansHebrew-Regular.ttf": "Noto Sans Hebrew",
     "NotoSansDevanagari-Regular.ttf": "Noto Sans Devanagari",
     "NotoSansThai-Regular.ttf": "Noto Sans Thai",
+    "NotoSansArabic-Regular.ttf": "Noto Sans Arabic",
+    "NotoSansHebrew-Regular.ttf": "Noto Sans Hebrew",
+    "NotoSansSC-evcards-subset.otf": "Noto Sans CJK SC",
 }
 BUNDLED_CJK_FAMILY = "Noto Sans CJK SC"
+BUNDLED_CJK_FORMS = "zh-Hans"  # the subset is cut from the Simplified Chinese face
 
 # Installed CJK families by the glyph forms they draw (Han characters differ between the four).
 CJK_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -74,6 +78,11 @@ def cjk_forms(language: str | None) -> str | None:
 def _installed_and_registered() -> tuple[frozenset[str], tuple[str, ...]]:
     """(families installed on the system, bundled families available), registering the bundled
     files once per process."""
+    # Qt asks each family of a fallback list whether it can shape Devanagari (and other Indic
+    # scripts) and logs a line for each that cannot ("OpenType support missing for "DejaVu Sans",
+    # script 11"): expected with fallbacks, so not worth a line on every user's terminal.
+    # QT_LOGGING_RULES still overrides this.
+    QLoggingCategory.setFilterRules("qt.text.font.db.info=false\nqt.text.font.db.warning=false")
     installed = frozenset(QFontDatabase.families())
     available: list[str] = []
     for file_name, family in BUNDLED_FONTS.items():
@@ -92,14 +101,20 @@ def register_bundled_fonts() -> tuple[str, ...]:
 def families_for_language(language: str | None = None) -> tuple[str, ...]:
     """The fallback families, in order, for text in `language` (a BCP 47 tag, or None).
 
-    Installed CJK families come first, those drawing the language's forms before the others,
-    then the bundled fallbacks. Put them after the text's own family: `with_fallbacks(font, language)`."""
+    The bundled fonts of other scripts first (they share no characters with CJK fonts), then
+    the CJK families: for a language with its own forms, the installed families that draw them,
+    then the bundled subset if it does (zh-Hans), then the other installed ones; with no such
+    language, the installed families before the bundled subset. Put them after the text's own
+    family: `with_fallbacks(font, language)`."""
     installed, bundled = _installed_and_registered()
     forms = cjk_forms(language)
     order = ([forms] if forms else []) + [key for key in CJK_FAMILIES if key != forms]
-    families = [family for key in order for family in CJK_FAMILIES[key] if family in installed]
-    families += [family for family in bundled if family not in families]
-    return tuple(families)
+    cjk = [family for key in order for family in CJK_FAMILIES[key] if family in installed]
+    if BUNDLED_CJK_FAMILY in bundled and BUNDLED_CJK_FAMILY not in cjk:
+        matching = [family for family in cjk if family in CJK_FAMILIES[forms]] if forms else cjk
+        position = len(matching) if forms in (None, BUNDLED_CJK_FORMS) else len(cjk)
+        cjk.insert(position, BUNDLED_CJK_FAMILY)
+    return tuple([family for family in bundled if family != BUNDLED_CJK_FAMILY] + cjk)
 
 
 def with_fallbacks(font: QFont, language: str | None = None) -> QFont:
