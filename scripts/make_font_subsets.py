@@ -163,7 +163,8 @@ def _lookups(font: TTFont) -> list[object]:
     """The GSUB subtables of types 1-4, extension subtables unwrapped, in lookup order."""
     found = []
     for lookup in font["GSUB"].table.LookupList.Lookup:
-        for sub in lookup.SubTable:
+        for table in lookup.SubTable:
+            sub = table
             while sub.LookupType == 7:
                 sub = sub.ExtSubTable
             if sub.LookupType in (1, 2, 3, 4):

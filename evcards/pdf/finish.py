@@ -54,15 +54,19 @@ def _fonts(writer: PdfWriter) -> list[DictionaryObject]:
     return list(found.values())
 
 
-def _to_unicode_maps(page: PageObject) -> dict[str, dict[int, str]]:
-    """The page's font resource names ("F16") -> their glyph code -> text maps."""
+def _to_unicode_maps(page: PageObject, parsed: dict[int, dict[int, str]]) -> dict[str, dict[int, str]]:
+    """The page's font resource names ("F16") -> their glyph code -> text maps; `parsed`
+    keeps each map read once for all the pages that share the font."""
     resources = page.get("/Resources")
     font_map = resources.get_object().get("/Font") if resources is not None else None
     maps: dict[str, dict[int, str]] = {}
     for name, reference in font_map.get_object().items() if font_map is not None else ():
         stream = reference.get_object().get("/ToUnicode")
         if stream is not None:
-            maps[name.lstrip("/")] = parse_cmap(stream.get_object().get_data().decode("latin-1"))
+            stream = stream.get_object()
+            if id(stream) not in parsed:
+                parsed[id(stream)] = parse_cmap(stream.get_data().decode("latin-1"))
+            maps[name.lstrip("/")] = parsed[id(stream)]
     return maps
 
 
@@ -98,8 +102,9 @@ def finish_pdf(data: bytes, language: str, bookmarks: Sequence[Bookmark] = ()) -
     _tag_subset_fonts(writer)
     for font in _fonts(writer):
         repair_to_unicode(font)
+    parsed: dict[int, dict[int, str]] = {}
     for page in writer.pages:
-        add_actual_text(page, _to_unicode_maps(page))
+        add_actual_text(page, _to_unicode_maps(page, parsed))
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
