@@ -83,6 +83,15 @@ def _pdf_text_string(text: str) -> bytes:
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
+def shown_glyphs(content: bytes) -> list[tuple[str, list[int]]]:
+    """The text objects of a page's content as Qt writes them: (font resource name, glyph codes drawn)."""
+    return [(match[1].decode("ascii"), _codes(match[2])) for match in _TEXT_OBJECT.finditer(content)]
+
+
+def _codes(shown: bytes) -> list[int]:
+    return [int(hex_digits[i : i + 4], 16) for hex_digits in _SHOWN.findall(shown) for i in range(0, len(hex_digits), 4)]
+
+
 def add_actual_text(page: PageObject, to_unicode: Mapping[str, Mapping[int, str]]) -> bool:
     """Wrap `page`'s Devanagari and Thai text objects in /ActualText spans. `to_unicode` maps
     the page's font resource names (e.g. "F16") to their glyph code -> text maps. True if the
@@ -98,8 +107,7 @@ def add_actual_text(page: PageObject, to_unicode: Mapping[str, Mapping[int, str]
     def wrap(match: re.Match[bytes]) -> bytes:
         nonlocal changed
         mapping = to_unicode.get(match[1].decode("ascii"), {})
-        codes = [int(hex_digits[i : i + 4], 16) for hex_digits in _SHOWN.findall(match[2]) for i in range(0, len(hex_digits), 4)]
-        glyphs = [mapping.get(code, "") for code in codes]
+        glyphs = [mapping.get(code, "") for code in _codes(match[2])]
         if not _NEEDS_ACTUAL_TEXT.search("".join(glyphs)):
             return match[0]
         changed = True

@@ -134,9 +134,11 @@ def render_pdf(
     keep = len(entities) <= KEEP_LAID_OUT_CARDS
     kept: list[PagedCard] = []
     page_counts: list[int] = []
+    drawn: list[str] = []  # for glyphs the PDF's text maps miss (evcards.pdf.unmapped)
     for index, entity in enumerate(entities):
         card = lay_out(build_card_document(kb, entity, for_print=True), writer)
         page_counts.append(len(card.pages))
+        drawn.append(card.document.toPlainText())
         if keep:
             kept.append(card)
         del card  # else the last document of a long export would live on
@@ -159,7 +161,7 @@ def render_pdf(
         first_pages = [0, *accumulate(page_counts[:-1])]
         bookmarks = [Bookmark(entity.name, first) for entity, first in zip(entities, first_pages)]
     try:
-        data = finish_pdf(data, document_language(kb, entities), bookmarks)
+        data = finish_pdf(data, document_language(kb, entities), bookmarks, "\n".join(drawn))
     except PyPdfError as error:  # pragma: no cover - only if Qt writes what pypdf cannot read
         raise PaintFailed(f"the PDF could not be finished: {error}") from error
     return data, pages

@@ -34,6 +34,7 @@ QUOTES = {
     "el": "Η Xiaomi είναι κινεζική εταιρεία",
     "fullwidth": "ＡＢＣ１２３！（全角）",
     "zero-width": "zero\u200bwidth and soft\u00adhyphen",
+    "emoji": "emoji 😀 and 😎 too",  # beyond the BMP, where Qt's text maps stop; DejaVu draws these two
 }
 NATIVE_NAME = "小米 샤오미 للإلكترونيات שיאומי क्षत्रिय เสียวหมี่"
 SCRIPT_SAMPLES = {**QUOTES, "hangul-jamo": "ㄱㄴㄷ ㅏㅑ", "kana": "ひらがな カタカナ ㇰㇱ", "punctuation": "「」『』、。〈〉【】・ー"}

@@ -6,6 +6,7 @@ import pytest
 
 from evcards.pdf.actual_text import logical_order
 from evcards.pdf.unicode_map import glyph_texts, parse_cmap, repaired, write_cmap
+from evcards.pdf.unmapped import fill_unmapped
 
 QT_CMAP = """/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -75,3 +76,23 @@ def test_presentation_forms_become_the_letters_typed(drawn: str, typed: str) -> 
 )
 def test_devanagari_glyphs_in_visual_order_read_back_as_typed(visual: list[str], typed: str) -> None:
     assert logical_order(visual) == typed
+
+
+def _page(*codes: int) -> bytes:
+    """A page's content as Qt writes it: one text object in font F1 showing `codes`."""
+    shown = b"".join(b"1 0 Td <%04X> Tj\n" % code for code in codes)
+    return b"q\nBT\n/F1 12 Tf 1 0 0 -1 0 0 Tm\n" + shown + b"ET\nQ\n"
+
+
+def test_a_glyph_beyond_the_bmp_is_found_between_its_neighbours_in_the_drawn_text() -> None:
+    maps = {7: {1: "a", 2: " ", 4: "b"}}
+    assert fill_unmapped([(_page(1, 2, 3, 2, 4), {"F1": 7})], maps, "x a 😀 b y") == {7}
+    assert maps[7][3] == "😀"
+
+
+def test_a_glyph_found_with_two_meanings_or_nowhere_stays_unmapped() -> None:
+    maps = {7: {1: "a", 4: "b"}}
+    assert fill_unmapped([(_page(1, 3, 4), {"F1": 7})], maps, "a😀b and a😎b") == set()
+    assert fill_unmapped([(_page(1, 3, 4), {"F1": 7})], maps, "a😀c") == set()
+    assert fill_unmapped([(_page(1, 3, 4), {"F1": 7})], maps, "a♥b") == set()  # in the BMP Qt's own map would have it
+    assert 3 not in maps[7]
