@@ -79,10 +79,11 @@ def _repair_text(writer: PdfWriter, drawn_text: str) -> None:
         streams.update((id(stream), stream) for stream in by_name.values())
         page_fonts.append({name: id(stream) for name, stream in by_name.items()})
     maps = {key: parse_cmap(stream.get_data().decode("latin-1")) for key, stream in streams.items()}
-    contents = [page.get_contents() for page in writer.pages]
-    pages = [(content.get_data() if content is not None else b"", fonts) for content, fonts in zip(contents, page_fonts)]
-    for key in fill_unmapped(pages, maps, drawn_text):
-        streams[key].set_data(write_cmap(maps[key]).encode("ascii"))
+    if any(ord(ch) > 0xFFFF for ch in drawn_text):  # else nothing for fill_unmapped to find
+        contents = [page.get_contents() for page in writer.pages]
+        pages = [(content.get_data() if content is not None else b"", fonts) for content, fonts in zip(contents, page_fonts)]
+        for key in fill_unmapped(pages, maps, drawn_text):
+            streams[key].set_data(write_cmap(maps[key]).encode("ascii"))
     for page, fonts in zip(writer.pages, page_fonts):
         add_actual_text(page, {name: maps[key] for name, key in fonts.items()})
 
