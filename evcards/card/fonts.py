@@ -1,44 +1,129 @@
-"""Fonts bundled with evcards, so names in Chinese script render on a machine with no CJK font.
+"""Fonts bundled with evcards, so that every script the cards hold renders on a machine with only DejaVu.
 
-A fresh machine may have only DejaVu, which has no Han characters. The bundled OFL font subset
-is registered with Qt and appended to the fallback families of the fonts the card and the list
-use; Qt then embeds it (subset) in PDFs as well.
+A fresh machine may have only DejaVu: no hanzi, kana, Hangul, Devanagari or Thai, and no Arabic
+or Hebrew in DejaVu Sans Oblique, the face of the card's italic quotes. evcards registers OFL
+Noto fonts (resources/fonts/README.md) and lists them, after the card's own face, as the
+fallback families of the fonts the card, the list and the PDF use. Qt picks, character by
+character, the first family in that list that has the glyph, then fontconfig's own fallbacks.
+For an italic request a family with no italic face is drawn slanted (synthetic oblique), so
+Arabic and Hebrew in an italic quote take Noto Sans Arabic/Hebrew, slanted.
+
+Installed fonts come first: a bundled file is not registered when a family of the same name is
+installed (the subset would hide the full font's other characters), and installed CJK families
+(Noto Sans CJK / Source Han Sans) go before the bundled subset. A language tag (`zh-Hans`,
+`zh-Hant`, `ja`, `ko`) puts the installed CJK family for that language first, so that Han
+characters take their Simplified, Traditional, Japanese or Korean forms where such a font is
+installed; the bundled subset has the Simplified Chinese forms only.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from PySide6.QtCore import QLoggingCategory
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from evcards.resources import fonts_dir
 
-# Bundled file -> the family it provides. A machine that has the full family installed keeps
-# it: registering the subset under the same name would hide the full font's other characters.
-BUNDLED_FONTS = {"NotoSansSC-evcards-subset.otf": "Noto Sans CJK SC"}
+# Bundled file -> the family it provides, in fallback order. Each is registered only when no
+# installed font has the family's name.
+# Devanagari and Thai first: Qt asks each family before the one that draws these scripts
+# whether it shapes them, and prints a warning for each that does not.
+BUNDLED_FONTS = {
+    "NotoSansDevanagari-Regular.ttf": "Noto Sans Devanagari",
+    "NotoSansThai-Regular.ttf": "Noto Sans Thai",
+    "NotoSansArabic-Regular.ttf": "Noto Sans Arabic",
+    "NotoSansHebrew-Regular.ttf": "Noto Sans Hebrew",
+    "NotoSansSC-evcards-subset.otf": "Noto Sans CJK SC",
+}
+BUNDLED_CJK_FAMILY = "Noto Sans CJK SC"
+BUNDLED_CJK_FORMS = "zh-Hans"  # the subset is cut from the Simplified Chinese face
+
+# Installed CJK families by the glyph forms they draw (Han characters differ between the four).
+CJK_FAMILIES: dict[str, tuple[str, ...]] = {
+    "zh-Hans": ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN"),
+    "zh-Hant": ("Noto Sans CJK TC", "Source Han Sans TC", "Source Han Sans TW", "Noto Sans CJK HK", "Source Han Sans HC"),
+    "ja": ("Noto Sans CJK JP", "Source Han Sans JP", "Source Han Sans"),
+    "ko": ("Noto Sans CJK KR", "Source Han Sans KR", "Source Han Sans K"),
+}
+_TRADITIONAL_REGIONS = {"TW", "HK", "MO"}
+
+
+def cjk_forms(language: str | None) -> str | None:
+    """Which CJK glyph forms a BCP 47 tag asks for: "zh-Hans", "zh-Hant", "ja", "ko" or None.
+
+    `zh` alone, `zh-CN` and `zh-SG` are Simplified; `zh-TW`, `zh-HK` and `zh-MO` Traditional;
+    an explicit script subtag (`zh-Hant-CN`) wins over the region."""
+    if not language:
+        return None
+    parts = [part.lower() for part in language.replace("_", "-").split("-")]
+    primary, rest = parts[0], parts[1:]
+    if primary in ("ja", "jpn"):
+        return "ja"
+    if primary in ("ko", "kor"):
+        return "ko"
+    if primary not in ("zh", "zho", "chi", "cmn", "yue", "lzh"):
+        return None
+    if "hant" in rest:
+        return "zh-Hant"
+    if "hans" in rest:
+        return "zh-Hans"
+    if primary == "yue" or any(part.upper() in _TRADITIONAL_REGIONS for part in rest):
+        return "zh-Hant"
+    return "zh-Hans"
 
 
 @lru_cache(maxsize=1)
+def _installed_and_registered() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(families installed on the system, bundled families available), registering the bundled
+    files once per process."""
+    # Qt asks each family of a fallback list whether it can shape Devanagari (and other Indic
+    # scripts) and logs a line for each that cannot ("OpenType support missing for "DejaVu Sans",
+    # script 11"): expected with fallbacks, so not worth a line on every user's terminal.
+    # QT_LOGGING_RULES still overrides this.
+    QLoggingCategory.setFilterRules("qt.text.font.db.info=false\nqt.text.font.db.warning=false")
+    installed = frozenset(QFontDatabase.families())
+    available: list[str] = []
+    for file_name, family in BUNDLED_FONTS.items():
+        if family not in installed and QFontDatabase.addApplicationFont(str(fonts_dir() / file_name)) == -1:
+            continue
+        available.append(family)
+    return installed, tuple(available)
+
+
 def register_bundled_fonts() -> tuple[str, ...]:
     """Register the bundled fonts once per process (unless installed); return their families."""
-    installed = set(QFontDatabase.families())
-    families: list[str] = []
-    for file_name, family in BUNDLED_FONTS.items():
-        if family not in installed:
-            font_id = QFontDatabase.addApplicationFont(str(fonts_dir() / file_name))
-            if font_id == -1:
-                continue
-        if family not in families:
-            families.append(family)
-    return tuple(families)
+    return _installed_and_registered()[1]
 
 
-def with_fallbacks(font: QFont) -> QFont:
-    """`font` with the bundled families appended as fallbacks for characters it lacks."""
+@lru_cache(maxsize=8)
+def families_for_language(language: str | None = None) -> tuple[str, ...]:
+    """The fallback families, in order, for text in `language` (a BCP 47 tag, or None).
+
+    The bundled fonts of other scripts first (they share no characters with CJK fonts), then
+    the CJK families: for a language with its own forms, the installed families that draw them,
+    then the bundled subset if it does (zh-Hans), then the other installed ones; with no such
+    language, the installed families before the bundled subset. Put them after the text's own
+    family: `with_fallbacks(font, language)`."""
+    installed, bundled = _installed_and_registered()
+    forms = cjk_forms(language)
+    order = ([forms] if forms else []) + [key for key in CJK_FAMILIES if key != forms]
+    cjk = [family for key in order for family in CJK_FAMILIES[key] if family in installed]
+    if BUNDLED_CJK_FAMILY in bundled and BUNDLED_CJK_FAMILY not in cjk:
+        matching = [family for family in cjk if family in CJK_FAMILIES[forms]] if forms else cjk
+        position = len(matching) if forms in (None, BUNDLED_CJK_FORMS) else len(cjk)
+        cjk.insert(position, BUNDLED_CJK_FAMILY)
+    return tuple([family for family in bundled if family != BUNDLED_CJK_FAMILY] + cjk)
+
+
+def with_fallbacks(font: QFont, language: str | None = None) -> QFont:
+    """`font` with the fallback families for `language` appended, for the characters it lacks."""
     result = QFont(font)
-    base = list(font.families()) or [font.family()]
-    result.setFamilies(base + [f for f in register_bundled_fonts() if f not in base])
+    families = list(font.families()) or [font.family()]
+    fallbacks = {f for forms in CJK_FAMILIES.values() for f in forms} | set(BUNDLED_FONTS.values())
+    base = families[:1] + [f for f in families[1:] if f not in fallbacks]  # another language's order goes
+    result.setFamilies(base + [f for f in families_for_language(language) if f not in base])
     return result
 
 

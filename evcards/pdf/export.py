@@ -27,13 +27,13 @@ from evcards.card.document import build_card_document
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.model import Entity
 from evcards.pdf.finish import Bookmark, finish_pdf
+from evcards.pdf.language import document_language
 from evcards.pdf.pages import PagedCard, PaintFailed, footer_text, lay_out, paginate_and_paint, paint_cards
 from evcards.pdf.saving import SaveFailed, failure_message, write_atomically
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 PAGE_MARGINS_MM = QMarginsF(18, 16, 18, 12)
 PDF_RESOLUTION = 1200
-CARD_LANGUAGE = "en"  # the card's own words (headings, labels) are English, see evcards.card.content
 CREATOR = f"evcards {__version__}"
 # A laid-out card document takes a few hundred KB: up to this many are kept between laying
 # the cards out (for the page count) and drawing them; more are laid out again when drawn.
@@ -134,9 +134,11 @@ def render_pdf(
     keep = len(entities) <= KEEP_LAID_OUT_CARDS
     kept: list[PagedCard] = []
     page_counts: list[int] = []
+    drawn: list[str] = []  # for glyphs the PDF's text maps miss (evcards.pdf.unmapped)
     for index, entity in enumerate(entities):
         card = lay_out(build_card_document(kb, entity, for_print=True), writer)
         page_counts.append(len(card.pages))
+        drawn.append(card.document.toPlainText())
         if keep:
             kept.append(card)
         del card  # else the last document of a long export would live on
@@ -159,7 +161,7 @@ def render_pdf(
         first_pages = [0, *accumulate(page_counts[:-1])]
         bookmarks = [Bookmark(entity.name, first) for entity, first in zip(entities, first_pages)]
     try:
-        data = finish_pdf(data, CARD_LANGUAGE, bookmarks)
+        data = finish_pdf(data, document_language(kb, entities), bookmarks, "\n".join(drawn))
     except PyPdfError as error:  # pragma: no cover - only if Qt writes what pypdf cannot read
         raise PaintFailed(f"the PDF could not be finished: {error}") from error
     return data, pages

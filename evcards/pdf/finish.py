@@ -2,6 +2,9 @@
 
 - The document language: the catalog's /Lang, which screen readers and search tools use.
 - Bookmarks (an outline) when one PDF holds several cards, opened with the bookmarks panel.
+- Text that copies and extracts as the text drawn: ToUnicode maps repaired
+  (`evcards.pdf.unicode_map`) and Devanagari and Thai runs given their text in reading order
+  (`evcards.pdf.actual_text`).
 - Subset font names: Qt embeds font subsets and tags the descriptor's /FontName
   (`QVAAAA+DejaVuSans`) but not the font's /BaseFont, which ISO 32000-1 (9.9.2) asks for too;
   readers such as poppler's `pdffonts` then report the fonts as not subset.
@@ -20,8 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, StreamObject, TextStringObject
+
+from evcards.pdf.actual_text import add_actual_text
+from evcards.pdf.unicode_map import parse_cmap, repair_to_unicode, write_cmap
+from evcards.pdf.unmapped import fill_unmapped
 
 _SUBSET_NAME = re.compile(r"/[A-Z]{6}\+(.+)")  # a subset's name: six capitals, a plus, the font's name
 
@@ -48,6 +55,39 @@ def _fonts(writer: PdfWriter) -> list[DictionaryObject]:
     return list(found.values())
 
 
+def _to_unicode_streams(page: PageObject) -> dict[str, StreamObject]:
+    """The page's font resource names ("F16") -> their ToUnicode streams."""
+    resources = page.get("/Resources")
+    font_map = resources.get_object().get("/Font") if resources is not None else None
+    streams: dict[str, StreamObject] = {}
+    for name, reference in font_map.get_object().items() if font_map is not None else ():
+        stream = reference.get_object().get("/ToUnicode")
+        if stream is not None:
+            streams[name.lstrip("/")] = stream.get_object()
+    return streams
+
+
+def _repair_text(writer: PdfWriter, drawn_text: str) -> None:
+    """Make the PDF's text the text drawn: repair each ToUnicode map, add the characters of
+    glyphs Qt left unmapped, and give Devanagari and Thai runs their text in reading order."""
+    for font in _fonts(writer):
+        repair_to_unicode(font)
+    streams: dict[int, StreamObject] = {}
+    page_fonts: list[dict[str, int]] = []
+    for page in writer.pages:
+        by_name = _to_unicode_streams(page)
+        streams.update((id(stream), stream) for stream in by_name.values())
+        page_fonts.append({name: id(stream) for name, stream in by_name.items()})
+    maps = {key: parse_cmap(stream.get_data().decode("latin-1")) for key, stream in streams.items()}
+    if any(ord(ch) > 0xFFFF for ch in drawn_text):  # else nothing for fill_unmapped to find
+        contents = [page.get_contents() for page in writer.pages]
+        pages = [(content.get_data() if content is not None else b"", fonts) for content, fonts in zip(contents, page_fonts)]
+        for key in fill_unmapped(pages, maps, drawn_text):
+            streams[key].set_data(write_cmap(maps[key]).encode("ascii"))
+    for page, fonts in zip(writer.pages, page_fonts):
+        add_actual_text(page, {name: maps[key] for name, key in fonts.items()})
+
+
 def _descriptor_name(font: DictionaryObject) -> str:
     """The /FontName of the descriptor that describes `font`: a Type0 font's is its descendant's."""
     descendants = font.get("/DescendantFonts")
@@ -64,11 +104,13 @@ def _tag_subset_fonts(writer: PdfWriter) -> None:
             font[NameObject("/BaseFont")] = NameObject(tagged[0])
 
 
-def finish_pdf(data: bytes, language: str, bookmarks: Sequence[Bookmark] = ()) -> bytes:
-    """`data` (a PDF from QPdfWriter) with /Lang, an outline of `bookmarks` and tagged subset font names.
+def finish_pdf(data: bytes, language: str, bookmarks: Sequence[Bookmark] = (), drawn_text: str = "") -> bytes:
+    """`data` (a PDF from QPdfWriter) with /Lang, an outline of `bookmarks`, tagged subset font
+    names and text that extracts as drawn.
 
-    `language` is a BCP 47 tag such as "en"; a bookmark's page index past the last page is a
-    programming error (IndexError)."""
+    `language` is a BCP 47 tag such as "en"; `drawn_text` is the text Qt drew (the cards'
+    plain text), in which glyphs Qt left without text are looked up; a bookmark's page index
+    past the last page is a programming error (IndexError)."""
     reader = PdfReader(BytesIO(data))
     writer = PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # else pypdf writes its own default, "%PDF-1.3"
@@ -78,6 +120,7 @@ def finish_pdf(data: bytes, language: str, bookmarks: Sequence[Bookmark] = ()) -
     if bookmarks:
         writer.page_mode = "/UseOutlines"
     _tag_subset_fonts(writer)
+    _repair_text(writer, drawn_text)
     out = BytesIO()
     writer.write(out)
     return out.getvalue()

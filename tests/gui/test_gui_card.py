@@ -358,11 +358,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QImage, QPainter, QRawFont
 from evcards.gui.app import create_application
 from evcards.card.document import card_font
+from evcards.card.fonts import BUNDLED_FONTS
 
 app = create_application()
 families = QFontDatabase.families()
 generic = {"Monospace", "Sans Serif", "Serif"}  # fontconfig's aliases
-assert families and all("DejaVu" in f or f in generic or f == "Noto Sans CJK SC" for f in families), families
+assert families and all("DejaVu" in f or f in generic or f in BUNDLED_FONTS.values() for f in families), families
 assert "Noto Sans CJK SC" in [f for i in range(8) for f in QFontDatabase.applicationFontFamilies(i)]  # the bundled subset
 assert not QRawFont.fromFont(QFont("DejaVu Sans")).supportsCharacter(ord("雷")), "DejaVu has Han?"
 

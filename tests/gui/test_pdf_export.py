@@ -448,3 +448,21 @@ def test_unknown_page_size_is_a_programming_error(write_kb: KbWriter, tmp_path: 
     with pytest.raises(ValueError, match="page size"):
         export_pdf(kb, [kb.entity("xiaomi")], tmp_path / "x.pdf", page_size="a5")
     assert sorted(os.listdir(tmp_path)) == ["article.txt", "kb.json"]
+
+
+def test_the_pdf_language_is_that_of_most_quotes_on_the_cards(write_kb: KbWriter, tmp_path: Path) -> None:
+    (tmp_path / "nikkei.txt").write_text("雷軍は小米の創業者である。小米は北京の企業である。\n", encoding="utf-8")
+    data = minimal_kb()
+    data["sources"][0]["language"] = "en"
+    data["sources"].append({"id": "nikkei", "title": "日経", "text_file": "nikkei.txt", "language": "ja"})
+    data["entities"][1]["claims"] += [
+        {"statement": "Founder.", "quote": "雷軍は小米の創業者である", "source": "nikkei"},
+        {"statement": "In Beijing.", "quote": "小米は北京の企業である", "source": "nikkei"},
+    ]
+    kb = write_and_load(write_kb, data)
+    languages = {}
+    for entity_id in ("lei-jun", "xiaomi"):
+        target = tmp_path / f"{entity_id}.pdf"
+        export_pdf(kb, [kb.entity(entity_id)], target)
+        languages[entity_id] = PdfReader(target).trailer["/Root"]["/Lang"]
+    assert languages == {"lei-jun": "ja", "xiaomi": "en"}  # two quotes from the Japanese source, one from the English

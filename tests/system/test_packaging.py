@@ -25,9 +25,14 @@ def test_an_installed_evcards_lists_the_bundled_entities_and_draws_chinese_with_
         "evcards/resources/data/xiaomi-ev.json",
         "evcards/resources/sources/xiaomi-ev-article.txt",
         "evcards/resources/fonts/NotoSansSC-evcards-subset.otf",
+        "evcards/resources/fonts/NotoSansArabic-Regular.ttf",
+        "evcards/resources/fonts/NotoSansDevanagari-Regular.ttf",
+        "evcards/resources/fonts/glyph-text.json",
+        "evcards/resources/fonts/OFL.txt",
         "evcards/resources/translations/evcards_en.qm",
     ):
         assert needed in names
+    assert wheel.stat().st_size < 20_000_000  # the fonts are most of it: about 20 MB is the budget
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)], check=True)
     elsewhere = tmp_path / "elsewhere"

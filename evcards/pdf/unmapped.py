@@ -1,0 +1,92 @@
+"""Give glyphs of characters beyond the BMP (emoji, CJK Extension B) their text in the PDF.
+
+Qt's PDF writer builds a font's ToUnicode map by asking the font for every code point up to
+U+FFFF, so a glyph drawn for 😀 or 𠀀 gets no entry and drops out of copied and extracted text.
+The PDF alone cannot say which character such a glyph is, but the exporter knows the text it
+drew: each unmapped glyph is looked up by the mapped glyphs around it (a few on each side, in
+drawing order, white space ignored) in that text, and given the character found between them
+when every place it is drawn agrees. A glyph found nowhere, or found with two meanings, stays
+unmapped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from evcards.pdf.actual_text import shown_glyphs
+
+CONTEXT = 4  # mapped glyphs on each side
+Glyph = tuple[int, int]  # (id of the font's text map, glyph code)
+
+
+def _visible(ch: str) -> bool:
+    """True for a character that draws a glyph of its own: not white space, not a format
+    character (ZWJ, bidi marks), not a variation selector."""
+    if ch.isspace() or unicodedata.category(ch) == "Cf":
+        return False
+    return not ("\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef")
+
+
+def _squeezed(text: str) -> str:
+    return "".join(ch for ch in text if _visible(ch))
+
+
+def _context(texts: Sequence[str | None], start: int, step: int) -> str:
+    """The text of up to CONTEXT mapped glyphs from `start` in direction `step`, stopping at an unmapped one."""
+    found: list[str] = []
+    i = start
+    while 0 <= i < len(texts) and len(found) < CONTEXT:
+        text = texts[i]
+        if text is None:
+            break
+        squeezed = _squeezed(text)
+        if squeezed:
+            found.append(squeezed)
+        i += step
+    return "".join(reversed(found) if step < 0 else found)
+
+
+def _candidates(glyphs: list[Glyph], maps: Mapping[int, Mapping[int, str]], drawn: str) -> dict[Glyph, Counter[str]]:
+    """For each unmapped glyph of one page, the characters the drawn text has in its place."""
+    texts = [maps[font].get(code) if code else "" for font, code in glyphs]
+    found: dict[Glyph, Counter[str]] = defaultdict(Counter)
+    i = 0
+    while i < len(glyphs):
+        if texts[i] is not None:
+            i += 1
+            continue
+        end = i
+        while end < len(glyphs) and texts[end] is None:
+            end += 1
+        left, right = _context(texts, i - 1, -1), _context(texts, end, 1)
+        if left or right:
+            pattern = re.escape(left) + f"([\U00010000-\U0010ffff]{{{end - i}}})" + re.escape(right)
+            meanings = {match[1] for match in re.finditer(pattern, drawn)}
+            for glyph, position in zip(glyphs[i:end], range(end - i)):
+                for meaning in meanings:
+                    found[glyph][meaning[position]] += 1
+        i = end
+    return found
+
+
+def fill_unmapped(pages: Sequence[tuple[bytes, Mapping[str, int]]], maps: dict[int, dict[int, str]], drawn_text: str) -> set[int]:
+    """Add to `maps` (id -> glyph code -> text) the characters of unmapped glyphs found in
+    `drawn_text`. `pages` holds each page's content and its font resource names -> map ids.
+    Returns the ids of the maps that gained entries."""
+    drawn = _squeezed(drawn_text)
+    if not any(ord(ch) > 0xFFFF for ch in drawn):
+        return set()
+    votes: dict[Glyph, Counter[str]] = defaultdict(Counter)
+    for content, fonts in pages:
+        glyphs = [(fonts[name], code) for name, codes in shown_glyphs(content) if name in fonts for code in codes]
+        for glyph, counter in _candidates(glyphs, maps, drawn).items():
+            votes[glyph].update(counter)
+    changed: set[int] = set()
+    for (font, code), counter in votes.items():
+        if len(counter) == 1 and code not in maps[font]:  # every place agrees
+            (maps[font][code],) = counter
+            changed.add(font)
+    return changed
