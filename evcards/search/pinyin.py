@@ -1,0 +1,88 @@
+"""How a reader without a Chinese keyboard types a Chinese name: its pinyin, via pypinyin.
+
+For 雷军 the readings are "lei jun", "leijun" and the initials "lj"; tone marks are not
+typed ("Léi Jūn" folds to "lei jun"), ü is typed as u or v (吕: "lu", "lv").
+
+Polyphonic characters: pypinyin's phrase dictionary picks one reading per word (重庆
+chongqing) but costs 130 ms and 45 MB to import, and a name's surname is still read wrong
+(曾国藩 as "ceng", 单 as "dan", 解 as "jie"). So the phrase dictionary is left out and every
+reading of each character is kept instead (`heteronym=True`): 曾国藩 gives "ceng guo fan"
+and "zeng guo fan", 重庆 "zhong qing" and "chong qing". Up to `_MAX_FORMS` combinations are
+all kept; a longer name with many polyphonic characters keeps the first reading of each and
+every variant that changes one character. A reading the name does not have may then match,
+which a reader notices less than the name they typed not being found.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from itertools import product
+from typing import TYPE_CHECKING
+
+from evcards.search.folding import fold_for_search
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_RUN = re.compile(f"({_HAN.pattern}+)")
+_MAX_FORMS = 8
+
+
+def has_han(text: str) -> bool:
+    """Whether `text` holds a Han character (only those have a pinyin reading)."""
+    return _HAN.search(text) is not None
+
+
+@cache
+def _converter() -> Callable[[str], list[list[str]]]:
+    """pypinyin's per-character readings, imported on first use: 50 ms, only for Han names."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")  # pypinyin's documented switch: see the docstring
+    from pypinyin import Style, pinyin
+
+    def readings(text: str) -> list[list[str]]:
+        return pinyin(text, style=Style.NORMAL, heteronym=True, v_to_u=True)
+
+    return readings
+
+
+def _combinations(choices: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
+    count = 1
+    for options in choices:
+        count *= len(options)
+    if count <= _MAX_FORMS:
+        return list(product(*choices))
+    first = tuple(options[0] for options in choices)
+    variants = [first]
+    for position, options in enumerate(choices):
+        variants += [(*first[:position], other, *first[position + 1 :]) for other in options[1:]]
+    return variants
+
+
+def _pieces(text: str) -> list[tuple[list[str], bool]]:
+    """`text` as pieces to spell: each Han character with its readings (True), and the text
+    between them as it is (False)."""
+    pieces: list[tuple[list[str], bool]] = []
+    for index, run in enumerate(_HAN_RUN.split(text)):
+        if index % 2:  # split keeps the Han runs at odd places
+            pieces += [(list(dict.fromkeys(options)), True) for options in _converter()(run)]
+        elif run.strip():
+            pieces.append(([run.strip()], False))
+    return pieces
+
+
+def pinyin_readings(text: str, *, initials: bool = True) -> list[str]:
+    """The folded ways to type `text` in pinyin: spaced, joined and (unless told not to) the
+    initials ("xm" for 小米, as Chinese readers often type); [] without Han."""
+    if not has_han(text):
+        return []
+    pieces = _pieces(text)
+    forms: list[str] = []
+    for syllables in _combinations([options for options, _ in pieces]):
+        forms += [" ".join(syllables), "".join(syllables)]
+        if initials:
+            forms.append("".join(s[0] if is_han else s for s, (_, is_han) in zip(syllables, pieces)))
+    with_v = [form.replace("ü", "v") for form in forms if "ü" in form]  # folding makes ü a u; IMEs type v
+    return list(dict.fromkeys(fold_for_search(form) for form in forms + with_v))
