@@ -35,7 +35,10 @@ class UnknownEntity(LookupError):
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "entities", nargs="*", metavar="ENTITY", help="an entity's id or name, folded as the window's filter folds it ('Lei Jun', 'lei-jun', '雷军', 'leijun')"
+        "entities",
+        nargs="*",
+        metavar="ENTITY",
+        help="an entity's id or name, folded as the window's filter folds it ('Lei Jun', 'lei-jun', '雷军', 'leijun')",
     )
     parser.add_argument("--data", type=Path, metavar="FILE.json", help="the knowledge base (default: the bundled one)")
     parser.add_argument("--all", action="store_true", help="export every entity of the knowledge base")
