@@ -73,16 +73,26 @@ def _pieces(text: str) -> list[tuple[list[str], bool]]:
     return pieces
 
 
+def _joined(spelled: Sequence[str], pieces: Sequence[tuple[list[str], bool]]) -> str:
+    """Syllables of neighbouring Han characters run together, other text set apart by a space:
+    小米SU7 as "xiaomi su7", as its English name is written."""
+    out = spelled[0]
+    for index in range(1, len(spelled)):
+        together = pieces[index - 1][1] and pieces[index][1]
+        out += spelled[index] if together else " " + spelled[index]
+    return out
+
+
 def pinyin_readings(text: str, *, initials: bool = True) -> list[str]:
-    """The folded ways to type `text` in pinyin: spaced, joined and (unless told not to) the
-    initials ("xm" for 小米, as Chinese readers often type); [] without Han."""
+    """The folded ways to type `text` in pinyin: spaced ("lei jun"), joined ("leijun") and
+    (unless told not to) the initials ("lj", as Chinese readers often type); [] without Han."""
     if not has_han(text):
         return []
     pieces = _pieces(text)
     forms: list[str] = []
     for syllables in _combinations([options for options, _ in pieces]):
-        forms += [" ".join(syllables), "".join(syllables)]
+        forms += [" ".join(syllables), _joined(syllables, pieces)]
         if initials:
-            forms.append("".join(s[0] if is_han else s for s, (_, is_han) in zip(syllables, pieces)))
+            forms.append(_joined([s[0] if is_han else s for s, (_, is_han) in zip(syllables, pieces)], pieces))
     with_v = [form.replace("ü", "v") for form in forms if "ü" in form]  # folding makes ü a u; IMEs type v
     return list(dict.fromkeys(fold_for_search(form) for form in forms + with_v))

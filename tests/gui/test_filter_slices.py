@@ -96,14 +96,22 @@ def _fold(text: str) -> str:
 
 
 def _pinyin(name: str) -> list[str]:
-    """How a reader types the name in pinyin, spaced, joined and as initials; 雷 is the one Han
-    character of the alphabet below, read "lei", and other text is kept as it is."""
+    """How a reader types the name in pinyin: spaced, joined and as initials, where the
+    syllables of neighbouring Han characters run together and other text stays apart. 雷 is
+    the one Han character of the alphabet below, read "lei"; other text is kept as it is."""
     if "雷" not in name:
         return []
     pieces = [piece.strip() for piece in re.split("(雷)", name) if piece.strip()]
+
+    def joined(spelled: list[str]) -> str:
+        out = spelled[0]
+        for before, (piece, spelling) in zip(pieces, list(zip(pieces, spelled))[1:]):
+            out += spelling if before == piece == "雷" else " " + spelling
+        return out
+
     syllables = ["lei" if piece == "雷" else piece for piece in pieces]
-    initials = "".join("l" if piece == "雷" else piece for piece in pieces)
-    return [_fold(" ".join(syllables)), _fold("".join(syllables)), _fold(initials)]
+    initials = ["l" if piece == "雷" else piece for piece in pieces]
+    return [_fold(" ".join(syllables)), _fold(joined(syllables)), _fold(joined(initials))]
 
 
 def _reference(entities: list[Entity], query: str) -> list[str]:
