@@ -74,7 +74,6 @@ class _FoldTable(dict[int, str | None]):
 
 
 _TABLE = _FoldTable()
-_SPACE_RUN = re.compile(r"[^\S\x1f]{2,}|[^\S \x1f]")  # a run of white space, or one that is not a plain space
 _SPACES = re.compile(r"[^\S\x1f]+")
 
 
@@ -83,10 +82,11 @@ def fold_for_search(text: str) -> str:
     bruzon' fold alike, 'ＳＵ７' as 'su7', '2018–19' as '2018-19'; 雷 stays 雷 and 한 stays 한."""
     if text.isascii():
         folded = text.lower()  # most keys: ASCII, where lower and casefold agree
-    else:
-        folded = unicodedata.normalize("NFKD", text).casefold().translate(_TABLE)
-        if not folded.isascii():
-            folded = unicodedata.normalize("NFC", folded)  # Hangul syllables and voiced kana again
-    if _SPACE_RUN.search(folded):
-        folded = _SPACES.sub(" ", folded)
-    return folded
+        # Each `in` runs at memchr speed: a regex search over 17 MB of claims took 0.6 s, these 20 ms.
+        if "  " in folded or "\n" in folded or "\t" in folded or "\r" in folded or "\x0b" in folded or "\x0c" in folded:
+            folded = _SPACES.sub(" ", folded)
+        return folded
+    folded = unicodedata.normalize("NFKD", text).casefold().translate(_TABLE)  # white space is " " now
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFC", folded)  # Hangul syllables and voiced kana again
+    return _SPACES.sub(" ", folded) if "  " in folded else folded

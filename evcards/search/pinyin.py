@@ -38,7 +38,7 @@ def has_han(text: str) -> bool:
 
 @cache
 def _converter() -> Callable[[str], list[list[str]]]:
-    """pypinyin's per-character readings, imported on first use: 50 ms, only for Han names."""
+    """pypinyin's readings, imported on first use (50-90 ms), only for Han names."""
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")  # pypinyin's documented switch: see the docstring
     from pypinyin import Style, pinyin
 
@@ -46,6 +46,22 @@ def _converter() -> Callable[[str], list[list[str]]]:
         return pinyin(text, style=Style.NORMAL, heteronym=True, v_to_u=True)
 
     return readings
+
+
+_KNOWN: dict[str, tuple[str, ...]] = {}  # per Han character: a few thousand, kept for the process
+
+
+def _character_readings(ch: str) -> tuple[str, ...]:
+    """Every toneless reading of one Han character, ü as u and as v; () for one pypinyin cannot
+    read. Asked of pypinyin once per character: once per name cost 47 µs a name."""
+    known = _KNOWN.get(ch)
+    if known is None:
+        readings: list[str] = []
+        for reading in _converter()(ch)[0]:
+            if reading.isascii() or "ü" in reading:
+                readings += [reading.replace("ü", "u"), reading.replace("ü", "v")]
+        known = _KNOWN[ch] = tuple(dict.fromkeys(readings))
+    return known
 
 
 def _combinations(choices: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
@@ -61,19 +77,19 @@ def _combinations(choices: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     return variants
 
 
-def _pieces(text: str) -> list[tuple[list[str], bool]]:
+def _pieces(text: str) -> list[tuple[tuple[str, ...], bool]]:
     """`text` as pieces to spell: each Han character with its readings (True), and the text
-    between them as it is (False)."""
-    pieces: list[tuple[list[str], bool]] = []
+    between them, folded (False)."""
+    pieces: list[tuple[tuple[str, ...], bool]] = []
     for index, run in enumerate(_HAN_RUN.split(text)):
         if index % 2:  # split keeps the Han runs at odd places
-            pieces += [(list(dict.fromkeys(options)), True) for options in _converter()(run)]
+            pieces += [(readings, True) if (readings := _character_readings(ch)) else ((fold_for_search(ch),), False) for ch in run]
         elif run.strip():
-            pieces.append(([run.strip()], False))
+            pieces.append(((fold_for_search(run.strip()),), False))
     return pieces
 
 
-def _joined(spelled: Sequence[str], pieces: Sequence[tuple[list[str], bool]]) -> str:
+def _joined(spelled: Sequence[str], pieces: Sequence[tuple[tuple[str, ...], bool]]) -> str:
     """Syllables of neighbouring Han characters run together, other text set apart by a space:
     小米SU7 as "xiaomi su7", as its English name is written."""
     out = spelled[0]
@@ -94,5 +110,4 @@ def pinyin_readings(text: str, *, initials: bool = True) -> list[str]:
         forms += [" ".join(syllables), _joined(syllables, pieces)]
         if initials:
             forms.append(_joined([s[0] if is_han else s for s, (_, is_han) in zip(syllables, pieces)], pieces))
-    with_v = [form.replace("ü", "v") for form in forms if "ü" in form]  # folding makes ü a u; IMEs type v
-    return list(dict.fromkeys(fold_for_search(form) for form in forms + with_v))
+    return list(dict.fromkeys(forms))
