@@ -35,7 +35,7 @@ class Readings:
         """The folded pinyin readings of the names that hold Han characters."""
         found: list[str] = []
         for name in names:
-            if not name.isascii() and has_han(name):
+            if has_han(name):
                 if name not in self._known:
                     self._known[name] = pinyin_readings(name, initials=self._initials)
                 found += self._known[name]
