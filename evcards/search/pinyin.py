@@ -1,7 +1,9 @@
 """How a reader without a Chinese keyboard types a Chinese name: its pinyin, via pypinyin.
 
 For 雷军 the readings are "lei jun", "leijun" and the initials "lj"; tone marks are not
-typed ("Léi Jūn" folds to "lei jun"), ü is typed as u or v (吕: "lu", "lv").
+typed ("Léi Jūn" folds to "lei jun"), ü is typed as u or v (吕: "lu", "lv"). The filter
+keeps the initials, as Chinese readers often type them ("xm" for 小米); the command line's
+lookup leaves them out, too short to name one entity.
 
 Polyphonic characters: pypinyin's phrase dictionary picks one reading per word (重庆
 chongqing) but costs 130 ms and 45 MB to import, and a name's surname is still read wrong
@@ -9,7 +11,8 @@ chongqing) but costs 130 ms and 45 MB to import, and a name's surname is still r
 reading of each character is kept instead (`heteronym=True`): 曾国藩 gives "ceng guo fan"
 and "zeng guo fan", 重庆 "zhong qing" and "chong qing". Up to `_MAX_FORMS` combinations are
 all kept; a longer name with many polyphonic characters keeps the first reading of each and
-every variant that changes one character. A reading the name does not have may then match,
+every variant that changes one character (重庆银行 is found as "chong qing yin xing" and
+"zhong qing yin hang", not as "chong qing yin hang"). A reading the name does not have may then match,
 which a reader notices less than the name they typed not being found.
 """
 
