@@ -22,6 +22,9 @@ from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.loader import load
 from evcards.kb.model import Entity
 from evcards.resources import bundled_data
+from evcards.search.entity_filter import EntityFilter
+from evcards.search.folding import fold_for_search
+from evcards.search.names import find_by_name, searchable_names
 
 PAGE_SIZE_CHOICES = ("a4", "letter")
 
@@ -32,7 +35,10 @@ class UnknownEntity(LookupError):
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "entities", nargs="*", metavar="ENTITY", help="an entity's id, name or native name, case-insensitive ('Lei Jun', 'lei-jun', '雷军')"
+        "entities",
+        nargs="*",
+        metavar="ENTITY",
+        help="an entity's id or name, folded as the window's filter folds it ('Lei Jun', 'lei-jun', '雷军', 'leijun')",
     )
     parser.add_argument("--data", type=Path, metavar="FILE.json", help="the knowledge base (default: the bundled one)")
     parser.add_argument("--all", action="store_true", help="export every entity of the knowledge base")
@@ -49,23 +55,35 @@ def _describe(entity: Entity) -> str:
     return entity.name if entity.name.casefold() == entity.id else f"{entity.name} ({entity.id})"
 
 
+def _exactly_named(kb: LoadedKnowledgeBase, word: str) -> list[Entity]:
+    """By id, name or native name as written (case aside); else as the filter folds them."""
+    wanted = word.strip().casefold()
+    exact = [e for e in kb.entities if wanted in {e.id.casefold(), e.name.casefold(), (e.native_name or "").casefold()}]
+    return exact or find_by_name(kb.entities, word)
+
+
+def _closest(kb: LoadedKnowledgeBase, word: str) -> list[str]:
+    """Names that hold `word` (as the window's filter finds them), else names close in spelling."""
+    entity_filter = EntityFilter(kb.entities)
+    holding = [entity_filter.entities[row] for row in entity_filter.search(word.strip()).named[:5]]
+    if holding:
+        return [_describe(e) for e in holding]
+    by_key = {fold_for_search(key): e for e in kb.entities for key in (e.id, *searchable_names(e))}
+    close = difflib.get_close_matches(fold_for_search(word.strip()), list(by_key), n=3, cutoff=0.5)
+    return list(dict.fromkeys(_describe(by_key[key]) for key in close))
+
+
 def resolve_entities(kb: LoadedKnowledgeBase, wanted: list[str]) -> list[Entity]:
-    """The entities `wanted` names, by id, name or native name (case-insensitive), without repeats."""
-    by_key: dict[str, list[Entity]] = {}
-    for entity in kb.entities:
-        for key in {entity.id, entity.name, entity.native_name or ""} - {""}:
-            bucket = by_key.setdefault(key.casefold(), [])
-            if entity not in bucket:
-                bucket.append(entity)
+    """The entities `wanted` names, without repeats: by id, name or native name as written (case
+    aside), else by any name folded as the filter folds it ("lazaro bruzon", "leijun" for 雷军)."""
     found: list[Entity] = []
     for word in wanted:
-        matches = by_key.get(word.strip().casefold(), [])
+        matches = _exactly_named(kb, word)
         if len(matches) > 1:
             ids = ", ".join(e.id for e in matches)
             raise UnknownEntity(f"{word!r} names several entities ({ids}); give the id instead")
         if not matches:
-            close = difflib.get_close_matches(word.strip().casefold(), list(by_key), n=3, cutoff=0.5)
-            suggestions = list(dict.fromkeys(_describe(by_key[key][0]) for key in close))
+            suggestions = _closest(kb, word)
             hint = f"; closest: {', '.join(suggestions)}" if suggestions else "; run 'evcards list' to see them"
             raise UnknownEntity(f"no entity is called {word!r}{hint}")
         if matches[0] not in found:

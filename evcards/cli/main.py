@@ -58,6 +58,11 @@ def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return EXIT_INVALID
 
 
+def _configure_list(parser: argparse.ArgumentParser) -> None:
+    _data_argument(parser)
+    parser.add_argument("--json", action="store_true", help="a JSON array of the entities, for scripts")
+
+
 def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from evcards.kb.loader import load
 
@@ -66,10 +71,12 @@ def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if kb is None:
         print_problems(result)
         return EXIT_INVALID
-    rows = [(e.id, e.kind, e.name, str(len(e.claims))) for e in kb.entities]
-    widths = [max([len(h), *(len(r[c]) for r in rows)]) for c, h in enumerate(("ID", "KIND", "NAME", "CLAIMS"))]
-    for row in [("ID", "KIND", "NAME", "CLAIMS"), *rows]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3].rjust(widths[3]))
+    from evcards.cli.listing import entities_json, entity_lines, write_out
+
+    if args.json:
+        write_out(entities_json(kb), utf8=True)
+    else:
+        write_out("\n".join(entity_lines(kb)))
     warn_unverified(result, "run 'evcards validate'")
     return EXIT_OK
 
@@ -97,7 +104,7 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "validate": ("check a knowledge base file: exit 0 when valid, 1 with every problem when not", _data_argument, _validate),
-    "list": ("list the entities: id, kind, name, number of claims", _data_argument, _list),
+    "list": ("list the entities: id, kind, name, number of claims", _configure_list, _list),
     "schema": ("print the JSON Schema of the knowledge base format", lambda parser: None, _schema),
     "export": ("export entity cards as PDF", _configure_export, _export),
 }

@@ -1,11 +1,12 @@
-"""Filter entities as the reader types: case- and accent-insensitive, fast at 100,000 rows.
+"""Filter entities as the reader types: folding case, accents, width, dashes and quotes, fast at 100,000 rows.
 
-Keys are folded once per knowledge base: names (name, native name, aliases), then kind and
-claims. A query is a substring scan over those keys (kind and claims can be left out of short
+Keys are folded once per knowledge base (`evcards.search.folding`): names (those of
+`searchable_names`, and the pinyin of those in Han characters: `evcards.search.pinyin`), then
+kind and claims. A query is a substring scan over those keys (kind and claims can be left out of short
 queries: see `claims_from`). The matches for each prefix of the query being typed are kept,
 so a typed character only scans the previous matches and a deleted one costs nothing.
-Entities whose name starts with the query come first, then other name, native-name and alias
-matches, then those matched by kind or claims, each group in name order.
+Entities whose name starts with the query come first, then other name, native-name, alias
+and pinyin matches, then those matched by kind or claims, each group in name order.
 
 Names are scanned at once; kind and claims (most of the text) are scanned in slices by
 `FilterSearch.step`, so the window can show the name matches at once and add the others
@@ -14,45 +15,26 @@ between key presses instead of making the reader wait for a scan of every claim.
 
 from __future__ import annotations
 
-import unicodedata
+import threading
 from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import contains
 from typing import TYPE_CHECKING
 
+from evcards.search.folding import SEPARATOR as _SEPARATOR
+from evcards.search.folding import fold_for_search
+from evcards.search.names import Readings, searchable_names
+from evcards.search.pinyin import has_han
+
 if TYPE_CHECKING:
     from evcards.kb.model import Entity
 
-_SEPARATOR = "\x1f"  # a starter character: folding the parts or the whole gives the same
+__all__ = ["EntityFilter", "FilterSearch", "fold_for_search"]
 
 
-class _DropCombining(dict[int, str | None]):
-    """A `str.translate` table that deletes combining marks, learning each character once."""
-
-    def __missing__(self, code: int) -> str | None:
-        kept = None if unicodedata.combining(chr(code)) else chr(code)
-        self[code] = kept
-        return kept
-
-
-_DROP_COMBINING = _DropCombining()
-
-
-def fold_for_search(text: str) -> str:
-    """Case- and accent-insensitive form: 'Lëi JUN' and 'lei jun' fold alike; 雷 stays 雷."""
-    folded = text.casefold()
-    if folded.isascii():
-        return folded  # most keys: nothing to decompose
-    decomposed = unicodedata.normalize("NFKD", folded)
-    if decomposed.isascii():
-        return decomposed
-    return decomposed.translate(_DROP_COMBINING)
-
-
-def _name_key(entity: Entity, folded_name: str) -> str:
-    others = [entity.native_name or "", *entity.aliases]
-    return folded_name + _SEPARATOR + fold_for_search(_SEPARATOR.join(others))
+def _name_key(folded_name: str, names: list[str]) -> str:
+    return folded_name + _SEPARATOR + fold_for_search(_SEPARATOR.join(names[1:]))
 
 
 def _rest_key(entity: Entity) -> str:
@@ -86,6 +68,39 @@ def _letter_rows(keys: list[str]) -> dict[str, int]:
         for letter in indexed.intersection(key):
             rows[letter][index] = 1
     return {letter: int.from_bytes(row, "little") for letter, row in rows.items()}
+
+
+_HEAD_START_S = 0.2
+
+
+class _KeysWithReadings:
+    """Name keys with the pinyin of the Han names added, built in a thread of their own.
+
+    Importing pypinyin takes 40-90 ms and reading 100,000 entities' names ~0.3 s more: built
+    before the knowledge base is handed over, they delayed the bundled file's first card by
+    ~45 ms. The thread gives the first card `_HEAD_START_S` to appear, unless a search
+    wants the keys sooner (`wait`). It holds strings only, never the entities, so a dropped
+    knowledge base is freed even while it runs.
+    """
+
+    def __init__(self, keys: list[str], han_names: dict[int, list[str]]) -> None:
+        self._hurry = threading.Event()
+        self._result: tuple[list[str], dict[str, int], dict[str, list[int]]] | None = None
+        self._thread = threading.Thread(target=self._build, args=(keys, han_names), name="evcards-pinyin", daemon=True)
+        self._thread.start()
+
+    def _build(self, keys: list[str], han_names: dict[int, list[str]]) -> None:
+        self._hurry.wait(_HEAD_START_S)
+        readings, keys = Readings(), list(keys)
+        for index, names in han_names.items():
+            keys[index] = _SEPARATOR.join([keys[index], *readings.of(names)])
+        self._result = keys, _letter_rows(keys), _non_ascii_rows(keys)
+
+    def wait(self) -> tuple[list[str], dict[str, int], dict[str, list[int]]] | None:
+        """The keys and their tables, once built; None if building them failed."""
+        self._hurry.set()
+        self._thread.join()
+        return self._result
 
 
 class FilterSearch:
@@ -175,7 +190,8 @@ class EntityFilter:
         ids = [e.id for e in entities]
         order = sorted(range(len(entities)), key=ids.__getitem__)
         order.sort(key=names.__getitem__)
-        name_keys = [_name_key(e, name) for e, name in zip(entities, names)]
+        all_names = [searchable_names(e) for e in entities]
+        name_keys = [_name_key(name, more) for name, more in zip(names, all_names)]
         rest_keys = [_rest_key(e) for e in entities]
         self.entities: list[Entity] = [entities[i] for i in order]
         # Where each id sits in `entities`: built here, in the loading thread, since reading
@@ -183,8 +199,12 @@ class EntityFilter:
         self.position_of_id: dict[str, int] = {ids[i]: position for position, i in enumerate(order)}
         self._sorted_names = [names[i] for i in order]
         self._name_keys = [name_keys[i] for i in order]
-        self._letter_rows = _letter_rows(self._name_keys)
-        self._non_ascii_rows = _non_ascii_rows(self._name_keys)
+        han_names = {position: all_names[i] for position, i in enumerate(order) if any(map(has_han, all_names[i]))}
+        self._later = _KeysWithReadings(self._name_keys, han_names) if han_names else None
+        self._letter_rows: dict[str, int] = {}
+        self._non_ascii_rows: dict[str, list[int]] = {}
+        if self._later is None:
+            self._letter_rows, self._non_ascii_rows = _letter_rows(self._name_keys), _non_ascii_rows(self._name_keys)
         self._rest_keys = [rest_keys[i] for i in order]
         # The searches for the prefixes of the query being typed, shortest first.
         self._typed: list[FilterSearch] = []
@@ -201,6 +221,8 @@ class EntityFilter:
         everything_at_all = range(len(self.entities))
         if not folded:
             return FilterSearch.all_of(len(self.entities))
+        if self._later is not None:
+            self._take_readings()
         if typed and typed[-1].query == folded:
             return typed[-1]
         everything = len(folded) >= self._claims_from or not folded.isascii()
@@ -212,6 +234,14 @@ class EntityFilter:
         search = FilterSearch(self, folded, names, rest, everything)
         typed.append(search)
         return search
+
+    def _take_readings(self) -> None:
+        """The name keys with pinyin, waited for by the first query (only the empty one comes earlier)."""
+        built = self._later.wait() if self._later is not None else None
+        self._later = None
+        if built is None:  # the thread failed: the names as written still work
+            built = self._name_keys, _letter_rows(self._name_keys), _non_ascii_rows(self._name_keys)
+        self._name_keys, self._letter_rows, self._non_ascii_rows = built
 
     def _names_containing(self, folded: str, candidates: Sequence[int]) -> list[int]:
         """Candidates whose name key holds `folded`, in order.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -88,24 +89,48 @@ def test_listing_while_the_search_runs_gives_every_match_and_selects_the_first(q
 
 
 def _fold(text: str) -> str:
-    """Case- and accent-insensitive, written out again here so the test does not share the filter's code."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+    """Case-, accent-, dash- and space-insensitive for the alphabet below, written out again here
+    so the test does not share the filter's code."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", folded.replace("\u2013", "-"))
+
+
+def _pinyin(name: str) -> list[str]:
+    """How a reader types the name in pinyin: spaced, joined and as initials, where the
+    syllables of neighbouring Han characters run together and other text stays apart. 雷 is
+    the one Han character of the alphabet below, read "lei"; other text is kept as it is."""
+    if "雷" not in name:
+        return []
+    pieces = [piece.strip() for piece in re.split("(雷)", name) if piece.strip()]
+
+    def joined(spelled: list[str]) -> str:
+        out = spelled[0]
+        for before, (piece, spelling) in zip(pieces, list(zip(pieces, spelled))[1:]):
+            out += spelling if before == piece == "雷" else " " + spelling
+        return out
+
+    syllables = ["lei" if piece == "雷" else piece for piece in pieces]
+    initials = ["l" if piece == "雷" else piece for piece in pieces]
+    return [_fold(" ".join(syllables)), _fold(joined(syllables)), _fold(joined(initials))]
 
 
 def _reference(entities: list[Entity], query: str) -> list[str]:
-    """The ranking spelled out, as ids: names starting with the query, then a name, native name
-    or alias holding it, then the kind or a claim holding it; each part by name, then id."""
+    """The ranking spelled out, as ids: names starting with the query, then a name, native name,
+    alias or the pinyin of one holding it, then the kind or a claim holding it; each part by
+    name, then id."""
     ordered = sorted(entities, key=lambda e: (_fold(e.name), e.id))
     folded = _fold(query.strip())
     if not folded:
         return [e.id for e in ordered]
     starting = [e.id for e in ordered if _fold(e.name).startswith(folded)]
-    named = [e.id for e in ordered if any(folded in _fold(n) for n in [e.name, e.native_name or "", *e.aliases])]
+    names = {e.id: [e.name, e.native_name or "", *e.aliases] for e in entities}
+    spelled = {key: [_fold(n) for n in value] + [r for n in value for r in _pinyin(n)] for key, value in names.items()}
+    named = [e.id for e in ordered if any(folded in n for n in spelled[e.id])]
     rest = [e.id for e in ordered if any(folded in _fold(t) for t in [e.kind, *(c.statement for c in e.claims)])]
     return list(dict.fromkeys(starting + named + rest))
 
 
-_WORDS = st.text(alphabet="abAB1-. ló雷é\u0301", min_size=1, max_size=6).filter(str.strip)
+_WORDS = st.text(alphabet="abAB1-\u2013. \u00a0ló雷é\u0301", min_size=1, max_size=6).filter(str.strip)
 _KINDS = ["place", "person", "organization", "product"]
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from evcards.gui.main_window import MainWindow
 from evcards.resources import bundled_data
 from evcards.search.entity_filter import fold_for_search
+from tests.conftest import KbWriter, minimal_kb, open_window
 from tests.gui_helpers import click_entity, focus_widget, row_texts, shown_card_id, shown_ids, type_text
 
 
@@ -30,7 +31,7 @@ def test_list_shows_every_entity_sorted_by_name(window: MainWindow) -> None:
     assert window.entity_pane.list_view.isVisible() and not window.entity_pane.empty_label.isVisible()
 
 
-@pytest.mark.parametrize("query", ["lei", "雷", "LËI", "Lei J", "  lei  ", "雷军"])
+@pytest.mark.parametrize("query", ["lei", "雷", "LËI", "Lei J", "  lei  ", "雷军", "leijun", "lei jun", "Léi Jūn", "ＬＥＩ"])
 def test_typing_a_name_selects_the_match_and_shows_its_card(qtbot: Any, window: MainWindow, query: str) -> None:
     type_filter(qtbot, window, query)
     assert window.entity_pane.filter_field.text() == query
@@ -39,6 +40,23 @@ def test_typing_a_name_selects_the_match_and_shows_its_card(qtbot: Any, window: 
     assert shown_card_id(window) == "lei-jun"
     assert "Lei Jun" in window.card.toPlainText()
     assert focus_widget() is window.entity_pane.filter_field  # typing goes on in the field
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"), [("lazaro bruzon", "bruzon"), ("2018-19", "season"), ("xiaomi", "xiaomi"), ("zengguofan", "zeng")]
+)
+def test_typing_what_readers_type_finds_what_is_written(qtbot: Any, settings: Any, write_kb: KbWriter, query: str, entity_id: str) -> None:
+    data = minimal_kb()
+    data["entities"][0].update(name="小米", native_name=None)
+    data["entities"] += [
+        {"id": "bruzon", "name": "Lázaro Bruzón", "kind": "person", "claims": []},
+        {"id": "season", "name": "2018–19 season", "kind": "event", "claims": []},
+        {"id": "zeng", "name": "曾国藩", "kind": "person", "claims": []},
+    ]
+    window = open_window(qtbot, settings, write_kb(data))
+    type_filter(qtbot, window, query)
+    assert shown_ids(window)[0] == entity_id  # a name match first; "xiaomi" is also in a claim of Lei Jun's
+    assert shown_card_id(window) == entity_id
 
 
 def test_the_first_match_is_selected_at_every_keystroke(qtbot: Any, window: MainWindow) -> None:

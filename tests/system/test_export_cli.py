@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -45,6 +46,57 @@ def test_one_entity_by_name_in_any_case_writes_that_file(write_kb: KbWriter, tmp
 def test_entities_by_id_name_or_native_name(write_kb: KbWriter) -> None:
     kb = load_kb(write_kb())
     assert [e.id for e in resolve_entities(kb, ["lei-jun", "Xiaomi", "小米", "XIAOMI"])] == ["lei-jun", "xiaomi"]
+
+
+def _with_folded_names() -> dict[str, Any]:
+    data = minimal_kb()
+    data["entities"] += [
+        {"id": "bruzon", "name": "Lázaro Bruzón", "kind": "person", "claims": []},
+        {"id": "zeng", "name": "Zeng Guofan", "native_name": "曾国藩", "kind": "person", "claims": []},
+        {"id": "season", "name": "2018–19 season", "kind": "event", "claims": []},
+    ]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("word", "entity_id"),
+    [
+        ("lazaro bruzon", "bruzon"),
+        ("LÁZARO  BRUZÓN", "bruzon"),
+        ("leijun", "lei-jun"),
+        ("lei jun", "lei-jun"),
+        ("Léi Jūn", "lei-jun"),
+        ("xiaomi", "xiaomi"),
+        ("ｘｉａｏｍｉ", "xiaomi"),
+        ("zengguofan", "zeng"),  # the surname's reading, although pypinyin reads 曾 as "ceng" first
+        ("2018-19 season", "season"),
+        ("Lei", "lei-jun"),  # an alias
+    ],
+)
+def test_entities_by_a_name_folded_as_the_filter_folds_it(write_kb: KbWriter, word: str, entity_id: str) -> None:
+    kb = load_kb(write_kb(_with_folded_names()))
+    assert [e.id for e in resolve_entities(kb, [word])] == [entity_id]
+
+
+def test_an_exact_name_wins_over_a_folded_one(write_kb: KbWriter) -> None:
+    data = _with_folded_names()
+    data["entities"].append({"id": "lazaro", "name": "Lazaro Bruzon", "kind": "person", "claims": []})
+    kb = load_kb(write_kb(data))
+    assert [e.id for e in resolve_entities(kb, ["lazaro bruzon"])] == ["lazaro"]
+    assert [e.id for e in resolve_entities(kb, ["Lázaro Bruzón"])] == ["bruzon"]
+
+
+def test_a_folded_name_shared_by_two_entities_lists_them(write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _with_folded_names()
+    data["entities"].append({"id": "bruzon-2", "name": "Lazaro Bruzón", "kind": "person", "claims": []})
+    code, _, stderr = run(capsys, "lazaro bruzon", "--data", str(write_kb(data)), "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and "'lazaro bruzon' names several entities (bruzon, bruzon-2); give the id instead" in stderr
+
+
+def test_a_part_of_a_name_is_suggested_not_exported(write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, stderr = run(capsys, "bruzo", "--data", str(write_kb(_with_folded_names())), "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and stderr == "evcards export: no entity is called 'bruzo'; closest: Lázaro Bruzón (bruzon)\n"
+    assert list(tmp_path.glob("*.pdf")) == []
 
 
 def test_unknown_entity_exits_1_with_the_closest_names(write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,95 @@
+"""`evcards list`: one line per entity in columns a terminal lines up, or JSON for scripts.
+
+Columns are padded by display width (wcwidth), not by characters: a Han or Hangul character
+takes two cells, a combining mark none, most emoji two. Nothing is cut: a long name makes its
+column wider, as before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from wcwidth import wcswidth, wcwidth
+
+from evcards.kb.quotes import QuoteStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from evcards.kb.loaded import LoadedKnowledgeBase
+    from evcards.kb.model import Entity
+
+HEADER = ("ID", "KIND", "NAME", "CLAIMS")
+
+
+def display_width(text: str) -> int:
+    """Terminal cells `text` takes (emoji sequences as wcwidth sizes them); a control character,
+    which wcwidth cannot size and `print` shows escaped, counts as one."""
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(wcwidth(ch), 1) if wcwidth(ch) < 0 else wcwidth(ch) for ch in text)
+
+
+def _pad(cell: str, width: int, *, right: bool = False) -> str:
+    fill = " " * (width - display_width(cell))
+    return fill + cell if right else cell + fill
+
+
+def table_lines(rows: Sequence[Sequence[str]], right_aligned: frozenset[int] = frozenset()) -> list[str]:
+    """`rows` (the header first) in columns two spaces apart; the last column is not padded
+    on the right, so no line ends in spaces."""
+    widths = [max(display_width(row[column]) for row in rows) for column in range(len(rows[0]))]
+    last = len(widths) - 1
+    lines = []
+    for row in rows:
+        cells = [
+            _pad(cell, width, right=column in right_aligned) if column < last or column in right_aligned else cell
+            for column, (cell, width) in enumerate(zip(row, widths))
+        ]
+        lines.append("  ".join(cells))
+    return lines
+
+
+def entity_lines(kb: LoadedKnowledgeBase) -> list[str]:
+    rows = [HEADER, *((e.id, e.kind, e.name, str(len(e.claims))) for e in kb.entities)]
+    return table_lines(rows, right_aligned=frozenset({3}))
+
+
+def _record(kb: LoadedKnowledgeBase, entity: Entity) -> dict[str, Any]:
+    statuses = Counter(kb.check(entity, index).status.value for index in range(len(entity.claims)))
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "native_name": entity.native_name,
+        "aliases": list(entity.aliases),
+        "kind": entity.kind,
+        "claims": len(entity.claims),
+        "quotes": {status.value: statuses.get(status.value, 0) for status in QuoteStatus},
+    }
+
+
+def entities_json(kb: LoadedKnowledgeBase) -> str:
+    """A JSON array, one object per entity in file order: what `list --json` prints. Each has
+    its id, name, native name, aliases, kind, number of claims and its quotes counted by status."""
+    return json.dumps([_record(kb, entity) for entity in kb.entities], ensure_ascii=False, indent=2)
+
+
+def write_out(text: str, *, utf8: bool = False) -> None:
+    """`text` and a line break on standard output; with `utf8`, as UTF-8 whatever the locale
+    says (JSON is UTF-8). A reader that stops early (`evcards list | head`) is no error."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    try:
+        if not utf8 or buffer is None or stream.encoding.replace("-", "").lower() == "utf8":
+            print(text, flush=True)
+        else:
+            stream.flush()
+            buffer.write((text + "\n").encode("utf-8"))
+            buffer.flush()
+    except BrokenPipeError:
+        # What Python's documentation advises: standard output to nowhere, so that the flush
+        # at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
