@@ -1,0 +1,274 @@
+"""Fold text the way a reader compares it, and map every folded offset back to the original.
+
+Two levels, both documented in docs/format.md ("How a quote is anchored"):
+
+- *verbatim*: NFC; each run of white space (Python's `str.isspace`: Zs, Zl, Zp, tab, line
+  breaks, NBSP, U+3000...) as one space, or as nothing where a line break sits between two
+  East Asian wide characters (CSS Text 3's segment-break rule, so wrapped Chinese is not
+  given spaces it never had); soft hyphen U+00AD, ZWSP U+200B, word joiner U+2060 and
+  U+FEFF removed. They only say where a line may break, or nothing at all.
+- *approximate*, over the verbatim text: NFKC (full and half width, ligatures, Arabic
+  presentation forms), case folding, quotes, apostrophes and dashes folded to ASCII, and the
+  invisible characters that change how text is drawn removed: ZWNJ U+200C and ZWJ U+200D
+  (they change Indic conjuncts, Persian words and emoji sequences, so a difference in them
+  is shown, never called verbatim), direction marks and variation selectors.
+
+A source is folded once per load, and only when one of its quotes is not found by plain
+`str.find`. Folding is done with C-speed string operations (`re`, `str.translate`,
+`unicodedata.is_normalized`); only the places where the length changes are recorded, so a
+line-wrapped 20 KB article keeps a few hundred entries, not one per character.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+VERBATIM_IGNORED = "\u00ad\u200b\u2060\ufeff"  # soft hyphen, ZWSP, word joiner, BOM / zero-width no-break space
+FORMAT_IGNORED = (  # removed only by the approximate fold: they change what is drawn
+    "\u200c\u200d"  # ZWNJ, ZWJ
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # direction marks and embeddings
+    "\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f"  # variation selectors
+)
+APOSTROPHES = "'‘’‚‛′´`ʼ‹›＇"
+DOUBLE_QUOTES = '"“”„‟″«»＂'
+DASHES = "-‐‑‒–—―−﹘﹣－⸺⸻"
+TILDES = "~〜～"
+_PUNCTUATION = {
+    **dict.fromkeys(APOSTROPHES, "'"),
+    **dict.fromkeys(DOUBLE_QUOTES, '"'),
+    **dict.fromkeys(DASHES, "-"),
+    **dict.fromkeys(TILDES, "~"),
+}
+
+_IGNORED_CLASS = re.escape(VERBATIM_IGNORED)
+# A run of white space or ignored characters, except a lone space (the common case, left alone).
+_RUN = re.compile(rf"[^\S ][\s{_IGNORED_CLASS}]*|[{_IGNORED_CLASS}][\s{_IGNORED_CLASS}]*| [\s{_IGNORED_CLASS}]+")
+_LINE_BREAK = re.compile("[\n\v\f\r\x85\u2028\u2029]")
+
+
+@dataclass(slots=True)
+class Edits:
+    """Where a folded text's length differs from the text it was folded from.
+
+    Edit k replaced `original[o_starts[k]:o_ends[k]]` by `folded[f_starts[k]:f_ends[k]]`;
+    everything between edits is the same on both sides, shifted.
+    """
+
+    f_starts: list[int] = field(default_factory=list)
+    f_ends: list[int] = field(default_factory=list)
+    o_starts: list[int] = field(default_factory=list)
+    o_ends: list[int] = field(default_factory=list)
+
+    def add(self, folded_at: int, folded_length: int, original_start: int, original_end: int) -> None:
+        self.f_starts.append(folded_at)
+        self.f_ends.append(folded_at + folded_length)
+        self.o_starts.append(original_start)
+        self.o_ends.append(original_end)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of folded `[start, end)`: from where its first character came from
+        to where its last one ended (a collapsed line break inside is covered, ignored
+        characters just outside are not)."""
+        return self._start(start), self._end(end)
+
+    def _start(self, index: int) -> int:
+        k = bisect_right(self.f_starts, index) - 1
+        if k < 0:
+            return index
+        if index < self.f_ends[k]:
+            return self.o_starts[k]
+        return self.o_ends[k] + index - self.f_ends[k]
+
+    def _end(self, end: int) -> int:
+        if end <= 0:
+            return self._start(end)
+        k = bisect_right(self.f_starts, end - 1) - 1
+        if k < 0:
+            return end
+        if end - 1 < self.f_ends[k]:
+            return self.o_ends[k]
+        return self.o_ends[k] + end - self.f_ends[k]
+
+
+def _wide(ch: str) -> bool:
+    """East Asian wide or full-width, Hangul excepted (Korean puts spaces between words)."""
+    return unicodedata.east_asian_width(ch) in "WFH" and not ("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff")
+
+
+def _collapse(text: str) -> tuple[str, Edits | None]:
+    """White-space runs as one space (or none between wide characters), ignored characters removed."""
+    pieces: list[str] = []
+    edits = Edits()
+    last = shift = 0
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        run = match.group()
+        if run.strip(VERBATIM_IGNORED) == "":  # no white space in it: nothing is left
+            replacement = ""
+        elif (
+            0 < start
+            and end < len(text)
+            and _LINE_BREAK.search(run)
+            and not text[start - 1].isascii()
+            and not text[end].isascii()
+            and _wide(text[start - 1])
+            and _wide(text[end])
+        ):
+            replacement = ""
+        else:
+            replacement = " "
+        pieces += (text[last:start], replacement)
+        last = end
+        if len(replacement) != end - start:
+            edits.add(start + shift, len(replacement), start, end)
+            shift += len(replacement) - (end - start)
+        # a run of one character replaced by one space keeps every offset: nothing to record
+    if not pieces:
+        return text, None
+    pieces.append(text[last:])
+    return "".join(pieces), (edits if edits.f_starts else None)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _nfc_groups(word: str) -> list[str]:
+    """`word` cut where NFC never joins across: each piece normalises on its own."""
+    groups: list[str] = []
+    current = word[0]
+    for ch in word[1:]:
+        if unicodedata.combining(ch) or unicodedata.normalize("NFC", current + ch) != unicodedata.normalize(
+            "NFC", current
+        ) + unicodedata.normalize("NFC", ch):
+            current += ch
+        else:
+            groups.append(current)
+            current = ch
+    groups.append(current)
+    return groups
+
+
+def _normalize(form: str, text: str) -> tuple[str, Edits | None]:
+    """`text` in Unicode normalisation `form` (NFC), with the places where lengths changed.
+
+    The whole-text check is C-speed; only words that are not normalised are cut, each into
+    the smallest pieces that normalise on their own."""
+    if text.isascii() or unicodedata.is_normalized(form, text):
+        return text, None
+    edits = Edits()
+    pieces: list[str] = []
+    last = shift = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if unicodedata.is_normalized(form, word):
+            continue
+        start = match.start()
+        pieces.append(text[last:start])
+        position = start
+        groups = _nfc_groups(word)
+        normalised = [unicodedata.normalize(form, group) for group in groups]
+        if "".join(normalised) != unicodedata.normalize(form, word):  # never seen; then the word maps as a whole
+            groups, normalised = [word], [unicodedata.normalize(form, word)]
+        for group, new in zip(groups, normalised):
+            if len(new) != len(group):
+                edits.add(position + shift, len(new), position, position + len(group))
+                shift += len(new) - len(group)
+            position += len(group)
+        pieces += normalised
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), (edits if edits.f_starts else None)
+
+
+class _FoldTable(dict[int, str]):
+    """Each character's approximate fold, worked out the first time it is met (`str.translate` asks)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in FORMAT_IGNORED:
+            folded = ""
+        else:
+            folded = unicodedata.normalize("NFKC", _PUNCTUATION.get(ch, ch)).casefold()
+            folded = "".join(_PUNCTUATION.get(c, c) for c in folded if c not in FORMAT_IGNORED)
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
+@lru_cache(maxsize=256)
+def _pattern(characters: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(characters))) + "]")
+
+
+def _translate(text: str) -> tuple[str, Edits | None]:
+    folded = text.translate(_TABLE)
+    changing = frozenset(ch for ch in set(text) if len(_TABLE[ord(ch)]) != 1)
+    if not changing:
+        return folded, None
+    edits = Edits()
+    shift = 0
+    for match in _pattern(changing).finditer(text):
+        position = match.start()
+        length = len(_TABLE[ord(match.group())])
+        edits.add(position + shift, length, position, position + 1)
+        shift += length - 1
+    return folded, edits
+
+
+def verbatim_fold(text: str) -> str:
+    """`text` as the verbatim comparison sees it (for a quote, a prefix or a suffix)."""
+    return _collapse(_normalize("NFC", text)[0])[0]
+
+
+def approximate_fold(verbatim: str) -> str:
+    """A verbatim-folded text as the approximate comparison sees it."""
+    return _normalize("NFC", _translate(verbatim)[0])[0]
+
+
+class FoldedText:
+    """A source text folded once for the verbatim comparison, and on first need for the approximate one.
+
+    `text` is the verbatim fold; `approximate` the approximate one. `span` and
+    `approximate_span` map a folded span back to code-point offsets in the original.
+    """
+
+    __slots__ = ("_approximate", "_approximate_layers", "_layers", "original", "text")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        nfc, first = _normalize("NFC", original)
+        self.text, second = _collapse(nfc)
+        self._layers = [layer for layer in (second, first) if layer]  # applied last first when mapping back
+        self._approximate: str | None = None
+        self._approximate_layers: list[Edits] = []
+
+    @classmethod
+    def of(cls, original: str) -> FoldedText:
+        return cls(original)
+
+    @property
+    def approximate(self) -> str:
+        if self._approximate is None:
+            translated, first = _translate(self.text)
+            self._approximate, second = _normalize("NFC", translated)
+            self._approximate_layers = [layer for layer in (second, first) if layer]
+        return self._approximate
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the verbatim-folded `text[start:end]`."""
+        for layer in self._layers:
+            start, end = layer.span(start, end)
+        return start, end
+
+    def approximate_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of `approximate[start:end]`."""
+        _ = self.approximate  # folds on first need
+        for layer in self._approximate_layers:
+            start, end = layer.span(start, end)
+        return self.span(start, end)
