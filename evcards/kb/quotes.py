@@ -153,5 +153,22 @@ def _closest(needle: str, folded: FoldedText, text: str) -> ClosestPassage | Non
     alignment = partial_ratio_alignment(needle, folded.approximate)
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return None
-    start, end = folded.approximate_span(alignment.dest_start, alignment.dest_end)
+    start, end = _whole_words(text, *folded.approximate_span(alignment.dest_start, alignment.dest_end))
     return ClosestPassage(start, end, text[start:end], round(alignment.score, 1))
+
+
+WORD_REACH = 24  # how far a closest passage is stretched to the ends of the words it cuts
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Stretch a span cut in the middle of a word to the word's ends, in scripts with spaces
+    (where none is near, as in Chinese, the span stays as it is)."""
+    if 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        space = max(text.rfind(" ", max(0, start - WORD_REACH), start), text.rfind("\n", max(0, start - WORD_REACH), start))
+        if space != -1:
+            start = space + 1
+    if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        found = [at for at in (text.find(" ", end, end + WORD_REACH), text.find("\n", end, end + WORD_REACH)) if at != -1]
+        if found:
+            end = min(found)
+    return start, end

@@ -45,8 +45,13 @@ _PUNCTUATION = {
 }
 
 _IGNORED_CLASS = re.escape(VERBATIM_IGNORED)
+# White space is `str.isspace`, and U+FDD0/U+FDD1, which Qt takes for frame marks and the card shows as spaces.
+_SPACE_CLASS = r"\s\ufdd0\ufdd1"
 # A run of white space or ignored characters, except a lone space (the common case, left alone).
-_RUN = re.compile(rf"[^\S ][\s{_IGNORED_CLASS}]*|[{_IGNORED_CLASS}][\s{_IGNORED_CLASS}]*| [\s{_IGNORED_CLASS}]+")
+_RUN = re.compile(
+    rf"[^\S ][{_SPACE_CLASS}{_IGNORED_CLASS}]*|[\ufdd0\ufdd1{_IGNORED_CLASS}][{_SPACE_CLASS}{_IGNORED_CLASS}]*"
+    rf"| [{_SPACE_CLASS}{_IGNORED_CLASS}]+"
+)
 _LINE_BREAK = re.compile("[\n\v\f\r\x85\u2028\u2029]")
 
 
@@ -133,7 +138,7 @@ def _collapse(text: str) -> tuple[str, Edits | None]:
     return "".join(pieces), (edits if edits.f_starts else None)
 
 
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^\s\ufdd0\ufdd1]+")
 
 
 def _nfc_groups(word: str) -> list[str]:

@@ -76,7 +76,7 @@ def test_a_file_whose_quotes_do_not_match_opens_and_the_card_says_so(qtbot: Any,
     text = card_text(window)
     assert "✓ Verified verbatim" in text
     assert "≈ Quote matches only approximately" in text
-    assert "the source says: “Xiaomi’s EV venture is Lei’s”" in text
+    assert "the source says: “Xiaomi’s EV venture is Lei’s” “last entrepreneurship.” Since" in text
     assert "✗ Quote not found in the source" in text
     assert MISSING_QUOTE in text
     # Show in source is offered only for quotes that were found
