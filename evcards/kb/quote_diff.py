@@ -46,12 +46,17 @@ def char_diff(quote: str, source: str) -> tuple[DiffPart, ...]:
             _append(parts, "quote", a[i1:i2])
             _append(parts, "source", b[j1:j2])
             continue
+        changed_a = changed_b = ""  # a run of characters that line up but differ, kept together
         for ca, cb in zip(a[i1:i2], b[j1:j2]):
             if ca == cb:
+                _append(parts, "quote", changed_a)
+                _append(parts, "source", changed_b)
+                changed_a = changed_b = ""
                 _append(parts, "same", ca)
             else:
-                _append(parts, "quote", ca)
-                _append(parts, "source", cb)
+                changed_a, changed_b = changed_a + ca, changed_b + cb
+        _append(parts, "quote", changed_a)
+        _append(parts, "source", changed_b)
     return tuple(parts)
 
 
@@ -62,7 +67,8 @@ def _full_width(text: str) -> bool:
 def _kind(quote: str, source: str) -> str:
     """The name of one difference, for a reader: what would make the two the same."""
     both = quote + source
-    if quote and source and quote.casefold() == source.casefold():
+    nfkc = unicodedata.normalize
+    if quote and source and quote.casefold() == source.casefold() and nfkc("NFKC", quote) == quote and nfkc("NFKC", source) == source:
         return "letter case"
     folded_q, folded_s = approximate_fold(quote), approximate_fold(source)
     if folded_q != folded_s:

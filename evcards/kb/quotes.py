@@ -150,11 +150,28 @@ def _closest(needle: str, folded: FoldedText, text: str) -> ClosestPassage | Non
 
     if not needle or not folded.approximate.strip():
         return None
-    alignment = partial_ratio_alignment(needle, folded.approximate)
+    haystack = folded.approximate
+    alignment = partial_ratio_alignment(needle, haystack)
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return None
-    start, end = _whole_words(text, *folded.approximate_span(alignment.dest_start, alignment.dest_end))
-    return ClosestPassage(start, end, text[start:end], round(alignment.score, 1))
+    score, at, until = _refined(needle, haystack, alignment.dest_start, alignment.dest_end)
+    start, end = _whole_words(text, *folded.approximate_span(at, until))
+    return ClosestPassage(start, end, text[start:end], round(max(score, alignment.score), 1))
+
+
+def _refined(needle: str, haystack: str, start: int, end: int) -> tuple[float, int, int]:
+    """The best of the spans that start and end at a word boundary near the alignment's ends.
+
+    `partial_ratio` compares windows as long as the quote, so a passage with a word more or
+    less than the quote is cut; trying the nearby word boundaries (a few dozen `ratio`s) gives
+    the whole passage."""
+    from rapidfuzz.fuzz import ratio
+
+    reach = max(8, len(needle) // 4)
+    starts = {start, *(i + 1 for i in range(max(0, start - reach), min(len(haystack), start + reach)) if haystack[i] == " ")}
+    ends = {end, *(i for i in range(max(0, end - reach), min(len(haystack), end + reach) + 1) if i == len(haystack) or haystack[i] == " ")}
+    candidates = ((ratio(needle, haystack[a:b]), a, b) for a in starts for b in ends if b > a)
+    return max(candidates, key=lambda candidate: (candidate[0], candidate[2] - candidate[1]))
 
 
 WORD_REACH = 24  # how far a closest passage is stretched to the ends of the words it cuts

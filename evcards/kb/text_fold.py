@@ -3,9 +3,9 @@
 Two levels, both documented in docs/format.md ("How a quote is anchored"):
 
 - *verbatim*: NFC; each run of white space (Python's `str.isspace`: Zs, Zl, Zp, tab, line
-  breaks, NBSP, U+3000...) as one space, or as nothing where a line break sits between two
-  East Asian wide characters (CSS Text 3's segment-break rule, so wrapped Chinese is not
-  given spaces it never had); soft hyphen U+00AD, ZWSP U+200B, word joiner U+2060 and
+  breaks, NBSP, U+3000...) as one space, or as nothing between two East Asian wide
+  characters (as CSS Text 3 does with a line break there: wrapped Chinese is not given
+  spaces it never had, and Chinese and Japanese do not space words); soft hyphen U+00AD, ZWSP U+200B, word joiner U+2060 and
   U+FEFF removed. They only say where a line may break, or nothing at all.
 - *approximate*, over the verbatim text: NFKC (full and half width, ligatures, Arabic
   presentation forms), case folding, quotes, apostrophes and dashes folded to ASCII, and the
@@ -45,14 +45,17 @@ _PUNCTUATION = {
 }
 
 _IGNORED_CLASS = re.escape(VERBATIM_IGNORED)
+# Characters of scripts written without spaces: CJK punctuation, kana, Han (with Extensions B-G), full-width forms.
+_WIDE_CLASS = "\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
+_WIDE_CHARACTER = re.compile(f"[{_WIDE_CLASS}]")
 # White space is `str.isspace`, and U+FDD0/U+FDD1, which Qt takes for frame marks and the card shows as spaces.
 _SPACE_CLASS = r"\s\ufdd0\ufdd1"
 # A run of white space or ignored characters, except a lone space (the common case, left alone).
 _RUN = re.compile(
     rf"[^\S ][{_SPACE_CLASS}{_IGNORED_CLASS}]*|[\ufdd0\ufdd1{_IGNORED_CLASS}][{_SPACE_CLASS}{_IGNORED_CLASS}]*"
     rf"| [{_SPACE_CLASS}{_IGNORED_CLASS}]+"
+    rf"|(?<=[{_WIDE_CLASS}]) (?=[{_WIDE_CLASS}])"  # a lone space, only between wide characters
 )
-_LINE_BREAK = re.compile("[\n\v\f\r\x85\u2028\u2029]")
 
 
 @dataclass(slots=True)
@@ -100,8 +103,9 @@ class Edits:
 
 
 def _wide(ch: str) -> bool:
-    """East Asian wide or full-width, Hangul excepted (Korean puts spaces between words)."""
-    return unicodedata.east_asian_width(ch) in "WFH" and not ("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff")
+    """A character of a script written without spaces between words: CJK punctuation, kana,
+    Han, full-width forms (not Hangul, not emoji: Korean and emoji are spaced)."""
+    return _WIDE_CHARACTER.match(ch) is not None and not ch.isspace()
 
 
 def _collapse(text: str) -> tuple[str, Edits | None]:
@@ -117,9 +121,6 @@ def _collapse(text: str) -> tuple[str, Edits | None]:
         elif (
             0 < start
             and end < len(text)
-            and _LINE_BREAK.search(run)
-            and not text[start - 1].isascii()
-            and not text[end].isascii()
             and _wide(text[start - 1])
             and _wide(text[end])
         ):
