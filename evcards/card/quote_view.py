@@ -73,9 +73,7 @@ def _visible(text: str) -> str:
     """Invisible characters named, so that a difference in one can be seen."""
     if text.isprintable() and not any(unicodedata.category(ch) == "Cf" for ch in text):
         return text
-    return "".join(
-        f"⟨{_INVISIBLE_NAMES.get(ch, f'U+{ord(ch):04X}')}⟩" if unicodedata.category(ch) in ("Cf", "Cc") else ch for ch in text
-    )
+    return "".join(f"⟨{_INVISIBLE_NAMES.get(ch, f'U+{ord(ch):04X}')}⟩" if unicodedata.category(ch) in ("Cf", "Cc") else ch for ch in text)
 
 
 def _side(parts: tuple[DiffPart, ...], side: Literal["quote", "source"]) -> list[Piece]:

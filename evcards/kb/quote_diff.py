@@ -12,7 +12,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
-from evcards.kb.text_fold import APOSTROPHES, DASHES, DOUBLE_QUOTES, FORMAT_IGNORED, TILDES, approximate_fold, verbatim_fold
+from evcards.kb.text_fold import APOSTROPHES, DASHES, DOUBLE_QUOTES, FORMAT_IGNORED, TILDES, approximate_fold, fold_character, verbatim_fold
 
 DiffKind = Literal["same", "quote", "source"]
 
@@ -38,8 +38,8 @@ def char_diff(quote: str, source: str) -> tuple[DiffPart, ...]:
     against a space, or a soft hyphen, is no difference). A changed run gives its quote part
     first, then its source part."""
     a, b = verbatim_fold(quote).strip(), verbatim_fold(source).strip()
-    keys_a = [approximate_fold(ch) for ch in a]
-    keys_b = [approximate_fold(ch) for ch in b]
+    keys_a = [fold_character(ch) for ch in a]
+    keys_b = [fold_character(ch) for ch in b]
     parts: list[DiffPart] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
         if tag != "equal":

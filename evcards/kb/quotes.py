@@ -105,12 +105,15 @@ def _one_line(text: str) -> str:
     return " ".join(verbatim_fold(text).split())
 
 
-def _locate_folded(
-    exact: str, prefix: str | None, suffix: str | None, hint: int | None, text: str, folded: FoldedText
-) -> QuoteCheck:
+def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int | None, text: str, folded: FoldedText) -> QuoteCheck:
     needle = verbatim_fold(exact).strip()
-    found = [(at, at + len(needle)) for at in _occurrences(folded.text, needle)] if needle else []
-    spans = [folded.span(a, b) for a, b in found if _verbatim_context(folded.text, a, b, prefix, suffix)]
+    haystack = folded.text
+    first = haystack.find(needle) if needle else -1
+    if first != -1 and not prefix and not suffix and (hint is None or haystack.find(needle, first + 1) == -1):
+        start, end = folded.span(first, first + len(needle))  # the common case: one place, no context to check
+        return QuoteCheck(QuoteStatus.VERIFIED, start, end, text[start:end])
+    found = [(at, at + len(needle)) for at in _occurrences(haystack, needle)] if needle else []
+    spans = [folded.span(a, b) for a, b in found if _verbatim_context(haystack, a, b, prefix, suffix)]
     if spans:
         start, end = _best(spans, hint)
         return QuoteCheck(QuoteStatus.VERIFIED, start, end, text[start:end])
