@@ -86,6 +86,19 @@ def _side(parts: tuple[DiffPart, ...], side: Literal["quote", "source"]) -> list
     return pieces
 
 
+def _coarse(parts: tuple[DiffPart, ...]) -> tuple[DiffPart, ...]:
+    """For a passage that is not the quote: a letter or two left unmarked inside a changed word
+    ("fam·o·us" against "kn·o·wn") marked with it, so that whole words read as changed."""
+    merged: list[DiffPart] = []
+    for index, (kind, text) in enumerate(parts):
+        changed_around = 0 < index < len(parts) - 1 and parts[index - 1].kind != "same" and parts[index + 1].kind != "same"
+        if kind == "same" and changed_around and len(text) <= 2 and not any(ch.isspace() for ch in text):
+            merged += (DiffPart("quote", text), DiffPart("source", text))
+        else:
+            merged.append(DiffPart(kind, text))
+    return tuple(merged)
+
+
 def _in_context(source_text: str, start: int, end: int, inner: list[Piece]) -> list[Piece]:
     before, after = context(source_text, start, end)
     return [
@@ -122,7 +135,7 @@ def quote_pieces(quote_text: str, check: QuoteCheck, source_text: str | None) ->
     if closest.similarity < CLOSE_ENOUGH:
         passage = [Piece(verbatim_fold(closest.text).strip(), "quote")]
         return (*plain, Piece(LINE_BREAK, "muted"), label, *_in_context(source_text, closest.start, closest.end, passage))
-    parts = char_diff(quote_text, closest.text)
+    parts = _coarse(char_diff(quote_text, closest.text))
     return (
         Piece("“", "quote"),
         *_side(parts, "quote"),

@@ -71,5 +71,6 @@ class SourceView(QDialog):
         self.text.centerCursor()
 
     def highlighted_text(self) -> str:
+        """The highlighted characters as plain text (a line break as "\n", not Qt's U+2029)."""
         selections = self.text.extraSelections()
-        return selections[0].cursor.selectedText() if selections else ""
+        return selections[0].cursor.selectedText().replace("\u2029", "\n") if selections else ""

@@ -64,7 +64,9 @@ def test_a_missing_quote_shows_the_closest_passage_with_its_similarity() -> None
     pieces = quote_pieces(quote, locate(quote, ARTICLE), ARTICLE)
     text = _line(pieces)
     assert text.startswith("“Lei Jun is famous for short keynotes”\n")
-    assert "\nclosest passage in the source (76 % similar): Years later the company's founder, “Lei Jun, is known for long keynotes”" in text
+    assert (
+        "\nclosest passage in the source (76 % similar): Years later the company's founder, “Lei Jun, is known for long keynotes”" in text
+    )
     quote_line = pieces[: pieces.index(Piece(LINE_BREAK, "muted"))]
     marked = "".join(p.text for p in quote_line if p.style == "quote_diff")
     assert marked and set(marked) <= set("famous short")  # "Lei Jun", "for" and "keynotes" are in the source
