@@ -73,12 +73,19 @@ def _occurrences(text: str, exact: str) -> Iterator[int]:
         position = text.find(exact, position + 1)
 
 
-def locate(quote: str | QuoteSelector, text: str, folded_text: Callable[[], FoldedText] | None = None) -> QuoteCheck:
-    """Find `quote` in `text`. `folded_text` lets a caller fold each source once, and only when needed."""
+def locate(
+    quote: str | QuoteSelector, text: str, folded_text: Callable[[], FoldedText] | None = None, *, searched: bool = False
+) -> QuoteCheck:
+    """Find `quote` in `text`. `folded_text` lets a caller fold each source once, and only when
+    needed. `searched` says the caller has already looked for the quote as written (at its
+    hint, then with `str.find`) and not found it: a quote with no prefix or suffix then goes
+    straight to the folded comparison, without scanning the source again."""
     if isinstance(quote, str):
         exact, prefix, suffix, hint = quote, None, None, None
     else:
         exact, prefix, suffix, hint = quote.exact, quote.prefix, quote.suffix, quote.start
+    if searched and not prefix and not suffix:
+        return _locate_folded(exact, prefix, suffix, hint, text, folded_text() if folded_text else FoldedText.of(text))
     if hint is not None and text.startswith(exact, hint) and _context_matches(text, hint, hint + len(exact), prefix, suffix):
         return QuoteCheck(QuoteStatus.VERIFIED, hint, hint + len(exact), exact)
 

@@ -128,8 +128,11 @@ def _collapse(text: str) -> tuple[str, Edits | None]:
     The checks before the loop are C-speed string searches: most texts need only some of the
     work, and a quote often none."""
     text = _as_spaces(text)
+    ignored = any(ch in text for ch in VERBATIM_IGNORED)
+    if not ignored and " " not in text:
+        return text, None
     wide = not text.isascii() and _WIDE_CHARACTER.search(text) is not None
-    if not wide and "  " not in text and not any(ch in text for ch in VERBATIM_IGNORED):
+    if not wide and not ignored and "  " not in text:
         return text, None
     pieces: list[str] = []
     edits: Edits | None = None

@@ -197,3 +197,13 @@ def test_breaks_and_invisible_characters_in_the_source_keep_a_quote_verbatim(
     if quote not in source:  # found by folding: the span is the noisy middle, without break hints at its ends
         start = len(head) + 1 + len(middle) - len(middle.lstrip("\u200b\u00ad"))
         assert (check.start, check.end) == (start, start + len(middle.strip("\u200b\u00ad")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZß İŉΣσς ÄÖü’'“”–—-~〜～雷Ｌ，ﬁ\u200d\u0301ｶﾞ가"), max_size=20))
+def test_a_text_folds_as_its_characters_fold(text: str) -> None:
+    """Whole texts are folded by a faster path than character by character: the two agree."""
+    from evcards.kb.text_fold import approximate_fold, fold_character
+
+    by_character = unicodedata.normalize("NFC", "".join(fold_character(ch) for ch in text))
+    assert approximate_fold(text) == by_character
