@@ -27,7 +27,7 @@ from evcards.kb.text_fold import verbatim_fold
 QuoteStyle = Literal["quote", "quote_context", "quote_diff", "muted"]
 CONTEXT_WORDS = 6  # words of context on each side, where words are spaced
 CONTEXT_CHARS = 30  # characters, where they are not (Chinese, Japanese, Thai)
-WINDOW = 400  # how far to look for them
+WINDOW = 200  # how far to look for them (six long words fit)
 CLOSE_ENOUGH = 50.0  # a closest passage less similar than this is not shown with its differences marked
 
 
@@ -116,9 +116,8 @@ def quote_pieces(quote_text: str, check: QuoteCheck, source_text: str | None) ->
     if source_text is None:
         return tuple(plain)
     if check.status is not QuoteStatus.NOT_FOUND and check.start is not None and check.end is not None:
-        actual = source_text[check.start : check.end]
-        parts = char_diff(quote_text, actual)
-        if check.status is QuoteStatus.VERIFIED or all(kind == "same" for kind, _ in parts):
+        parts = () if check.status is QuoteStatus.VERIFIED else char_diff(quote_text, source_text[check.start : check.end])
+        if all(kind == "same" for kind, _ in parts):  # verified, or found but not with its prefix/suffix
             return tuple(_in_context(source_text, check.start, check.end, [Piece(quote_text, "quote")]))
         return (
             Piece("“", "quote"),
