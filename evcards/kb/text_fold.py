@@ -52,10 +52,13 @@ _WIDE_CLASS = (
     "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff9f\U00020000-\U0003ffff"
 )
 _WIDE_CHARACTER = re.compile(f"[{_WIDE_CLASS}]")
-# Every white-space character but the space itself (`str.isspace` up to U+3000, and U+FDD0/U+FDD1,
+# Every white-space character but the space itself (all for which `str.isspace` is true, and U+FDD0/U+FDD1,
 # which Qt takes for frame marks and the card shows as spaces): each is made a space first,
 # by `str.replace`, which keeps every offset and costs about a microsecond per 10 KB.
-OTHER_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and c != 0x20) + "\ufdd0\ufdd1"
+OTHER_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufdd0\ufdd1"
+)
 # Then, what is left to fold: a run of spaces or ignored characters, except a lone space.
 _RUN = re.compile(rf"[{_IGNORED_CLASS}][ {_IGNORED_CLASS}]*| [ {_IGNORED_CLASS}]+")
 # In text with wide characters, a lone space beside one too (a slower pattern, used only there).

@@ -207,3 +207,11 @@ def test_a_text_folds_as_its_characters_fold(text: str) -> None:
 
     by_character = unicodedata.normalize("NFC", "".join(fold_character(ch) for ch in text))
     assert approximate_fold(text) == by_character
+
+
+def test_every_character_python_calls_white_space_is_folded_as_one() -> None:
+    from evcards.kb.text_fold import OTHER_SPACES
+
+    assert {chr(c) for c in range(0x110000) if chr(c).isspace() and c != 0x20} <= set(OTHER_SPACES)
+    for space in OTHER_SPACES:
+        assert verbatim("Lei Jun said", f"Lei{space}Jun said") == f"Lei{space}Jun said"
