@@ -17,10 +17,9 @@ colour is never the only sign; a difference in an invisible character is named (
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal, NamedTuple
 
-from evcards.kb.quote_diff import DiffPart, char_diff
+from evcards.kb.quote_diff import DiffPart, char_diff, visible
 from evcards.kb.quotes import QuoteCheck, QuoteStatus
 from evcards.kb.text_fold import verbatim_fold
 
@@ -40,7 +39,6 @@ class Piece(NamedTuple):
 
 LINE_BREAK = "\n"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n|[\u2029]")
-_INVISIBLE_NAMES = {"\u200c": "ZWNJ", "\u200d": "ZWJ", "\u200e": "LRM", "\u200f": "RLM", "\ufe0e": "VS15", "\ufe0f": "VS16"}
 
 
 def _words_before(text: str, words: int, chars: int) -> tuple[str, bool]:
@@ -69,20 +67,13 @@ def context(source_text: str, start: int, end: int, *, words: int = CONTEXT_WORD
     return ("… " if cut_before and before else "") + before, after + (" …" if cut_after and after else "")
 
 
-def _visible(text: str) -> str:
-    """Invisible characters named, so that a difference in one can be seen."""
-    if text.isprintable() and not any(unicodedata.category(ch) == "Cf" for ch in text):
-        return text
-    return "".join(f"⟨{_INVISIBLE_NAMES.get(ch, f'U+{ord(ch):04X}')}⟩" if unicodedata.category(ch) in ("Cf", "Cc") else ch for ch in text)
-
-
 def _side(parts: tuple[DiffPart, ...], side: Literal["quote", "source"]) -> list[Piece]:
     pieces: list[Piece] = []
     for kind, text in parts:
         if kind == "same":
             pieces.append(Piece(text, "quote"))
         elif kind == side:
-            pieces.append(Piece(_visible(text), "quote_diff"))
+            pieces.append(Piece(visible(text), "quote_diff"))
     return pieces
 
 

@@ -60,6 +60,32 @@ def char_diff(quote: str, source: str) -> tuple[DiffPart, ...]:
     return tuple(parts)
 
 
+_INVISIBLE_NAMES = {"\u200c": "ZWNJ", "\u200d": "ZWJ", "\u200e": "LRM", "\u200f": "RLM", "\ufe0e": "VS15", "\ufe0f": "VS16"}
+
+
+def visible(text: str) -> str:
+    """Invisible characters named (⟨ZWJ⟩, ⟨U+2066⟩), so that a difference in one can be seen."""
+    if text.isprintable():
+        return text
+    return "".join(f"⟨{_INVISIBLE_NAMES.get(ch, f'U+{ord(ch):04X}')}⟩" if unicodedata.category(ch) in ("Cf", "Cc") else ch for ch in text)
+
+
+def inline_diff(parts: tuple[DiffPart, ...]) -> str:
+    """The diff on one line of plain text, for a terminal: `Lei Jun['→’]s`."""
+    pieces: list[str] = []
+    pending = ""
+    for kind, text in (*parts, DiffPart("same", "")):
+        if kind == "quote":
+            pending = visible(text)
+            continue
+        if kind == "source" or pending:
+            pieces.append(f"[{pending}→{visible(text) if kind == 'source' else ''}]")
+            pending = ""
+        if kind == "same":
+            pieces.append(text)
+    return "".join(pieces)
+
+
 def _full_width(text: str) -> bool:
     return any("\uff00" <= ch <= "\uffef" or ch == "\u3000" for ch in text)
 

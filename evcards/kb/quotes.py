@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from evcards.kb.model import QuoteSelector
-from evcards.kb.quote_diff import char_diff, difference_kinds
+from evcards.kb.quote_diff import char_diff, difference_kinds, inline_diff
 from evcards.kb.text_fold import FoldedText, approximate_fold, verbatim_fold
 
 __all__ = ["ClosestPassage", "FoldedText", "QuoteCheck", "QuoteStatus", "locate"]
@@ -136,13 +136,15 @@ def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int
     if at != -1:
         start, end = folded.approximate_span(at, at + len(approximate_needle))
         actual = text[start:end]
-        kinds = difference_kinds(char_diff(exact, actual))
+        parts = char_diff(exact, actual)
+        kinds = difference_kinds(parts)
         return QuoteCheck(
             QuoteStatus.APPROXIMATE,
             start,
             end,
             actual,
-            f"differs from the source in {', '.join(kinds) or 'characters that look alike'}; the source says: “{_one_line(actual)}”",
+            f"differs from the source in {', '.join(kinds) or 'characters that look alike'}: {inline_diff(parts)}; "
+            f"the source says: “{_one_line(actual)}”",
             differences=kinds,
         )
     closest = _closest(approximate_needle, folded, text)
