@@ -24,8 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 VERBATIM_IGNORED = "\u00ad\u200b\u2060\ufeff"  # soft hyphen, ZWSP, word joiner, BOM / zero-width no-break space
 FORMAT_IGNORED = (  # removed only by the approximate fold: they change what is drawn
@@ -51,7 +50,6 @@ _WIDE_CLASS = (
     "\u2e80-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff9f\U00020000-\U0003ffff"
 )
-_WIDE_CHARACTER = re.compile(f"[{_WIDE_CLASS}]")
 # Every white-space character but the space itself (all for which `str.isspace` is true, and U+FDD0/U+FDD1,
 # which Qt takes for frame marks and the card shows as spaces): each is made a space first,
 # by `str.replace`, which keeps every offset and costs about a microsecond per 10 KB.
@@ -59,24 +57,36 @@ OTHER_SPACES = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufdd0\ufdd1"
 )
-# Then, what is left to fold: a run of spaces or ignored characters, except a lone space.
-_RUN = re.compile(rf"[{_IGNORED_CLASS}][ {_IGNORED_CLASS}]*| [ {_IGNORED_CLASS}]+")
-# In text with wide characters, a lone space beside one too (a slower pattern, used only there).
-_RUN_WIDE = re.compile(rf"[{_IGNORED_CLASS}][ {_IGNORED_CLASS}]*| [ {_IGNORED_CLASS}]+| (?<=[{_WIDE_CLASS}] )| (?=[{_WIDE_CLASS}])")
 
 
-@dataclass(slots=True)
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A wide character; a run of spaces or ignored characters to fold, except a lone space;
+    the same and, in text with wide characters, a lone space beside one (a slower pattern, used
+    only there). Compiled at first use, not when evcards starts: 5 ms of start-up."""
+    run = rf"[{_IGNORED_CLASS}][ {_IGNORED_CLASS}]*| [ {_IGNORED_CLASS}]+"
+    return (
+        re.compile(f"[{_WIDE_CLASS}]"),
+        re.compile(run),
+        re.compile(rf"{run}| (?<=[{_WIDE_CLASS}] )| (?=[{_WIDE_CLASS}])"),
+    )
+
+
 class Edits:
     """Where a folded text's length differs from the text it was folded from.
 
     Edit k replaced `original[o_starts[k]:o_ends[k]]` by `folded[f_starts[k]:f_ends[k]]`;
-    everything between edits is the same on both sides, shifted.
+    everything between edits is the same on both sides, shifted. (A plain class: a dataclass
+    costs a millisecond to define, at start-up.)
     """
 
-    f_starts: list[int] = field(default_factory=list)
-    f_ends: list[int] = field(default_factory=list)
-    o_starts: list[int] = field(default_factory=list)
-    o_ends: list[int] = field(default_factory=list)
+    __slots__ = ("f_ends", "f_starts", "o_ends", "o_starts")
+
+    def __init__(self) -> None:
+        self.f_starts: list[int] = []
+        self.f_ends: list[int] = []
+        self.o_starts: list[int] = []
+        self.o_ends: list[int] = []
 
     def add(self, folded_at: int, folded_length: int, original_start: int, original_end: int) -> None:
         self.f_starts.append(folded_at)
@@ -112,7 +122,7 @@ class Edits:
 def _wide(ch: str) -> bool:
     """A character of a script written without spaces between words: CJK punctuation, kana,
     Han, full-width punctuation (not Hangul, not emoji: Korean and emoji are spaced)."""
-    return _WIDE_CHARACTER.match(ch) is not None and not ch.isspace()
+    return _patterns()[0].match(ch) is not None and not ch.isspace()
 
 
 def _as_spaces(text: str) -> str:
@@ -134,13 +144,14 @@ def _collapse(text: str) -> tuple[str, Edits | None]:
     ignored = any(ch in text for ch in VERBATIM_IGNORED)
     if not ignored and " " not in text:
         return text, None
-    wide = not text.isascii() and _WIDE_CHARACTER.search(text) is not None
+    wide_character, narrow_runs, wide_runs = _patterns()
+    wide = not text.isascii() and wide_character.search(text) is not None
     if not wide and not ignored and "  " not in text:
         return text, None
     pieces: list[str] = []
     edits: Edits | None = None
     last = shift = 0
-    for match in (_RUN_WIDE if wide else _RUN).finditer(text):
+    for match in (wide_runs if wide else narrow_runs).finditer(text):
         start, end = match.span()
         run = match.group()
         if " " not in run or (
