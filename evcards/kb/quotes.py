@@ -168,7 +168,7 @@ def _closest(needle: str, folded: FoldedText, text: str) -> ClosestPassage | Non
         return None
     score, at, until = _refined(needle, haystack, alignment.dest_start, alignment.dest_end)
     start, end = _whole_words(text, *folded.approximate_span(at, until))
-    return ClosestPassage(start, end, text[start:end], round(max(score, alignment.score), 1))
+    return ClosestPassage(start, end, text[start:end], round(score, 1))  # never below the alignment's: its window is a candidate
 
 
 def _refined(needle: str, haystack: str, start: int, end: int) -> tuple[float, int, int]:
@@ -179,7 +179,7 @@ def _refined(needle: str, haystack: str, start: int, end: int) -> tuple[float, i
     the whole passage."""
     from rapidfuzz.fuzz import ratio
 
-    reach = max(8, len(needle) // 4)
+    reach = min(40, max(8, len(needle) // 4))  # a few dozen candidates at most
     starts = {start, *(i + 1 for i in range(max(0, start - reach), min(len(haystack), start + reach)) if haystack[i] == " ")}
     ends = {end, *(i for i in range(max(0, end - reach), min(len(haystack), end + reach) + 1) if i == len(haystack) or haystack[i] == " ")}
     candidates = ((ratio(needle, haystack[a:b]), a, b) for a in starts for b in ends if b > a)
