@@ -67,7 +67,9 @@ class SourceView(QDialog):
         highlight.setForeground(QColor("#1f2328"))
         selection.format = highlight
         self.text.setExtraSelections([selection])
-        self.text.setTextCursor(QTextCursor(cursor))
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())  # scrolled to, not selected: a click in the text keeps the highlight
+        self.text.setTextCursor(start)
         self.text.centerCursor()
 
     def highlighted_text(self) -> str:
