@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from evcards.card.basics import entity_link, is_web_url, kind_label, relation_label, source_link_prefix
+from evcards.card.quote_view import LINE_BREAK, quote_pieces
 from evcards.kb.model import Amount, Ratio, Year
 from evcards.kb.quotes import QuoteStatus
 
@@ -23,7 +24,20 @@ if TYPE_CHECKING:
 
 # The card's styles by name; `evcards.card.formats` gives each one its Qt format.
 CharStyle = Literal[
-    "text", "bold", "muted", "link", "quote", "verified", "approximate", "missing", "title", "title_native", "kind", "section"
+    "text",
+    "bold",
+    "muted",
+    "link",
+    "quote",
+    "quote_context",  # the source's words around a quote, dimmed
+    "quote_diff",  # a character that differs between a quote and its source
+    "verified",
+    "approximate",
+    "missing",
+    "title",
+    "title_native",
+    "kind",
+    "section",
 ]
 BlockStyle = Literal["title", "kind", "aliases", "paragraph", "note", "section", "statement", "citation", "source"]
 
@@ -51,9 +65,12 @@ class Paragraph(NamedTuple):
 
 
 class QuoteBox(NamedTuple):
-    """A quote, set off in a shaded box with a bar on its left."""
+    """A quote, set off in a shaded box with a bar on its left. `runs`, when given, are what the
+    box shows (the quote in its context, differences marked: `evcards.card.quote_view`);
+    `text` is the quote alone."""
 
     text: str
+    runs: tuple[Run | LineBreak, ...] = ()
 
 
 class RelationRow(NamedTuple):
@@ -114,12 +131,15 @@ def _status_runs(claim: Claim, check: QuoteCheck) -> tuple[Run, ...]:
     if check.status is QuoteStatus.NOT_FOUND:
         return _NOT_FOUND
     if check.status is QuoteStatus.APPROXIMATE:
-        if check.actual == claim.exact:  # the words are there, but not with the given prefix/suffix
-            detail = check.note or ""
-        else:
-            detail = f"the source says: “{check.actual or ''}”"
+        detail = ", ".join(check.differences) or check.note or ""  # what differs; the box shows where
         return (Run("≈ Quote matches only approximately", "approximate"), Run(f" — {detail}", "muted"))
     return _VERIFIED
+
+
+def _quote_box(exact: str, check: QuoteCheck, source_text: str | None) -> QuoteBox:
+    """The claim's quote in its box, with its context and differences (`evcards.card.quote_view`)."""
+    runs = tuple(LineBreak(style) if text == LINE_BREAK else Run(text, style) for text, style in quote_pieces(exact, check, source_text))
+    return QuoteBox(f"“{exact}”", runs)
 
 
 def _claim_parts(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> list[Part]:
@@ -144,7 +164,7 @@ def _claim_parts(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> li
             citation = (Run(cite, "muted"),)
         parts += (
             Paragraph("statement", statement),
-            QuoteBox(f"“{claim.exact}”"),
+            _quote_box(claim.exact, check, kb.source_text(claim.source)),
             Paragraph("citation", (*citation, _CITATION_BREAK, *_status_runs(claim, check))),
         )
     return parts
@@ -208,7 +228,7 @@ def parts_text(parts: list[Part]) -> str:
         if isinstance(part, Paragraph):
             pieces += [run.text if isinstance(run, Run) else "\n" for run in part.runs]
         elif isinstance(part, QuoteBox):
-            pieces.append(part.text)
+            pieces += [run.text if isinstance(run, Run) else "\n" for run in part.runs] if part.runs else [part.text]
         else:
             for label, runs in part.rows:
                 pieces += (label, *(run.text for run in runs))
@@ -239,7 +259,8 @@ def card_text(parts: list[Part]) -> str:
     lines: list[str] = []
     for part in parts:
         if isinstance(part, QuoteBox):
-            lines.append(_TEXT_INDENT + one_line(part.text))
+            box = "".join(_run_text(run, _INDENTED_BREAK) for run in part.runs) if part.runs else one_line(part.text)
+            lines.append(_TEXT_INDENT + box)
         elif isinstance(part, RelationTable):
             lines += (f"{row.label}: {one_line(''.join(run.text for run in row.targets))}" for row in part.rows)
         else:

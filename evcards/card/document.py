@@ -168,7 +168,10 @@ def _write_quote(cursor: QTextCursor, quote: QuoteBox, formats: CardFormats, *, 
     else:
         box = cursor.insertFrame(formats.quote_frame)
         cursor.setBlockFormat(formats.quote_block)
-    cursor.insertText(one_line(quote.text), formats.chars["quote"])
+    if quote.runs:
+        _insert_runs(cursor, quote.runs, formats.chars)
+    else:
+        cursor.insertText(one_line(quote.text), formats.chars["quote"])
     _step_out(cursor, box)
 
 

@@ -64,6 +64,14 @@ def _char(color: str, *, weight: int = 0, size: int = 0, italic: bool = False) -
     return char
 
 
+def _difference(color: str) -> QTextCharFormat:
+    """A character that differs between a quote and its source: coloured, and bold and
+    underlined, so that the mark does not rest on colour alone."""
+    difference = _char(color, weight=700, italic=True)
+    difference.setFontUnderline(True)
+    return difference
+
+
 def _link(color: str) -> QTextCharFormat:
     link = _char(color)
     link.setAnchor(True)
@@ -179,6 +187,8 @@ def card_formats(colors: CardColors, *, shape_title: bool) -> CardFormats:
         "muted": _char(colors.muted),
         "link": _link(colors.link),
         "quote": _char(colors.text, italic=True),
+        "quote_context": _char(colors.muted),
+        "quote_diff": _difference(colors.approximate),
         "verified": _char(colors.verified, weight=600),
         "approximate": _char(colors.approximate, weight=600),
         "missing": _char(colors.missing, weight=600),

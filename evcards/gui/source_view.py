@@ -67,9 +67,12 @@ class SourceView(QDialog):
         highlight.setForeground(QColor("#1f2328"))
         selection.format = highlight
         self.text.setExtraSelections([selection])
-        self.text.setTextCursor(QTextCursor(cursor))
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())  # scrolled to, not selected: a click in the text keeps the highlight
+        self.text.setTextCursor(start)
         self.text.centerCursor()
 
     def highlighted_text(self) -> str:
+        """The highlighted characters as plain text (a line break as "\n", not Qt's U+2029)."""
         selections = self.text.extraSelections()
-        return selections[0].cursor.selectedText() if selections else ""
+        return selections[0].cursor.selectedText().replace("\u2029", "\n") if selections else ""

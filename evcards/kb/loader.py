@@ -254,7 +254,7 @@ def _check_quotes(
                 if position != -1:
                     store(position)
                     continue
-            check = locate(quote, text, partial(_folded, folded, claim.source, text))
+            check = locate(quote, text, partial(_folded, folded, claim.source, text), searched=plain)
             store(check)
             if check.status is not QuoteStatus.VERIFIED:
                 findings.append(Problem(shown, f"entities[{i}].claims[{k}].quote", f"{check.status.value}: {check.note}", Severity.FINDING))

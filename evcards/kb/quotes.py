@@ -1,19 +1,27 @@
 """Anchor a claim's quote in its source text: verbatim, approximately, or not at all.
 
-Trust rests here. A quote counts as verified only when its exact characters stand in the
-source. A quote that matches only after folding curly/straight quotes and runs of white
-space is *approximate*, and the report says what the source really has.
+Trust rests here. A quote is *verified* when its characters stand in the source, read as a
+reader reads them: the same after NFC, with any run of white space as one space and
+invisible break hints (soft hyphens, zero-width spaces) ignored (`evcards.kb.text_fold`). A
+quote that matches only after NFKC, width, case, quote/dash folding or invisible joiners is
+*approximate*, and the check names what differs and what the source really has. A quote that
+is nowhere is *not found*, with the closest passage of the source and how similar it is.
+
+Nearly every quote is found by plain `str.find`, and costs no more than that: folding is
+done only when it fails, and each source is folded once (`folded_text`).
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
 from evcards.kb.model import QuoteSelector
+from evcards.kb.quote_diff import char_diff, difference_kinds, inline_diff
+from evcards.kb.text_fold import FoldedText, approximate_fold, verbatim_fold
+
+__all__ = ["ClosestPassage", "FoldedText", "QuoteCheck", "QuoteStatus", "locate"]
 
 
 class QuoteStatus(str, Enum):
@@ -35,71 +43,21 @@ class QuoteCheck:
     end: int | None = None
     actual: str | None = None
     note: str | None = None
+    differences: tuple[str, ...] = ()
+    """For an approximate quote, the kinds of difference, e.g. ("curly vs straight apostrophe",)."""
+    closest: ClosestPassage | None = None
+    """For a quote not found, the passage of the source most like it."""
 
 
-_QUOTE_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-    }
-)
-_WHITESPACE = re.compile(r"\s+")
-_LONG_WHITESPACE = re.compile(r"\s{2,}")
+@dataclass(frozen=True, slots=True)
+class ClosestPassage:
+    """The source's passage most like a quote that is not in it: code-point offsets, its text,
+    and its similarity in percent (rapidfuzz's `partial_ratio` over the approximate folds)."""
 
-
-@dataclass(slots=True)
-class FoldedText:
-    """A source text with quotes folded and white space collapsed, mapped back to the original.
-
-    Folding quotes keeps every offset; only runs of two or more white-space characters
-    shift what follows, so only those runs are recorded (a few per paragraph, not one per
-    word): folding a 20 KB article takes a couple of milliseconds.
-    """
-
+    start: int
+    end: int
     text: str
-    _folded_starts: list[int]  # where each collapsed run's single space is in `text`
-    _original_starts: list[int]  # where that run starts in the original
-    _original_ends: list[int]  # and where it ends
-
-    @classmethod
-    def of(cls, original: str) -> FoldedText:
-        translated = original.translate(_QUOTE_FOLD)
-        folded_starts: list[int] = []
-        original_starts: list[int] = []
-        original_ends: list[int] = []
-        removed = 0
-        for match in _LONG_WHITESPACE.finditer(translated):
-            start, end = match.span()
-            folded_starts.append(start - removed)
-            original_starts.append(start)
-            original_ends.append(end)
-            removed += end - start - 1
-        return cls(_WHITESPACE.sub(" ", translated), folded_starts, original_starts, original_ends)
-
-    def to_original(self, folded_index: int) -> int:
-        """The original offset of the character at `folded_index` (a collapsed run: where it starts)."""
-        k = bisect_right(self._folded_starts, folded_index) - 1
-        if k < 0:
-            return folded_index
-        if folded_index == self._folded_starts[k]:
-            return self._original_starts[k]
-        return self._original_ends[k] + (folded_index - self._folded_starts[k] - 1)
-
-
-def fold(text: str) -> str:
-    return _WHITESPACE.sub(" ", text.translate(_QUOTE_FOLD)).strip()
+    similarity: float
 
 
 def _context_matches(text: str, start: int, end: int, prefix: str | None, suffix: str | None) -> bool:
@@ -115,42 +73,131 @@ def _occurrences(text: str, exact: str) -> Iterator[int]:
         position = text.find(exact, position + 1)
 
 
-def locate(quote: str | QuoteSelector, text: str, folded_text: Callable[[], FoldedText] | None = None) -> QuoteCheck:
-    """Find `quote` in `text`. `folded_text` lets a caller fold each source once, and only when needed."""
+def locate(
+    quote: str | QuoteSelector, text: str, folded_text: Callable[[], FoldedText] | None = None, *, searched: bool = False
+) -> QuoteCheck:
+    """Find `quote` in `text`. `folded_text` lets a caller fold each source once, and only when
+    needed. `searched` says the caller has already looked for the quote as written (at its
+    hint, then with `str.find`) and not found it: a quote with no prefix or suffix then goes
+    straight to the folded comparison, without scanning the source again."""
     if isinstance(quote, str):
         exact, prefix, suffix, hint = quote, None, None, None
     else:
         exact, prefix, suffix, hint = quote.exact, quote.prefix, quote.suffix, quote.start
+    if searched and not prefix and not suffix:
+        return _locate_folded(exact, prefix, suffix, hint, text, folded_text() if folded_text else FoldedText.of(text))
     if hint is not None and text.startswith(exact, hint) and _context_matches(text, hint, hint + len(exact), prefix, suffix):
         return QuoteCheck(QuoteStatus.VERIFIED, hint, hint + len(exact), exact)
 
-    first: int | None = None
     for position in _occurrences(text, exact):
-        if first is None:
-            first = position
         if _context_matches(text, position, position + len(exact), prefix, suffix):
             return QuoteCheck(QuoteStatus.VERIFIED, position, position + len(exact), exact)
-    if first is not None:
+    # Not there as written, or not with its context as written: compare as a reader does.
+    return _locate_folded(exact, prefix, suffix, hint, text, folded_text() if folded_text else FoldedText.of(text))
+
+
+def _verbatim_context(folded: str, start: int, end: int, prefix: str | None, suffix: str | None) -> bool:
+    """Prefix and suffix compared under the verbatim fold; white space at the joint does not count."""
+    if prefix and not folded[:start].rstrip().endswith(verbatim_fold(prefix).strip()):
+        return False
+    return not suffix or folded[end:].lstrip().startswith(verbatim_fold(suffix).strip())
+
+
+def _best(occurrences: list[tuple[int, int]], hint: int | None) -> tuple[int, int]:
+    """The occurrence that starts at the hint, else the first."""
+    return next((span for span in occurrences if span[0] == hint), occurrences[0])
+
+
+def _one_line(text: str) -> str:
+    return " ".join(verbatim_fold(text).split())
+
+
+def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int | None, text: str, folded: FoldedText) -> QuoteCheck:
+    needle = verbatim_fold(exact).strip()
+    haystack = folded.text
+    first = haystack.find(needle) if needle else -1
+    if first != -1 and not prefix and not suffix and (hint is None or haystack.find(needle, first + 1) == -1):
+        start, end = folded.span(first, first + len(needle))  # the common case: one place, no context to check
+        return QuoteCheck(QuoteStatus.VERIFIED, start, end, text[start:end])
+    found = [(at, at + len(needle)) for at in _occurrences(haystack, needle)] if needle else []
+    spans = [folded.span(a, b) for a, b in found if _verbatim_context(haystack, a, b, prefix, suffix)]
+    if spans:
+        start, end = _best(spans, hint)
+        return QuoteCheck(QuoteStatus.VERIFIED, start, end, text[start:end])
+    if found:
+        start, end = folded.span(*found[0])
         return QuoteCheck(
-            QuoteStatus.APPROXIMATE,
-            first,
-            first + len(exact),
-            exact,
-            "the quote is in the source, but not with the given prefix/suffix",
+            QuoteStatus.APPROXIMATE, start, end, text[start:end], "the quote is in the source, but not with the given prefix/suffix"
         )
 
-    needle = fold(exact)
-    folded = folded_text() if folded_text else FoldedText.of(text)
-    found = folded.text.find(needle) if needle else -1
-    if found == -1:
+    approximate_needle = approximate_fold(needle).strip()
+    haystack = folded.approximate
+    at = haystack.find(approximate_needle) if approximate_needle else -1
+    if at != -1:
+        start, end = folded.approximate_span(at, at + len(approximate_needle))
+        actual = text[start:end]
+        parts = char_diff(exact, actual)
+        kinds = difference_kinds(parts)
+        return QuoteCheck(
+            QuoteStatus.APPROXIMATE,
+            start,
+            end,
+            actual,
+            f"differs from the source in {', '.join(kinds) or 'characters that look alike'}: {inline_diff(parts)}; "
+            f"the source says: “{_one_line(actual)}”",
+            differences=kinds,
+        )
+    closest = _closest(approximate_needle, folded, text)
+    if closest is None:
         return QuoteCheck(QuoteStatus.NOT_FOUND, note="the quote is not in the source text")
-    start = folded.to_original(found)
-    end = folded.to_original(found + len(needle) - 1) + 1
-    actual = text[start:end]
     return QuoteCheck(
-        QuoteStatus.APPROXIMATE,
-        start,
-        end,
-        actual,
-        f"the quote matches only after folding curly/straight quotes and white space; the source says: {actual!r}",
+        QuoteStatus.NOT_FOUND,
+        note=f"the quote is not in the source text; closest passage: “{_one_line(closest.text)}” ({closest.similarity:.0f} % similar)",
+        closest=closest,
     )
+
+
+def _closest(needle: str, folded: FoldedText, text: str) -> ClosestPassage | None:
+    from rapidfuzz.fuzz import partial_ratio_alignment  # only for quotes not found: kept out of start-up
+
+    if not needle or not folded.approximate.strip():
+        return None
+    haystack = folded.approximate
+    alignment = partial_ratio_alignment(needle, haystack)
+    if alignment is None or alignment.dest_end <= alignment.dest_start:
+        return None
+    score, at, until = _refined(needle, haystack, alignment.dest_start, alignment.dest_end)
+    start, end = _whole_words(text, *folded.approximate_span(at, until))
+    return ClosestPassage(start, end, text[start:end], round(score, 1))  # never below the alignment's: its window is a candidate
+
+
+def _refined(needle: str, haystack: str, start: int, end: int) -> tuple[float, int, int]:
+    """The best of the spans that start and end at a word boundary near the alignment's ends.
+
+    `partial_ratio` compares windows as long as the quote, so a passage with a word more or
+    less than the quote is cut; trying the nearby word boundaries (a few dozen `ratio`s) gives
+    the whole passage."""
+    from rapidfuzz.fuzz import ratio
+
+    reach = min(40, max(8, len(needle) // 4))  # a few dozen candidates at most
+    starts = {start, *(i + 1 for i in range(max(0, start - reach), min(len(haystack), start + reach)) if haystack[i] == " ")}
+    ends = {end, *(i for i in range(max(0, end - reach), min(len(haystack), end + reach) + 1) if i == len(haystack) or haystack[i] == " ")}
+    candidates = ((ratio(needle, haystack[a:b]), a, b) for a in starts for b in ends if b > a)
+    return max(candidates, key=lambda candidate: (candidate[0], candidate[2] - candidate[1]))
+
+
+WORD_REACH = 24  # how far a closest passage is stretched to the ends of the words it cuts
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Stretch a span cut in the middle of a word to the word's ends, in scripts with spaces
+    (where none is near, as in Chinese, the span stays as it is)."""
+    if 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        space = max(text.rfind(" ", max(0, start - WORD_REACH), start), text.rfind("\n", max(0, start - WORD_REACH), start))
+        if space != -1:
+            start = space + 1
+    if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        found = [at for at in (text.find(" ", end, end + WORD_REACH), text.find("\n", end, end + WORD_REACH)) if at != -1]
+        if found:
+            end = min(found)
+    return start, end

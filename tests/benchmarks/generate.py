@@ -548,8 +548,14 @@ def generate(n_entities: int, claims_per_entity: int = CLAIMS_PER_ENTITY, n_sour
     path = folder / KB_FILE
     if path.is_file():
         return path
-    folder.parent.mkdir(parents=True, exist_ok=True)
     kb, texts = build(n_entities, claims_per_entity, n_sources, seed)
+    return write(folder, kb, texts)
+
+
+def write(folder: Path, kb: dict, texts: dict[str, str]) -> Path:
+    """Write a knowledge base and its source texts into `folder` at once (another run may race), and return its JSON's path."""
+    path = folder / KB_FILE
+    folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=folder.name + ".tmp-", dir=folder.parent))
     try:
         (staging / "sources").mkdir()

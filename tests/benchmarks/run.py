@@ -8,7 +8,8 @@ size L, those of issue 14 (card_render_ms_p95, time_to_first_card_ratio,
 reload_rss_growth_pct) at M; S is a smoke run (CI) whose figures only show that every
 measurement still works.
 
-JSON keys: load_ratio_vs_json, filter_ms_median, filter_ms_p95, card_render_ms_median,
+JSON keys: load_ratio_vs_json, load_ratio_multilingual (issue 15: a generated multilingual
+file of 10,000 claims, 500 at S, whose quotes are line-wrapped in their sources), filter_ms_median, filter_ms_p95, card_render_ms_median,
 card_render_ms_p95, time_to_first_card_ratio, export_ms_per_card, export_ms_long_card,
 reload_rss_growth_pct, rss_mb_L, machine, and `run` (size, data, raw timings, notes). Peak
 memory is measured on the chosen size: at L it is `rss_mb_L`; at S or M `rss_mb_L` is null and
@@ -35,13 +36,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks import generate  # noqa: E402
+from tests.benchmarks import generate, multilingual  # noqa: E402
 from tests.benchmarks.bench_load import load_ratio  # noqa: E402
 from tests.benchmarks.machine import machine_info, speed_probe_ms  # noqa: E402
 
 # figure -> (target, what the figure is, unit)
 TARGETS: dict[str, tuple[float, str]] = {
     "load_ratio_vs_json": (2.5, "load / json.loads, best of 3"),
+    "load_ratio_multilingual": (2.5, "multilingual, 10,000 claims: load / json.loads, best of 3"),
     "filter_ms_median": (16, "filter key press, median (ms)"),
     "filter_ms_p95": (33, "filter key press, p95 (ms)"),
     "card_render_ms_median": (16, "select a 60-claim card, laid out, median of 20 (ms)"),
@@ -52,6 +54,10 @@ TARGETS: dict[str, tuple[float, str]] = {
     "reload_rss_growth_pct": (10, "memory after 20 reloads vs after the first load (%)"),
     "rss_mb_L": (800, "peak memory: load the file, show the window (MB)"),
 }
+
+
+# The multilingual file has 10,000 claims; S, a smoke run, takes a small one.
+MULTILINGUAL_CLAIMS = {"S": 500, "M": multilingual.CLAIMS, "L": multilingual.CLAIMS}
 
 
 class Run:
@@ -95,6 +101,13 @@ def measure(size: str) -> dict[str, Any]:
         run.figures["load_ratio_vs_json"] = figures["ratio"]
 
     run.step(f"load ratio ({size})", load_figure)
+
+    def multilingual_figure() -> None:
+        figures = load_ratio(multilingual.generate_multilingual(MULTILINGUAL_CLAIMS[size]))
+        run.details["load_multilingual"] = {"claims": MULTILINGUAL_CLAIMS[size], **figures}
+        run.figures["load_ratio_multilingual"] = figures["ratio"]
+
+    run.step(f"load ratio (multilingual, {MULTILINGUAL_CLAIMS[size]} claims)", multilingual_figure)
     gc.collect()
     _window_figures(run, paths["filter"])
     gc.collect()

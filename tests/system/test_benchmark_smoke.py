@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 FIGURES = (
     "load_ratio_vs_json",
+    "load_ratio_multilingual",
     "filter_ms_median",
     "filter_ms_p95",
     "card_render_ms_median",

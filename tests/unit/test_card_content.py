@@ -22,7 +22,9 @@ def test_a_quote_found_without_its_prefix_says_why_it_is_approximate(write_kb: K
 def test_a_quote_with_straight_quotes_shows_what_the_source_says(write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["entities"][1]["claims"][0]["quote"] = 'Lei\'s "last entrepreneurship."'
-    assert "the source says: “Lei’s “last entrepreneurship.””" in _text(data, "lei-jun", write_kb)
+    text = _text(data, "lei-jun", write_kb)
+    assert "the source says: Xiaomi’s EV venture is “Lei’s “last entrepreneurship.”” Since its inception" in text
+    assert "≈ Quote matches only approximately — curly vs straight apostrophe, curly vs straight quotation marks" in text
 
 
 def test_a_missing_quote_is_marked_and_offers_no_way_to_the_source(write_kb: KbWriter) -> None:
@@ -76,8 +78,10 @@ def test_the_card_as_text_says_all_the_card_says(write_kb: KbWriter) -> None:
     lei["claims"].append({"statement": "Approximately.", "quote": {"exact": "Lei Jun founded", "prefix": "nowhere "}, "source": "article"})
     text = _text(data, "lei-jun", write_kb, for_print=True)
     assert text.startswith("Lei Jun (雷军)\nPerson\nAlso known as Lei\n\nFounder of Xiaomi.\n\nRelations\nFounder of: Xiaomi, Lei Jun\n")
-    assert "\n\n1. Founded Xiaomi. (2010)\n   “Lei Jun founded Xiaomi”\n   — An article\n   ✓ Verified verbatim\n" in text
-    assert "\n\n2. Approximately.\n   “Lei Jun founded”\n   — An article\n   ≈ Quote matches only approximately — " in text
+    in_context = "… Xiaomi has disrupted the smartphone industry. “Lei Jun founded Xiaomi”. Lei Jun likes phones."
+    assert f"\n\n1. Founded Xiaomi. (2010)\n   {in_context}\n   — An article\n   ✓ Verified verbatim\n" in text
+    in_context = "… Xiaomi has disrupted the smartphone industry. “Lei Jun founded” Xiaomi. Lei Jun likes phones."
+    assert f"\n\n2. Approximately.\n   {in_context}\n   — An article\n   ≈ Quote matches only approximately — " in text
     assert text.endswith("\n\nSources\n\nAn article\nhttps://example.com/article\nAccessed 2024-04-05\n")
 
 

@@ -263,3 +263,11 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(write_kb: KbWriter,
         assert gc.get_freeze_count() == 0  # nothing kept from the collector for good
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_quote_not_in_the_source_is_reported_with_the_closest_passage(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["claims"][0]["quote"] = "Lei Jun founded Xiaomy"
+    result = load(write_kb(data))
+    [finding] = result.findings
+    assert finding.message == "not-found: the quote is not in the source text; closest passage: “Lei Jun founded Xiaomi.” (98 % similar)"

@@ -1,0 +1,139 @@
+"""What differs between a quote and what its source says, character by character, and what kind of difference it is.
+
+`char_diff` aligns the two with `difflib.SequenceMatcher` over each character's approximate
+fold, so that a curly apostrophe lines up with a straight one; characters that line up but
+are not the same (after the verbatim fold) are differences too. The parts mark exactly the
+differing characters: "Lei Jun’s" against "Lei Jun's" marks only the apostrophe.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from difflib import SequenceMatcher
+from typing import Literal, NamedTuple
+
+from evcards.kb.text_fold import APOSTROPHES, DASHES, DOUBLE_QUOTES, FORMAT_IGNORED, TILDES, approximate_fold, fold_character, verbatim_fold
+
+DiffKind = Literal["same", "quote", "source"]
+
+
+class DiffPart(NamedTuple):
+    """A piece of the comparison: the same on both sides, only in the quote, or only in the source."""
+
+    kind: DiffKind
+    text: str
+
+
+def _append(parts: list[DiffPart], kind: DiffKind, text: str) -> None:
+    if not text:
+        return
+    if parts and parts[-1].kind == kind:
+        parts[-1] = DiffPart(kind, parts[-1].text + text)
+    else:
+        parts.append(DiffPart(kind, text))
+
+
+def char_diff(quote: str, source: str) -> tuple[DiffPart, ...]:
+    """The quote against the source's passage, both after the verbatim fold (so a line break
+    against a space, or a soft hyphen, is no difference). A changed run gives its quote part
+    first, then its source part."""
+    a, b = verbatim_fold(quote).strip(), verbatim_fold(source).strip()
+    keys_a = [fold_character(ch) for ch in a]
+    keys_b = [fold_character(ch) for ch in b]
+    parts: list[DiffPart] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            _append(parts, "quote", a[i1:i2])
+            _append(parts, "source", b[j1:j2])
+            continue
+        changed_a = changed_b = ""  # a run of characters that line up but differ, kept together
+        for ca, cb in zip(a[i1:i2], b[j1:j2]):
+            if ca == cb:
+                _append(parts, "quote", changed_a)
+                _append(parts, "source", changed_b)
+                changed_a = changed_b = ""
+                _append(parts, "same", ca)
+            else:
+                changed_a, changed_b = changed_a + ca, changed_b + cb
+        _append(parts, "quote", changed_a)
+        _append(parts, "source", changed_b)
+    return tuple(parts)
+
+
+_INVISIBLE_NAMES = {"\u200c": "ZWNJ", "\u200d": "ZWJ", "\u200e": "LRM", "\u200f": "RLM", "\ufe0e": "VS15", "\ufe0f": "VS16"}
+
+
+def visible(text: str) -> str:
+    """Invisible characters named (⟨ZWJ⟩, ⟨U+2066⟩), so that a difference in one can be seen."""
+    if text.isprintable():
+        return text
+    return "".join(f"⟨{_INVISIBLE_NAMES.get(ch, f'U+{ord(ch):04X}')}⟩" if unicodedata.category(ch) in ("Cf", "Cc") else ch for ch in text)
+
+
+def inline_diff(parts: tuple[DiffPart, ...]) -> str:
+    """The diff on one line of plain text, for a terminal: `Lei Jun['→’]s`."""
+    pieces: list[str] = []
+    pending = ""
+    for kind, text in (*parts, DiffPart("same", "")):
+        if kind == "quote":
+            pending = visible(text)
+            continue
+        if kind == "source" or pending:
+            pieces.append(f"[{pending}→{visible(text) if kind == 'source' else ''}]")
+            pending = ""
+        if kind == "same":
+            pieces.append(text)
+    return "".join(pieces)
+
+
+def _full_width(text: str) -> bool:
+    return any("\uff00" <= ch <= "\uffef" or ch == "\u3000" for ch in text)
+
+
+def _kind(quote: str, source: str) -> str:
+    """The name of one difference, for a reader: what would make the two the same."""
+    both = quote + source
+    nfkc = unicodedata.normalize
+    if quote and source and quote.casefold() == source.casefold() and nfkc("NFKC", quote) == quote and nfkc("NFKC", source) == source:
+        return "letter case"
+    folded_q, folded_s = approximate_fold(quote), approximate_fold(source)
+    if folded_q != folded_s:
+        if quote.strip(FORMAT_IGNORED) == "" or source.strip(FORMAT_IGNORED) == "":
+            return "invisible joiners, direction marks or variation selectors"
+        return "different text"
+    if all(ch in APOSTROPHES for ch in both):
+        return "curly vs straight apostrophe"
+    if all(ch in DOUBLE_QUOTES for ch in both):
+        return "curly vs straight quotation marks"
+    if all(ch in DASHES for ch in both):
+        return "dash vs hyphen"
+    if all(ch in TILDES for ch in both):
+        return "wave dash vs tilde"
+    if _full_width(both):
+        return "full-width vs ASCII" if (quote.isascii() or source.isascii()) else "full-width vs half-width forms"
+    if any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" for ch in both):
+        return "Arabic presentation forms"
+    if any(unicodedata.decomposition(ch).startswith("<") for ch in both):
+        return "compatibility characters (ligatures, superscripts...)"
+    if any(ch in FORMAT_IGNORED for ch in both):
+        return "invisible joiners, direction marks or variation selectors"
+    return "letter case and punctuation"
+
+
+def difference_kinds(parts: tuple[DiffPart, ...]) -> tuple[str, ...]:
+    """The kinds of difference in `parts`, each once, in the order they first occur."""
+    kinds: dict[str, None] = {}
+    pending_quote = ""
+    for kind, text in (*parts, DiffPart("same", "")):
+        if kind == "quote":
+            pending_quote = text
+            continue
+        source = text if kind == "source" else ""
+        if pending_quote or source:
+            if len(pending_quote) == len(source):
+                for q, s in zip(pending_quote, source):
+                    kinds[_kind(q, s)] = None
+            else:
+                kinds[_kind(pending_quote, source)] = None
+        pending_quote = ""
+    return tuple(kinds)
