@@ -69,6 +69,8 @@ class _Checker:
     def claim(self, kb: KnowledgeBase, entity_id: str, i: int, k: int, claim: Claim) -> tuple[ClaimChecks, list[Problem]]:
         """A claim spelt the format-2 way (or with no quote): a check per evidence item."""
         place = f"entities[{i}].claims[{k}]"
+        if claim.evidence and kb.format == 1:
+            return (), [Problem(self.shown, f"{place}.evidence", 'evidence lists are format 2: the file must say "format": 2')]
         if claim.quote is None and claim.source is not None:
             return (), [Problem(self.shown, f"{place}.source", "'source' needs a 'quote' beside it (or use 'evidence')")]
         if claim.quote is None and not claim.evidence and kb.format == 1:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TypeAlias
 
-from evcards.kb.model import Entity, KnowledgeBase, Source
+from evcards.kb.model import Entity, Evidence, KnowledgeBase, Source
 from evcards.kb.quotes import QuoteCheck, QuoteStatus
 from evcards.kb.verdicts import Verdict, verdict_of
 
@@ -89,15 +89,17 @@ class LoadedKnowledgeBase:
         source = self._sources.get(source_id)
         return source.display_title if source else source_id
 
-    def checks(self, entity: Entity, claim_index: int) -> tuple[QuoteCheck, ...]:
-        """Where each evidence item's quote of `entity.claims[claim_index]` stands in its source,
-        in the order of `Claim.evidence_items`; `entity` is one of this knowledge base's."""
+    def evidence(self, entity: Entity, claim_index: int) -> tuple[tuple[Evidence, QuoteCheck], ...]:
+        """Each evidence item of `entity.claims[claim_index]` with where its quote stands in its
+        source, in the order of `Claim.evidence_items`; `entity` is one of this knowledge base's."""
         found = self._checks[entity.id][claim_index]
-        items = found if isinstance(found, tuple) else (found,)
-        if all(isinstance(item, QuoteCheck) for item in items):
-            return items  # type: ignore[return-value]  # checked just above
-        evidence = entity.claims[claim_index].evidence_items
-        return tuple(_as_check(item, evidence[k].exact) for k, item in enumerate(items))
+        items = entity.claims[claim_index].evidence_items
+        found_items = found if isinstance(found, tuple) else (found,)
+        return tuple((item, _as_check(check, item.exact)) for item, check in zip(items, found_items))
+
+    def checks(self, entity: Entity, claim_index: int) -> tuple[QuoteCheck, ...]:
+        """Where each evidence item's quote stands, in the order of `Claim.evidence_items`."""
+        return tuple(check for _, check in self.evidence(entity, claim_index))
 
     def check(self, entity: Entity, claim_index: int, evidence_index: int = 0) -> QuoteCheck:
         """Where one evidence item's quote stands (the first by default); IndexError for an item
@@ -115,9 +117,7 @@ class LoadedKnowledgeBase:
 
     def verdict(self, entity: Entity, claim_index: int) -> Verdict:
         """The claim's verdict from its evidence (see `evcards.kb.verdicts`)."""
-        items = entity.claims[claim_index].evidence_items
-        checks = self.checks(entity, claim_index)
-        return verdict_of((item.stance, check.status) for item, check in zip(items, checks))
+        return verdict_of((item.stance, check.status) for item, check in self.evidence(entity, claim_index))
 
     def __repr__(self) -> str:
         return f"<LoadedKnowledgeBase {str(self._path)!r}: {len(self._data.entities)} entities>"

@@ -23,7 +23,7 @@ from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.model import KnowledgeBase
 from evcards.kb.piecewise import validate_in_slices
 from evcards.kb.problems import Problem, json_path
-from evcards.kb.references import ids_to_nfc, reference_problems
+from evcards.kb.references import reference_problems
 
 __all__ = ["LoadCancelled", "LoadResult", "ProgressCallback", "load"]
 _JSON_POSITION = re.compile(r"^(?P<what>.*) at line (?P<line>\d+) column (?P<column>\d+)$")
@@ -254,7 +254,6 @@ def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:
             return result
     del data
     resolved = path.resolve()
-    ids_to_nfc(kb)
     result.problems = reference_problems(shown, kb)
     texts, text_problems = _load_source_texts(shown, resolved.parent, kb)
     result.problems += text_problems

@@ -19,20 +19,25 @@ def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def _every_id(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
-    """Every relation target, and every source id that a claim or an evidence item quotes."""
+def _every_reference(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
+    """Every relation target, and every source id that a claim or an evidence item quotes.
+
+    Evidence lists are walked only in a format 2 file: a format 1 file has none (the quote
+    checks refuse any), and its 200,000 claims are walked once, not twice."""
     targets = {r.target for e in kb.entities for r in e.relations}
-    quoted = {c.source for e in kb.entities for c in e.claims if c.source is not None}
-    quoted |= {item.source for e in kb.entities for c in e.claims if c.evidence for item in c.evidence}
-    return targets, quoted
+    quoted = {c.source for e in kb.entities for c in e.claims}
+    quoted.discard(None)  # type: ignore[arg-type]  # claims spelt with evidence only
+    if kb.format != 1:
+        quoted |= {item.source for e in kb.entities for c in e.claims if c.evidence for item in c.evidence}
+    return targets, quoted  # type: ignore[return-value]  # None discarded above
 
 
-def ids_to_nfc(kb: KnowledgeBase) -> None:
-    """Every id and every reference of `kb` in NFC, in place (a walk only when one is not ASCII)."""
-    targets, quoted = _every_id(kb)
-    ids = {s.id for s in kb.sources} | {e.id for e in kb.entities} | targets | quoted
+def _ids_to_nfc(kb: KnowledgeBase, references: tuple[set[str], set[str]]) -> bool:
+    """Every id and every reference of `kb` in NFC, in place (a walk only when one is not
+    ASCII); whether anything was walked."""
+    ids = {s.id for s in kb.sources} | {e.id for e in kb.entities} | references[0] | references[1]
     if all(i.isascii() for i in ids):
-        return
+        return False
     for source in kb.sources:
         source.id = _nfc(source.id)
     for entity in kb.entities:
@@ -44,6 +49,7 @@ def ids_to_nfc(kb: KnowledgeBase) -> None:
                 claim.source = _nfc(claim.source)
             for item in claim.evidence:
                 item.source = _nfc(item.source)
+    return True
 
 
 def _duplicate_ids(shown: str, kind: str, prefix: str, ids: list[str]) -> list[Problem]:
@@ -60,14 +66,17 @@ def _duplicate_ids(shown: str, kind: str, prefix: str, ids: list[str]) -> list[P
 
 
 def reference_problems(shown: str, kb: KnowledgeBase) -> list[Problem]:
-    """Ids given twice, and references to ids that nothing has. Call `ids_to_nfc` first."""
+    """Ids given twice, and references to ids that nothing has, once every id is in NFC."""
+    references = _every_reference(kb)
+    if _ids_to_nfc(kb, references):
+        references = _every_reference(kb)
     problems = _duplicate_ids(shown, "source", "sources", [s.id for s in kb.sources])
     problems += _duplicate_ids(shown, "entity", "entities", [e.id for e in kb.entities])
     entity_ids = {e.id for e in kb.entities}
     source_ids = {s.id for s in kb.sources}
     # Set operations over every reference first; the slow walk that names each place
     # runs only for a file that has a dangling reference.
-    targets, quoted = _every_id(kb)
+    targets, quoted = references
     if targets <= entity_ids and quoted <= source_ids:
         return problems
     for i, entity in enumerate(kb.entities):

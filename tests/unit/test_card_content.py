@@ -76,8 +76,8 @@ def test_the_card_as_text_says_all_the_card_says(write_kb: KbWriter) -> None:
     lei["claims"].append({"statement": "Approximately.", "quote": {"exact": "Lei Jun founded", "prefix": "nowhere "}, "source": "article"})
     text = _text(data, "lei-jun", write_kb, for_print=True)
     assert text.startswith("Lei Jun (雷军)\nPerson\nAlso known as Lei\n\nFounder of Xiaomi.\n\nRelations\nFounder of: Xiaomi, Lei Jun\n")
-    assert "\n\n1. Founded Xiaomi. (2010)\n   “Lei Jun founded Xiaomi”\n   — An article\n   ✓ Verified verbatim\n" in text
-    assert "\n\n2. Approximately.\n   “Lei Jun founded”\n   — An article\n   ≈ Quote matches only approximately — " in text
+    assert "\n\n1. Founded Xiaomi. (2010)  ✓ Supported\n   “Lei Jun founded Xiaomi”\n   — An article\n   ✓ Verified verbatim\n" in text
+    assert "\n\n2. Approximately.  ✓ Supported\n   “Lei Jun founded”\n   — An article\n   ≈ Quote matches only approximately — " in text
     assert text.endswith("\n\nSources\n\nAn article\nhttps://example.com/article\nAccessed 2024-04-05\n")
 
 

@@ -18,10 +18,15 @@ def test_quote_is_a_string_or_a_text_quote_selector() -> None:
     assert selector.selector.prefix == "p"
 
 
-@pytest.mark.parametrize("bad_id", ["Lei Jun", "lei_jun", "-x", "", "x--y"])
-def test_ids_are_slugs(bad_id: str) -> None:
+@pytest.mark.parametrize("bad_id", ["Lei Jun", "-x", "", "a/b", "x,y", "née\u3000x", "x" * 201])
+def test_ids_are_letters_and_digits_with_separators(bad_id: str) -> None:
     with pytest.raises(ValidationError):
         Entity.model_validate({"id": bad_id, "name": "n", "kind": "person"})
+
+
+@pytest.mark.parametrize("good_id", ["lei_jun", "x--y", "小米", "雷军", "wikidata:Q1234", "v1.2", "हिन्दी", "Zürich", "Zu\u0308rich"])
+def test_ids_in_any_script(good_id: str) -> None:
+    assert Entity.model_validate({"id": good_id, "name": "n", "kind": "a kind of thing"}).id == good_id
 
 
 def test_structured_values_are_typed() -> None:
