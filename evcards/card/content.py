@@ -130,7 +130,7 @@ VERDICT_RUNS: dict[Verdict, Run] = {
     Verdict.PARTLY_SUPPORTED: Run("◐ Partly supported", "partly_supported"),
     Verdict.CONTESTED: Run("⇄ Contested", "contested"),
     Verdict.REFUTED: Run("✗ Refuted", "refuted"),
-    Verdict.UNCONFIRMED: Run("? Unconfirmed: no quote found in its source", "unconfirmed"),
+    Verdict.UNCONFIRMED: Run("? Unconfirmed: no quote found in a source supports or refutes it", "unconfirmed"),
     Verdict.NO_SOURCE_QUOTE: Run("○ No source quote", "no_source_quote"),
 }
 STANCE_WORDS = {"supports": "+ Supports", "refutes": "− Refutes", "partial": "± Partly supports", "context": "· Context"}

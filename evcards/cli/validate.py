@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, finding_lines, print_problems
 from evcards.kb.problems import Finding
+from evcards.kb.verdicts import Verdict
 
 if TYPE_CHECKING:
     from evcards.kb.loaded import LoadedKnowledgeBase
@@ -26,11 +27,11 @@ KIND_WORDS = {"approximate": "approximate", "not-found": "not found"}
 
 def _claims_summary(kb: LoadedKnowledgeBase) -> str:
     """ "20 claims", or "20 claims (17 supported, 2 contested, 1 no source quote)" when not all are supported."""
-    verdicts = Counter(kb.verdict(entity, k).value for entity in kb.entities for k in range(len(entity.claims)))
+    verdicts = Counter(kb.verdict(entity, k) for entity in kb.entities for k in range(len(entity.claims)))
     claims = counted(sum(verdicts.values()), "claim")
-    if set(verdicts) <= {"supported"}:
+    if set(verdicts) <= {Verdict.SUPPORTED}:
         return claims
-    return f"{claims} ({', '.join(f'{count} {verdict}' for verdict, count in verdicts.most_common())})"
+    return f"{claims} ({', '.join(f'{verdicts[verdict]} {verdict.value}' for verdict in Verdict if verdicts[verdict])})"
 
 
 def report_validation(result: LoadResult, show_all: bool = False) -> int:
