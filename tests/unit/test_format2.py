@@ -33,7 +33,7 @@ def test_a_format_2_file_loads_and_its_claims_are_checked(write_kb: KbWriter) ->
 
 
 def test_a_format_1_claim_reads_as_one_supporting_evidence_item(write_kb: KbWriter) -> None:
-    kb, xiaomi = load_entity(write_kb, minimal_kb(), "xiaomi")
+    _, xiaomi = load_entity(write_kb, minimal_kb(), "xiaomi")
     [item] = xiaomi.claims[0].evidence_items
     assert (item.source, item.exact, item.stance) == ("article", ARTICLE_QUOTE, "supports")
 
