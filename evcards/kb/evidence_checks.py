@@ -32,6 +32,7 @@ class _Checker:
     def item(self, quote: Quote, source_id: str, where: tuple[str, int, int, int, str]) -> ItemCheck:
         """One quote's check: the bare offset when verbatim (see `LoadedKnowledgeBase`)."""
         text = self.texts[source_id]
+        hint: int | None
         if quote.__class__ is str:
             exact, hint, plain = quote, None, True
         else:
@@ -116,7 +117,7 @@ def check_quotes(
                 store(())
                 continue
             if quote.__class__ is str:  # the common case, inlined
-                position = texts[source].find(quote)  # type: ignore[arg-type]  # a str, checked just above
+                position = texts[source].find(quote)
                 if position != -1:
                     store(position)
                     continue

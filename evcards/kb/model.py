@@ -193,7 +193,7 @@ class Claim(_Strict):
     def evidence_items(self) -> tuple[Evidence, ...]:
         """Every quote bearing on the claim: the `quote`/`source` pair first (a supporting item),
         then `evidence`. Made on each call for a format-1 claim: keep the result if you need it twice."""
-        if self.quote is None:
+        if self.quote is None or self.source is None:  # (the loader refuses half a pair)
             return self.evidence
         pair = Evidence.model_construct(source=self.source, quote=self.quote, stance="supports")
         return (pair, *self.evidence)
