@@ -153,7 +153,7 @@ def _status_runs(exact: str, check: QuoteCheck) -> tuple[Run, ...]:
 
 
 def _statement(number: int, claim: Claim, verdict: Verdict) -> Paragraph:
-    """ "3. The claim (its value · date · section)  ✓ Supported"."""
+    """The statement line: "3. The claim (its value · date · section)  ✓ Supported"."""
     details = [format_value(claim.value)] if claim.value else []
     details += [d for d in (claim.date, claim.section) if d]
     runs = [Run(f"{number}.", "bold"), Run(f" {claim.statement}")]
