@@ -106,22 +106,25 @@ def check_quotes(
         checks[entity.id] = entity_checks
         store = entity_checks.append
         for k, claim in enumerate(entity.claims):
-            quote, source = claim.quote, claim.source
+            quote = claim.quote
             if quote is None or claim.evidence:
                 found, broken = checker.claim(kb, entity.id, i, k, claim)
                 store(found)
                 problems += broken
                 continue
-            if source is None:
+            source = claim.source
+            try:
+                text = texts[source]  # type: ignore[index]  # None raises KeyError: caught below
+            except KeyError:  # a quote with no source beside it (every source id has a text by now)
                 problems.append(Problem(shown, f"entities[{i}].claims[{k}].quote", "'quote' needs a 'source' beside it"))
                 store(())
                 continue
             if quote.__class__ is str:  # the common case, inlined
-                position = texts[source].find(quote)
+                position = text.find(quote)
                 if position != -1:
                     store(position)
                     continue
-            store(checker.item(quote, source, (entity.id, i, k, 0, "quote")))
+            store(checker.item(quote, source, (entity.id, i, k, 0, "quote")))  # type: ignore[arg-type]  # not None: it had a text
         done += len(entity.claims)
         if progress and (i % PROGRESS_STEP == 0):
             progress(done, total)
