@@ -75,7 +75,12 @@ def source_link_evidence(href: str) -> int:
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
+    """A known kind's label, else the kind as written with '-' as a space and its first letter
+    capitalised; the rest keeps its case (a free-text kind may hold names: "iPhone model")."""
+    if kind in KIND_LABELS:
+        return KIND_LABELS[kind]
+    label = kind.replace("-", " ")
+    return label[:1].upper() + label[1:]
 
 
 def relation_label(relation_type: str) -> str:

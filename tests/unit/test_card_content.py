@@ -102,3 +102,15 @@ def test_a_claim_with_no_evidence_has_no_quote_and_no_citation(write_kb: KbWrite
     data["entities"][1]["claims"] = [{"statement": "Not sourced yet."}]
     text = _text(data, "lei-jun", write_kb)
     assert text.endswith("\n\n1. Not sourced yet.  ○ No source quote\n")  # no quote, no citation, no Sources section
+
+
+def test_a_free_text_kind_is_shown_as_written_with_a_capital_first_letter() -> None:
+    from evcards.card.basics import kind_label
+
+    assert [kind_label(k) for k in ("person", "research-group", "iPhone model", "Automobilhersteller (Marke)", "ville")] == [
+        "Person",
+        "Research group",
+        "IPhone model",
+        "Automobilhersteller (Marke)",
+        "Ville",
+    ]
