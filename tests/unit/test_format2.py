@@ -181,3 +181,13 @@ def test_quote_and_source_go_together(write_kb: KbWriter, given: dict[str, str],
     data["entities"][1]["claims"].append({"statement": "Half a pair.", **given})
     [(where, message)] = problems(write_kb, data).items()
     assert where == f"entities[1].claims[1].{place}" and "'quote'" in message and "'source'" in message
+
+
+def test_an_evidence_source_in_nfd_finds_its_source_in_nfc(write_kb: KbWriter) -> None:
+    data = format_2()
+    data["sources"][0]["id"] = "artïcle"
+    for entity in data["entities"]:
+        entity["claims"][0]["evidence"][0]["source"] = unicodedata.normalize("NFD", "artïcle")
+    kb, xiaomi = load_entity(write_kb, data, "xiaomi")
+    [(item, check)] = kb.evidence(xiaomi, 0)
+    assert item.source == "artïcle" and check.start == SOURCE_TEXT.index(ARTICLE_QUOTE)
