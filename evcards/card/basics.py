@@ -44,17 +44,43 @@ def entity_link_target(href: str) -> str | None:
     return url_unquote(href[len(prefix) :]) if href.startswith(prefix) else None
 
 
-def source_link_target(href: str) -> tuple[str, int] | None:
-    """The entity id and claim index a 'Show in source' link names; None for any other link."""
+def source_link(entity_id: str, claim_index: int, evidence_index: int = 0) -> str:
+    """The 'Show in source' link of one evidence item: the claim's index, then '.k' for the
+    claim's item k > 0 (a claim's first item keeps the format-1 link)."""
+    suffix = f".{evidence_index}" if evidence_index else ""
+    return f"{source_link_prefix(entity_id)}{claim_index}{suffix}"
+
+
+def _source_link_parts(href: str) -> tuple[str, int, int] | None:
     prefix = f"{ENTITY_SCHEME}:source/"
     if not href.startswith(prefix):
         return None
     entity_id, _, index = href[len(prefix) :].rpartition("/")
-    return (url_unquote(entity_id), int(index)) if entity_id and index.isdigit() else None
+    claim, _, evidence = index.partition(".")
+    if not entity_id or not claim.isdigit() or not (evidence.isdigit() or evidence == ""):
+        return None
+    return url_unquote(entity_id), int(claim), int(evidence or 0)
+
+
+def source_link_target(href: str) -> tuple[str, int] | None:
+    """The entity id and claim index a 'Show in source' link names; None for any other link."""
+    parts = _source_link_parts(href)
+    return None if parts is None else parts[:2]
+
+
+def source_link_evidence(href: str) -> int:
+    """Which of its claim's evidence items a 'Show in source' link names (0 for any other link)."""
+    parts = _source_link_parts(href)
+    return 0 if parts is None else parts[2]
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
+    """A known kind's label, else the kind as written with '-' as a space and its first letter
+    capitalised; the rest keeps its case (a free-text kind may hold names: "iPhone model")."""
+    if kind in KIND_LABELS:
+        return KIND_LABELS[kind]
+    label = kind.replace("-", " ")
+    return label[:1].upper() + label[1:]
 
 
 def relation_label(relation_type: str) -> str:

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from evcards.card.basics import entity_link, is_web_url, kind_label, relation_label, source_link_prefix
+from evcards.card.basics import entity_link, is_web_url, kind_label, relation_label, source_link
 from evcards.card.quote_view import LINE_BREAK, quote_pieces
 from evcards.kb.model import Amount, Ratio, Year
 from evcards.kb.quotes import QuoteStatus
+from evcards.kb.verdicts import Verdict, verdict_of
 
 if TYPE_CHECKING:
     from evcards.kb.loaded import LoadedKnowledgeBase
-    from evcards.kb.model import Claim, Entity, Source, StructuredValue
+    from evcards.kb.model import Claim, Entity, Evidence, Source, StructuredValue
     from evcards.kb.quotes import QuoteCheck
 
 
@@ -38,6 +39,13 @@ CharStyle = Literal[
     "title_native",
     "kind",
     "section",
+    "stance",
+    "supported",
+    "partly_supported",
+    "contested",
+    "refuted",
+    "unconfirmed",
+    "no_source_quote",
 ]
 BlockStyle = Literal["title", "kind", "aliases", "paragraph", "note", "section", "statement", "citation", "source"]
 
@@ -117,17 +125,28 @@ def format_value(value: StructuredValue) -> str:
 
 def citation_text(source: Source) -> str:
     """Title, publisher, date: what a reader needs to find the source again (plain text)."""
-    parts = [source.title]
+    parts = [source.display_title]
     parts += [p for p in (source.author, source.publisher, source.published) if p]
     return ", ".join(parts)
 
 
+# A verdict's sign and word: never colour alone. The style gives the colour as well.
+VERDICT_RUNS: dict[Verdict, Run] = {
+    Verdict.SUPPORTED: Run("✓ Supported", "supported"),
+    Verdict.PARTLY_SUPPORTED: Run("◐ Partly supported", "partly_supported"),
+    Verdict.CONTESTED: Run("⇄ Contested", "contested"),
+    Verdict.REFUTED: Run("✗ Refuted", "refuted"),
+    Verdict.UNCONFIRMED: Run("? Unconfirmed: no quote found in a source supports or refutes it", "unconfirmed"),
+    Verdict.NO_SOURCE_QUOTE: Run("○ No source quote", "no_source_quote"),
+}
+STANCE_WORDS = {"supports": "+ Supports", "refutes": "− Refutes", "partial": "± Partly supports", "context": "· Context"}
 _VERIFIED = (Run("✓ Verified verbatim", "verified"),)  # most claims: one tuple for all of them
-_NOT_FOUND = (Run("✗ Quote not found in the source", "missing"),)
+_NOT_FOUND = (Run("✗ Quote not found in the source", "missing"), Run(" — not counted in the verdict", "muted"))
 _CITATION_BREAK = LineBreak("muted")
+_VERDICT_GAP = Run("  ")
 
 
-def _status_runs(claim: Claim, check: QuoteCheck) -> tuple[Run, ...]:
+def _status_runs(exact: str, check: QuoteCheck) -> tuple[Run, ...]:
     if check.status is QuoteStatus.NOT_FOUND:
         return _NOT_FOUND
     if check.status is QuoteStatus.APPROXIMATE:
@@ -136,37 +155,63 @@ def _status_runs(claim: Claim, check: QuoteCheck) -> tuple[Run, ...]:
     return _VERIFIED
 
 
+def _statement(number: int, claim: Claim, verdict: Verdict) -> Paragraph:
+    """The statement line: "3. The claim (its value · date · section)  ✓ Supported"."""
+    details = [format_value(claim.value)] if claim.value else []
+    details += [d for d in (claim.date, claim.section) if d]
+    runs = [Run(f"{number}.", "bold"), Run(f" {claim.statement}")]
+    if details:
+        runs += (Run(" "), Run(f"({' · '.join(details)})", "muted"))
+    return Paragraph("statement", (*runs, _VERDICT_GAP, VERDICT_RUNS[verdict]))
+
+
+class _Citations:
+    """Each source's citation line, built once: a long card repeats its few sources."""
+
+    def __init__(self, kb: LoadedKnowledgeBase) -> None:
+        self.kb = kb
+        self.lines: dict[str, str] = {}
+
+    def __call__(self, source_id: str) -> str:
+        cite = self.lines.get(source_id)
+        if cite is None:
+            source = self.kb.source(source_id)
+            cite = self.lines[source_id] = f"— {citation_text(source) if source else source_id}"
+        return cite
+
+
 def _quote_box(exact: str, check: QuoteCheck, source_text: str | None) -> QuoteBox:
-    """The claim's quote in its box, with its context and differences (`evcards.card.quote_view`)."""
+    """The quote in its box, with its context and differences (`evcards.card.quote_view`)."""
     runs = tuple(LineBreak(style) if text == LINE_BREAK else Run(text, style) for text, style in quote_pieces(exact, check, source_text))
     return QuoteBox(f"“{exact}”", runs)
 
 
+def _evidence_parts(
+    item: Evidence, check: QuoteCheck, source_text: str | None, cite: str, link: str, show_stance: bool
+) -> tuple[Part, ...]:
+    """One evidence item: its quote in a box, then its stance (unless it is the claim's one
+    supporting quote), its citation, and where its quote stands."""
+    runs: list[Run | LineBreak] = [Run(f"{STANCE_WORDS[item.stance]} ", "stance")] if show_stance else []
+    if link and check.start is not None:
+        runs += (Run(f"{cite} · ", "muted"), Run("Show in source", "link", link))
+    else:
+        runs.append(Run(cite, "muted"))
+    return _quote_box(item.exact, check, source_text), Paragraph("citation", (*runs, _CITATION_BREAK, *_status_runs(item.exact, check)))
+
+
 def _claim_parts(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> list[Part]:
-    """Every claim of the card; a long card repeats its few sources, so each citation is built once."""
-    citations: dict[str, str] = {}
-    source_prefix = source_link_prefix(entity.id)
+    """Every claim of the card: its statement and verdict, then each evidence item. A claim with
+    no evidence shows no quote box and no citation: nothing on it looks sourced."""
+    citations = _Citations(kb)
     parts: list[Part] = []
     for index, claim in enumerate(entity.claims):
-        cite = citations.get(claim.source)
-        if cite is None:
-            source = kb.source(claim.source)
-            cite = citations[claim.source] = f"— {citation_text(source) if source else claim.source}"
-        check = kb.check(entity, index)
-        number = Run(f"{index + 1}.", "bold")
-        if claim.value:
-            statement: tuple[Run, ...] = (number, Run(f" {claim.statement} "), Run(f"({format_value(claim.value)})", "muted"))
-        else:
-            statement = (number, Run(f" {claim.statement}"))
-        if not for_print and check.start is not None:
-            citation: tuple[Run, ...] = (Run(f"{cite} · ", "muted"), Run("Show in source", "link", f"{source_prefix}{index}"))
-        else:
-            citation = (Run(cite, "muted"),)
-        parts += (
-            Paragraph("statement", statement),
-            _quote_box(claim.exact, check, kb.source_text(claim.source)),
-            Paragraph("citation", (*citation, _CITATION_BREAK, *_status_runs(claim, check))),
-        )
+        evidence = kb.evidence(entity, index)
+        verdict = verdict_of((item.stance, check.status) for item, check in evidence)
+        parts.append(_statement(index + 1, claim, verdict))
+        show_stance = len(evidence) > 1 or (len(evidence) == 1 and evidence[0][0].stance != "supports")
+        for k, (item, check) in enumerate(evidence):
+            link = "" if for_print else source_link(entity.id, index, k)
+            parts += _evidence_parts(item, check, kb.source_text(item.source), citations(item.source), link, show_stance)
     return parts
 
 
@@ -184,7 +229,7 @@ def _relation_rows(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> 
 
 def _used_sources(kb: LoadedKnowledgeBase, entity: Entity) -> list[Source]:
     """The sources the entity's claims cite, in order of first use."""
-    found = (kb.source(source_id) for source_id in dict.fromkeys(c.source for c in entity.claims))
+    found = (kb.source(source_id) for source_id in dict.fromkeys(s for c in entity.claims for s in c.sources))
     return [source for source in found if source is not None]
 
 
@@ -203,8 +248,8 @@ def _source_parts(kb: LoadedKnowledgeBase, entity: Entity) -> list[Part]:
 def card_parts(kb: LoadedKnowledgeBase, entity: Entity, *, for_print: bool = False) -> list[Part]:
     """The whole card, top to bottom. `for_print` drops links that only make sense inside the window."""
     title = [Run(entity.name, "title")]
-    if entity.native_name:
-        title = [Run(f"{entity.name} ", "title"), Run(entity.native_name, "title_native")]
+    if native := entity.native_names:
+        title = [Run(f"{entity.name} ", "title"), Run(" · ".join(native), "title_native")]
     parts: list[Part] = [Paragraph("title", tuple(title)), Paragraph("kind", (Run(kind_label(entity.kind), "kind"),))]
     if entity.aliases:
         parts.append(Paragraph("aliases", (Run(f"Also known as {', '.join(entity.aliases)}", "muted"),)))

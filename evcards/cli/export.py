@@ -56,9 +56,9 @@ def _describe(entity: Entity) -> str:
 
 
 def _exactly_named(kb: LoadedKnowledgeBase, word: str) -> list[Entity]:
-    """By id, name or native name as written (case aside); else as the filter folds them."""
+    """By id, name or a name in another script as written (case aside); else as the filter folds them."""
     wanted = word.strip().casefold()
-    exact = [e for e in kb.entities if wanted in {e.id.casefold(), e.name.casefold(), (e.native_name or "").casefold()}]
+    exact = [e for e in kb.entities if wanted in {e.id.casefold(), e.name.casefold(), *(n.casefold() for n in e.native_names)}]
     return exact or find_by_name(kb.entities, word)
 
 

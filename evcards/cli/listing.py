@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from wcwidth import wcswidth, wcwidth
 
 from evcards.kb.quotes import QuoteStatus
+from evcards.kb.verdicts import Verdict
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -59,21 +60,26 @@ def entity_lines(kb: LoadedKnowledgeBase) -> list[str]:
 
 
 def _record(kb: LoadedKnowledgeBase, entity: Entity) -> dict[str, Any]:
-    statuses = Counter(kb.check(entity, index).status.value for index in range(len(entity.claims)))
+    claims = range(len(entity.claims))
+    statuses = Counter(check.status for index in claims for check in kb.checks(entity, index))
+    verdicts = Counter(kb.verdict(entity, index) for index in claims)
     return {
         "id": entity.id,
         "name": entity.name,
         "native_name": entity.native_name,
+        "names": dict(entity.names or {}),
         "aliases": list(entity.aliases),
         "kind": entity.kind,
         "claims": len(entity.claims),
-        "quotes": {status.value: statuses.get(status.value, 0) for status in QuoteStatus},
+        "quotes": {status.value: statuses[status] for status in QuoteStatus},
+        "verdicts": {verdict.value: verdicts[verdict] for verdict in Verdict},
     }
 
 
 def entities_json(kb: LoadedKnowledgeBase) -> str:
     """A JSON array, one object per entity in file order: what `list --json` prints. Each has
-    its id, name, native name, aliases, kind, number of claims and its quotes counted by status."""
+    its id, name, native name, names by language tag, aliases, kind, number of claims, its
+    evidence quotes counted by status and its claims counted by verdict."""
     return json.dumps([_record(kb, entity) for entity in kb.entities], ensure_ascii=False, indent=2)
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evcards import __version__
-from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.resources import bundled_data
 
@@ -43,19 +42,16 @@ def _chosen_file(parser: argparse.ArgumentParser, args: argparse.Namespace) -> P
     return args.data or args.file or bundled_data()
 
 
+def _configure_validate(parser: argparse.ArgumentParser) -> None:
+    _data_argument(parser)
+    parser.add_argument("--all", action="store_true", help="show every finding, not only the first ones")
+
+
 def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.cli.validate import report_validation
     from evcards.kb.loader import load
 
-    result = load(_chosen_file(parser, args))
-    kb = result.knowledge_base
-    if result.is_valid and kb is not None:
-        claims = sum(len(e.claims) for e in kb.entities)
-        print(f"{result.path}: valid: {counted(len(kb.entities), 'entity', 'entities')}, {counted(claims, 'claim')}, every quote verified")
-        return EXIT_OK
-    print_problems(result)
-    count = len(result.problems) + len(result.findings)
-    print(f"{result.path}: not valid: {counted(count, 'problem')}", file=sys.stderr)
-    return EXIT_INVALID
+    return report_validation(load(_chosen_file(parser, args)), show_all=args.all)
 
 
 def _configure_list(parser: argparse.ArgumentParser) -> None:
@@ -90,6 +86,18 @@ def _schema(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.cli.migrate import run_migrate
+
+    return run_migrate(parser, args)
+
+
+def _configure_migrate(parser: argparse.ArgumentParser) -> None:
+    from evcards.cli.migrate import configure_parser
+
+    configure_parser(parser)
+
+
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from evcards.cli.export import run_export
 
@@ -103,9 +111,18 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
-    "validate": ("check a knowledge base file: exit 0 when valid, 1 with every problem when not", _data_argument, _validate),
+    "validate": (
+        "check a knowledge base file: exit 1 with every error when it is refused, 0 when valid (with its findings: quotes not verified)",
+        _configure_validate,
+        _validate,
+    ),
     "list": ("list the entities: id, kind, name, number of claims", _configure_list, _list),
-    "schema": ("print the JSON Schema of the knowledge base format", lambda parser: None, _schema),
+    "schema": (
+        "print the JSON Schema of the knowledge base format (format 2, which also accepts format 1 files)",
+        lambda parser: None,
+        _schema,
+    ),
+    "migrate": ("write a knowledge base in format 2: evcards migrate IN OUT", _configure_migrate, _migrate),
     "export": ("export entity cards as PDF", _configure_export, _export),
 }
 

@@ -10,9 +10,11 @@ import sys
 from typing import TYPE_CHECKING
 
 from evcards.cli.plural import counted
+from evcards.kb.problems import Finding, Problem
 
 if TYPE_CHECKING:
     from evcards.kb.loader import LoadResult
+    from evcards.kb.quotes import QuoteCheck
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
@@ -27,3 +29,17 @@ def warn_unverified(result: LoadResult, advice: str) -> None:
     """One line for a file that loaded but has quotes that are not verified."""
     if result.findings:
         print(f"{result.path}: warning: {counted(len(result.findings), 'quote')} not verified; {advice}", file=sys.stderr)
+
+
+def finding_detail(check: QuoteCheck) -> list[str]:
+    """The lines that explain one finding under its place: what the check found out. The one
+    place to extend (a character diff, the closest passage) as the checks learn more."""
+    return [check.note] if check.note else []
+
+
+def finding_lines(finding: Problem) -> list[str]:
+    """A finding for `evcards validate`: its place in words and as a JSON path with its kind,
+    then its details, indented."""
+    if not isinstance(finding, Finding) or finding.check is None:
+        return [f"{finding.place}: {finding.message}"]
+    return [f"{finding.where}: {finding.kind}", *(f"    {line}" for line in finding_detail(finding.check))]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from evcards.card.basics import BASE_POINT_SIZE, entity_link_target, is_web_url, source_link_target
+from evcards.card.basics import BASE_POINT_SIZE, entity_link_target, is_web_url, source_link_evidence, source_link_target
 
 if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
     from PySide6.QtCore import QUrl
@@ -25,7 +25,7 @@ ZOOM_STEP = 1.0
 
 class CardView(QTextBrowser):
     entity_requested = Signal(str)
-    source_requested = Signal(str, int)
+    source_requested = Signal(str, int, int)  # entity id, claim index, evidence item index
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,7 +110,7 @@ class CardView(QTextBrowser):
             self.entity_requested.emit(entity_id)
         elif (target := source_link_target(href)) is not None:
             if self._entity is not None:
-                self.source_requested.emit(*target)
+                self.source_requested.emit(*target, source_link_evidence(href))
         elif is_web_url(href):
             from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices

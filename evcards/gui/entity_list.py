@@ -87,7 +87,8 @@ class EntityDelegate(QStyledItemDelegate):
             return cached
         if len(self._texts) >= TEXT_CACHE_ROWS:
             self._texts.clear()
-        title = f"{entity.name}  {entity.native_name}" if entity.native_name else entity.name
+        native = entity.native_names
+        title = f"{entity.name}  {' · '.join(native)}" if native else entity.name
         name = _static_text(fonts.name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), fonts.name)
         detail = _static_text(f"{kind_label(entity.kind)} · {counts.claims(len(entity.claims))}", fonts.font)
         self._texts[key] = (name, detail)

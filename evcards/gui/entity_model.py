@@ -85,7 +85,7 @@ class EntityListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entity.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            native = f" ({entity.native_name})" if entity.native_name else ""
+            native = f" ({' · '.join(entity.native_names)})" if entity.native_names else ""
             # Tooltips that look like markup are shown as rich text: escape what the data says.
             return f'<p style="white-space:pre-wrap">{escape(entity.name + native)}: {escape(kind_label(entity.kind))}, {counts.claims(len(entity.claims))}</p>'
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -97,7 +97,7 @@ class EntityListModel(QAbstractListModel):
         if role == EntityRole.CLAIM_COUNT:
             return len(entity.claims)
         if role == EntityRole.NATIVE_NAME:
-            return entity.native_name or ""
+            return " · ".join(entity.native_names)  # native_name, or names in other scripts
         if role == EntityRole.ENTITY:
             return entity
         return None

@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_file(path)
         self.status.set_file(path)
         self.setWindowTitle(f"{kb.display_title} — evcards")
-        self.watcher.watch([path, *(path.parent / s.text_file for s in kb.sources)])
+        self.watcher.watch([path, *(path.parent / s.text_file for s in kb.sources if s.text_file)])
         if result.findings:
             count = len(result.findings)
             self.message_bar.show_message(
@@ -333,23 +333,27 @@ class MainWindow(QMainWindow):
         focused = self.card.focused_claim()
         candidates = [focused] if focused is not None else range(len(entity.claims))
         for index in candidates:
-            if kb.check(entity, index).start is not None:
-                self.show_in_source(entity.id, index)
-                return
+            for k, check in enumerate(kb.checks(entity, index)):
+                if check.start is not None:
+                    self.show_in_source(entity.id, index, k)
+                    return
         self.statusBar().showMessage("This card has no quote that could be found in its source.", 5000)
 
-    def show_in_source(self, entity_id: str, claim_index: int) -> None:
+    def show_in_source(self, entity_id: str, claim_index: int, evidence_index: int = 0) -> None:
         if self.kb is None or (entity := self.kb.entity(entity_id)) is None or not 0 <= claim_index < len(entity.claims):
             return
-        claim = entity.claims[claim_index]
-        source, text = self.kb.source(claim.source), self.kb.source_text(claim.source)
+        items = entity.claims[claim_index].evidence_items
+        if not 0 <= evidence_index < len(items):
+            return
+        source_id = items[evidence_index].source
+        source, text = self.kb.source(source_id), self.kb.source_text(source_id)
         if source is None or text is None:
             return
         if self.source_view is None:
             from evcards.gui.source_view import SourceView
 
             self.source_view = SourceView(self)
-        self.source_view.show_quote(source, text, self.kb.check(entity, claim_index))
+        self.source_view.show_quote(source, text, self.kb.check(entity, claim_index, evidence_index))
         self.source_view.show()
         self.source_view.raise_()
         self.source_view.activateWindow()

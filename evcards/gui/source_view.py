@@ -51,7 +51,7 @@ class SourceView(QDialog):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
 
     def show_quote(self, source: Source, source_text: str, check: QuoteCheck) -> None:
-        self.setWindowTitle(f"Source: {source.title}")
+        self.setWindowTitle(f"Source: {source.display_title}")
         self._heading.setText(citation_text(source))
         self.text.setPlainText(source_text)
         if check.start is None or check.end is None:

@@ -1,8 +1,8 @@
 """A knowledge base as loaded from its file: the data, and what loading found out about it.
 
 The pydantic models (`evcards.kb.model`) are the file format and hold only what the file
-says. Loading adds the file's path, each source's text and where each claim's quote stands
-in its source; they are kept here, beside the data, never written into it.
+says. Loading adds the file's path, each source's text and where each evidence item's quote
+stands in its source; they are kept here, beside the data, never written into it.
 """
 
 from __future__ import annotations
@@ -11,22 +11,27 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TypeAlias
 
-from evcards.kb.model import Entity, KnowledgeBase, Source
+from evcards.kb.model import Entity, Evidence, KnowledgeBase, Source
 from evcards.kb.quotes import QuoteCheck, QuoteStatus
+from evcards.kb.verdicts import Verdict, verdict_of
 
 VerbatimAt: TypeAlias = int
 """A quote found verbatim, by the code-point offset where it starts: see `LoadedKnowledgeBase`."""
+ItemCheck: TypeAlias = QuoteCheck | VerbatimAt
+ClaimChecks: TypeAlias = ItemCheck | tuple[ItemCheck, ...]
+"""A claim's checks: the one item's check for a claim with one evidence item (nearly every
+claim), else a tuple with one per item (empty for a claim with none)."""
 
 
 class LoadedKnowledgeBase:
-    """A valid knowledge base, its source texts, and the verdict on each claim's quote.
+    """A valid knowledge base, its source texts, and where each evidence item's quote stands.
 
     Made by `evcards.kb.loader.load` once it has checked that ids are unique, that every
     reference resolves and that every source text was read; nothing changes it afterwards.
 
-    Verdicts are kept per entity id, one per claim, in the form the loader finds them: a
-    `QuoteCheck`, or for a quote found verbatim (nearly every one) only the offset where it
-    starts, from which `check` makes its `QuoteCheck` when asked. A `QuoteCheck` made at
+    Checks are kept per entity id, one entry per claim (see `ClaimChecks`), each item's in the
+    form the loader finds it: a `QuoteCheck`, or for a quote found verbatim (nearly every one)
+    only the offset where it starts, from which `check` makes its `QuoteCheck` when asked. A `QuoteCheck` made at
     load for every claim cost 25 ms on the benchmark's 20,000 claims (size M): half of a
     `json.loads` of the file, where the whole load has a budget of two and a half.
     """
@@ -38,7 +43,7 @@ class LoadedKnowledgeBase:
         data: KnowledgeBase,
         path: Path,
         texts: Mapping[str, str],
-        checks: Mapping[str, Sequence[QuoteCheck | VerbatimAt]],
+        checks: Mapping[str, Sequence[ClaimChecks]],
     ) -> None:
         self._data = data
         self._path = path
@@ -79,13 +84,46 @@ class LoadedKnowledgeBase:
     def source_text(self, source_id: str) -> str | None:
         return self._texts.get(source_id)
 
-    def check(self, entity: Entity, claim_index: int) -> QuoteCheck:
-        """Where the quote of `entity.claims[claim_index]` stands in its source; `entity` is one of this knowledge base's."""
+    def source_title(self, source_id: str) -> str:
+        """What a card calls the source `source_id`: its title, file name or id."""
+        source = self._sources.get(source_id)
+        return source.display_title if source else source_id
+
+    def evidence(self, entity: Entity, claim_index: int) -> tuple[tuple[Evidence, QuoteCheck], ...]:
+        """Each evidence item of `entity.claims[claim_index]` with where its quote stands in its
+        source, in the order of `Claim.evidence_items`; `entity` is one of this knowledge base's."""
         found = self._checks[entity.id][claim_index]
-        if isinstance(found, QuoteCheck):
-            return found
-        exact = entity.claims[claim_index].exact
-        return QuoteCheck(QuoteStatus.VERIFIED, found, found + len(exact), exact)
+        items = entity.claims[claim_index].evidence_items
+        found_items = found if isinstance(found, tuple) else (found,)
+        return tuple((item, _as_check(check, item.exact)) for item, check in zip(items, found_items))
+
+    def checks(self, entity: Entity, claim_index: int) -> tuple[QuoteCheck, ...]:
+        """Where each evidence item's quote stands, in the order of `Claim.evidence_items`."""
+        return tuple(check for _, check in self.evidence(entity, claim_index))
+
+    def check(self, entity: Entity, claim_index: int, evidence_index: int = 0) -> QuoteCheck:
+        """Where one evidence item's quote stands (the first by default); IndexError for an item
+        the claim does not have."""
+        found = self._checks[entity.id][claim_index]
+        if isinstance(found, tuple):
+            item = found[evidence_index]
+        elif evidence_index == 0:
+            item = found
+        else:
+            raise IndexError(evidence_index)
+        if isinstance(item, QuoteCheck):
+            return item
+        return _as_check(item, entity.claims[claim_index].evidence_items[evidence_index].exact)
+
+    def verdict(self, entity: Entity, claim_index: int) -> Verdict:
+        """The claim's verdict from its evidence (see `evcards.kb.verdicts`)."""
+        return verdict_of((item.stance, check.status) for item, check in self.evidence(entity, claim_index))
 
     def __repr__(self) -> str:
         return f"<LoadedKnowledgeBase {str(self._path)!r}: {len(self._data.entities)} entities>"
+
+
+def _as_check(found: ItemCheck, exact: str) -> QuoteCheck:
+    if isinstance(found, QuoteCheck):
+        return found
+    return QuoteCheck(QuoteStatus.VERIFIED, found, found + len(exact), exact)

@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from evcards.kb.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
-from evcards.kb.loaded import LoadedKnowledgeBase, VerbatimAt
+from evcards.kb.evidence_checks import ProgressCallback, check_quotes
+from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.model import KnowledgeBase
 from evcards.kb.piecewise import validate_in_slices
-from evcards.kb.problems import Problem, Severity, json_path
-from evcards.kb.quotes import FoldedText, QuoteCheck, QuoteStatus, locate
+from evcards.kb.problems import Problem, json_path
+from evcards.kb.references import reference_problems
 
-ProgressCallback = Callable[[int, int], None]
+__all__ = ["LoadCancelled", "LoadResult", "ProgressCallback", "load"]
 _JSON_POSITION = re.compile(r"^(?P<what>.*) at line (?P<line>\d+) column (?P<column>\d+)$")
 _UNION_TAGS = {"str", "QuoteSelector", "amount", "year", "ratio"}
 _FRIENDLY = {
@@ -35,8 +35,9 @@ _FRIENDLY = {
     "list_type": "should be a JSON array",
     "string_type": "should be a string",
     "literal_error": None,  # pydantic's own text names the allowed values
+    "dict_type": "should be a JSON object",
+    "tuple_type": "should be a JSON array",
 }
-PROGRESS_STEP = 2048
 COLLECT_AFTER_OBJECTS = 100_000  # objects a load made: from ~15,000 claims on (see _collector_paused)
 SLICES_FROM_BYTES = 4 * 1024 * 1024  # validate in slices from this size on; see evcards.kb.piecewise
 
@@ -127,11 +128,13 @@ def _schema_problems(shown: str, error: ValidationError, data: bytes) -> list[Pr
         if item["type"] == "json_invalid":
             problems.append(_syntax_problem(shown, item["ctx"]["error"], data))
             continue
-        loc = _without_union_tags(item["loc"])
+        loc = tuple(part for part in _without_union_tags(item["loc"]) if part != "[key]")  # a bad key: its place is the key
         place = json_path(loc)
         if place.endswith(".quote") and place in seen:
             continue  # both members of the string|object union failed: say it once
         message = _FRIENDLY.get(item["type"]) or item["msg"]
+        if item["type"] == "value_error":
+            message = str(item["ctx"]["error"])
         if item["type"] == "extra_forbidden" and loc:
             message = f"unknown field {loc[-1]!r} (not part of the evcards format)"
         elif place.endswith(".quote"):
@@ -164,45 +167,16 @@ def _character_position(data: bytes, line: int, byte_column: int) -> str:
     return f"{line}:{len(prefix.decode('utf-8', errors='ignore')) + 1}"
 
 
-def _duplicate_ids(shown: str, kind: str, prefix: str, ids: list[str]) -> list[Problem]:
-    problems: list[Problem] = []
-    first_at: dict[str, int] = {}
-    for i, item_id in enumerate(ids):
-        if item_id in first_at:
-            problems.append(
-                Problem(shown, f"{prefix}[{i}].id", f"duplicate {kind} id {item_id!r} (first used at {prefix}[{first_at[item_id]}])")
-            )
-        else:
-            first_at[item_id] = i
-    return problems
-
-
-def _reference_problems(shown: str, kb: KnowledgeBase) -> list[Problem]:
-    problems = _duplicate_ids(shown, "source", "sources", [s.id for s in kb.sources])
-    problems += _duplicate_ids(shown, "entity", "entities", [e.id for e in kb.entities])
-    entity_ids = {e.id for e in kb.entities}
-    source_ids = {s.id for s in kb.sources}
-    # One set operation over every reference first; the slow walk that names each place
-    # runs only for a file that has a dangling reference.
-    targets = {r.target for e in kb.entities for r in e.relations}
-    used_sources = {c.source for e in kb.entities for c in e.claims}
-    if targets <= entity_ids and used_sources <= source_ids:
-        return problems
-    for i, entity in enumerate(kb.entities):
-        for k, relation in enumerate(entity.relations):
-            if relation.target not in entity_ids:
-                problems.append(Problem(shown, f"entities[{i}].relations[{k}].target", f"no entity has the id {relation.target!r}"))
-        for k, claim in enumerate(entity.claims):
-            if claim.source not in source_ids:
-                problems.append(Problem(shown, f"entities[{i}].claims[{k}].source", f"no source has the id {claim.source!r}"))
-    return problems
-
-
 def _load_source_texts(shown: str, base: Path, kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
-    """Every source's text by source id, and a problem for each one that cannot be read."""
+    """Every source's text by source id (inline, or read from its file), and a problem for each
+    file that cannot be read."""
     texts: dict[str, str] = {}
     problems: list[Problem] = []
     for i, source in enumerate(kb.sources):
+        if source.text is not None:
+            texts[source.id] = source.text
+            continue
+        assert source.text_file is not None  # the model wants one of the two
         if Path(source.text_file).is_absolute() or "://" in source.text_file:
             problems.append(Problem(shown, f"sources[{i}].text_file", "must be a path relative to the JSON file"))
             continue
@@ -212,62 +186,6 @@ def _load_source_texts(shown: str, base: Path, kb: KnowledgeBase) -> tuple[dict[
         elif text is not None:
             texts[source.id] = text
     return texts, problems
-
-
-QuoteChecks = dict[str, list[QuoteCheck | VerbatimAt]]
-
-
-def _check_quotes(
-    shown: str, kb: KnowledgeBase, texts: dict[str, str], progress: ProgressCallback | None
-) -> tuple[QuoteChecks, list[Problem]]:
-    """Anchor every quote: its check per entity id, one per claim, and a finding for each quote not verified.
-
-    Every claim's source has a text by now (the caller checked references and read every
-    text). A quote checked against its position hint costs one comparison: that common case
-    is inlined here and recorded as the bare offset (see `LoadedKnowledgeBase`), as 200,000
-    claims leave no time for a function call, a closure or a new object each. Everything
-    else goes through `locate`; each source is folded once, and only if needed.
-    """
-    findings: list[Problem] = []
-    checks: QuoteChecks = {}
-    folded: dict[str, FoldedText] = {}
-    total = sum(len(e.claims) for e in kb.entities)
-    done = 0
-    for i, entity in enumerate(kb.entities):
-        entity_checks: list[QuoteCheck | VerbatimAt] = []
-        checks[entity.id] = entity_checks
-        store = entity_checks.append
-        for k, claim in enumerate(entity.claims):
-            quote = claim.quote
-            text = texts[claim.source]
-            if quote.__class__ is str:
-                exact, hint, plain = quote, None, True
-            else:
-                fields = quote.__dict__
-                exact, hint = fields["exact"], fields["start"]
-                plain = fields["prefix"] is None and fields["suffix"] is None
-            if plain:  # no context to match: verbatim at the hint, else at the first occurrence
-                if hint is not None and text.startswith(exact, hint):
-                    store(hint)
-                    continue
-                position = text.find(exact)
-                if position != -1:
-                    store(position)
-                    continue
-            check = locate(quote, text, partial(_folded, folded, claim.source, text), searched=plain)
-            store(check)
-            if check.status is not QuoteStatus.VERIFIED:
-                findings.append(Problem(shown, f"entities[{i}].claims[{k}].quote", f"{check.status.value}: {check.note}", Severity.FINDING))
-        done += len(entity.claims)
-        if progress and (i % PROGRESS_STEP == 0):
-            progress(done, total)
-    return checks, findings
-
-
-def _folded(cache: dict[str, FoldedText], source_id: str, text: str) -> FoldedText:
-    if source_id not in cache:
-        cache[source_id] = FoldedText.of(text)
-    return cache[source_id]
 
 
 def load(path: str | Path, progress: ProgressCallback | None = None) -> LoadResult:
@@ -336,11 +254,14 @@ def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:
             return result
     del data
     resolved = path.resolve()
-    result.problems = _reference_problems(shown, kb)
+    result.problems = reference_problems(shown, kb)
     texts, text_problems = _load_source_texts(shown, resolved.parent, kb)
     result.problems += text_problems
     if result.problems:
         return result
-    checks, result.findings = _check_quotes(shown, kb, texts, progress)
+    checks, result.findings, result.problems = check_quotes(shown, kb, texts, progress)
+    if result.problems:
+        result.findings = []
+        return result
     result.knowledge_base = LoadedKnowledgeBase(kb, resolved, texts, checks)
     return result

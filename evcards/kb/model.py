@@ -11,16 +11,35 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-FORMAT_VERSION = 1
+from evcards.kb.dates import check_date, check_date_or_time
+from evcards.kb.language_tags import check_language_tag
 
-Slug = Annotated[
+FORMAT_VERSION = 2  # the format `evcards migrate` writes; format 1 files are read as they are
+FORMATS = (1, 2)
+
+
+ID_PATTERN = r"^[\p{L}\p{N}][\p{L}\p{M}\p{N}_.:-]*$"
+# The same rule as JSON Schema validators (ECMA 262 without the 'u' flag, Python's `re`) can
+# read it: ASCII exactly, and anything beyond ASCII from U+00AA on. The loader is the stricter.
+ID_SCHEMA_PATTERN = r"^[0-9A-Za-z\u00aa-\uffff][-_.:0-9A-Za-z\u00aa-\uffff]*$"
+Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=200),
-    Field(description="A stable id: lower-case letters and digits, words joined by '-'."),
+    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=200),
+    Field(
+        description="A stable id: letters and digits of any script, and '-', '_', '.', ':' after the first; "
+        "compared after Unicode NFC normalisation (the loader normalises every id)."
+    ),
 ]
+Slug = Id  # the name format 1 gave ids
 NonEmptyText = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]  # not only white space
+LanguageTag = Annotated[
+    str,
+    BeforeValidator(check_language_tag),
+    Field(description="A BCP 47 language tag, e.g. 'en', 'zh-Hans', 'pt-BR'."),
+]
+Stance = Literal["supports", "refutes", "partial", "context"]
 
 
 class _Strict(BaseModel):
@@ -36,17 +55,45 @@ class _Strict(BaseModel):
 
 
 class Source(_Strict):
-    """A document that claims quote from; its full text lives in a UTF-8 file beside the JSON."""
+    """A document that claims quote from: its full text in a UTF-8 file beside the JSON, or inline."""
 
-    id: Slug
-    title: NonEmptyText
-    text_file: NonEmptyText = Field(description="Path of the source's full text (UTF-8), relative to the JSON file.")
+    id: Id
+    title: NonEmptyText | None = Field(default=None, description="The source's title; without one, cards show its file name or id.")
+    text_file: NonEmptyText | None = Field(
+        default=None, description="Path of the source's full text (UTF-8), relative to the JSON file. Give this or 'text'."
+    )
+    text: NonEmptyText | None = Field(
+        default=None, description="The source's full text, inside the JSON (format 2). Give this or 'text_file'."
+    )
     publisher: str | None = None
     author: str | None = None
     url: str | None = Field(default=None, description="Where the source can be read (http or https).")
-    published: str | None = Field(default=None, description="Publication date, ISO 8601 (YYYY[-MM[-DD]]).")
-    accessed: str | None = Field(default=None, description="When the source was read, ISO 8601.")
-    language: str | None = Field(default=None, description="BCP 47 language tag of the text, e.g. 'en'.")
+    published: str | None = Field(default=None, description="Publication date, ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD.")
+    accessed: str | None = Field(default=None, description="When the source was read, ISO 8601: a date, or a date and time.")
+    language: LanguageTag | None = Field(default=None, description="BCP 47 language tag of the text, e.g. 'en', 'zh-Hans'.")
+
+    @field_validator("published")
+    @classmethod
+    def _published(cls, value: str | None) -> str | None:
+        return None if value is None else check_date("published", value)
+
+    @field_validator("accessed")
+    @classmethod
+    def _accessed(cls, value: str | None) -> str | None:
+        return None if value is None else check_date_or_time("accessed", value)
+
+    @model_validator(mode="after")
+    def _one_text(self) -> Source:
+        if (self.text_file is None) == (self.text is None):
+            raise ValueError("give exactly one of 'text_file' (a file beside the JSON) and 'text' (the text itself)")
+        return self
+
+    @property
+    def display_title(self) -> str:
+        """What a card calls the source: its title, else its text file's name, else its id."""
+        if self.title:
+            return self.title
+        return self.text_file.replace("\\", "/").rsplit("/", 1)[-1] if self.text_file else self.id
 
 
 class QuoteSelector(_Strict):
@@ -87,21 +134,87 @@ class Ratio(_Strict):
 StructuredValue = Annotated[Amount | Year | Ratio, Field(discriminator="type")]
 
 
-class Claim(_Strict):
-    """One statement about an entity, backed by a verbatim quote from a source."""
+Quote = NonEmptyText | QuoteSelector
 
-    statement: NonEmptyText = Field(description="The claim in plain words.")
-    quote: NonEmptyText | QuoteSelector = Field(description="The verbatim text that backs the claim: a string, or a TextQuoteSelector.")
-    source: Slug = Field(description="Id of the source the quote comes from.")
-    value: StructuredValue | None = Field(default=None, description="Optional structured value.")
+
+def _exact(quote: Quote) -> str:
+    return quote if isinstance(quote, str) else quote.exact
+
+
+class Evidence(_Strict):
+    """One quote from one source, and what it does to the claim: supports, refutes, partly
+    supports it, or only gives context."""
+
+    source: Id = Field(description="Id of the source the quote comes from.")
+    quote: Quote = Field(description="The verbatim text from the source: a string, or a TextQuoteSelector.")
+    stance: Stance = Field(
+        default="supports",
+        description="supports, refutes, partial (supports part of the claim) or context (neither); default supports.",
+    )
 
     @property
     def exact(self) -> str:
-        return self.quote if isinstance(self.quote, str) else self.quote.exact
+        return _exact(self.quote)
 
     @property
     def selector(self) -> QuoteSelector:
         return QuoteSelector(exact=self.quote) if isinstance(self.quote, str) else self.quote
+
+
+class Claim(_Strict):
+    """One statement about an entity, and the quotes from sources that bear on it.
+
+    Format 1 gives one supporting quote as `quote` and `source`; format 2 gives `evidence`, a
+    list (which may be empty: a claim with no source quote yet), and still accepts the pair.
+    Read a claim's quotes through `evidence_items`, whichever way the file spells them.
+    (That `quote` and `source` come together is checked by the loader: a validator here cost
+    a tenth of a second on 200,000 claims.)
+    """
+
+    statement: NonEmptyText = Field(description="The claim in plain words.")
+    quote: Quote | None = Field(
+        default=None,
+        description="Format 1 (still valid): the verbatim text that supports the claim, with 'source'; one evidence item.",
+    )
+    source: Id | None = Field(default=None, description="Format 1 (still valid): id of the source 'quote' comes from.")
+    evidence: tuple[Evidence, ...] = Field(
+        default=(), description="The quotes that bear on the claim, each with its source and stance (format 2)."
+    )
+    value: StructuredValue | None = Field(default=None, description="Optional structured value.")
+    date: str | None = Field(default=None, description="When the claim holds or was made, ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD.")
+    section: NonEmptyText | None = Field(default=None, description="The section of the source or article the claim belongs to.")
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: str | None) -> str | None:
+        return None if value is None else check_date("date", value)
+
+    @property
+    def evidence_items(self) -> tuple[Evidence, ...]:
+        """Every quote bearing on the claim: the `quote`/`source` pair first (a supporting item),
+        then `evidence`. Made on each call for a format-1 claim: keep the result if you need it twice."""
+        if self.quote is None or self.source is None:  # (the loader refuses half a pair)
+            return self.evidence
+        pair = Evidence.model_construct(source=self.source, quote=self.quote, stance="supports")
+        return (pair, *self.evidence)
+
+    @property
+    def sources(self) -> list[str]:
+        """The ids of the sources the claim quotes, in order, each once."""
+        ids = [] if self.source is None else [self.source]
+        return list(dict.fromkeys([*ids, *(item.source for item in self.evidence)]))
+
+    @property
+    def exact(self) -> str:
+        """The first evidence item's quote, "" for a claim with none."""
+        items = self.evidence_items
+        return items[0].exact if items else ""
+
+    @property
+    def selector(self) -> QuoteSelector | None:
+        """The first evidence item's quote as a selector, None for a claim with none."""
+        items = self.evidence_items
+        return items[0].selector if items else None
 
 
 class Relation(_Strict):
@@ -112,27 +225,58 @@ class Relation(_Strict):
 
 
 class Entity(_Strict):
-    id: Slug
+    id: Id
     name: NonEmptyText
-    kind: Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:-[a-z]+)*$")] = Field(
-        description="organization, person, product, place, event, ..."
-    )
+    kind: NonEmptyText = Field(description="What the entity is, in free text: organization, person, product, place, event, ...")
     native_name: str | None = Field(default=None, description="The name in its own script, e.g. 小米.")
+    names: dict[LanguageTag, NonEmptyText] | None = Field(
+        default=None, description='The name in other languages, by BCP 47 tag: {"zh-Hans": "小米", "en": "Xiaomi"} (format 2).'
+    )
     aliases: list[NonEmptyText] = Field(default_factory=list)
     summary: str = Field(default="", description="One paragraph about the entity.")
     claims: list[Claim] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
 
+    @property
+    def native_names(self) -> list[str]:
+        """The entity's names other than `name`, for the card's title and for search:
+        `native_name` first, then each of `names` that differs from the others."""
+        found = [self.native_name] if self.native_name else []
+        found += (self.names or {}).values()
+        return [n for n in dict.fromkeys(found) if n != self.name]
+
+    def language_of(self, name: str) -> str | None:
+        """The language tag `names` gives `name`, if any (to pick the glyph forms it is drawn in)."""
+        return next((tag for tag, value in (self.names or {}).items() if value == name), None)
+
 
 class KnowledgeBase(_Strict):
-    format: Literal[1] = Field(description="Version of the evcards file format.")
+    format: Literal[1, 2] = Field(description="Version of the evcards file format: 2 is current, 1 is still read.")
     title: str | None = Field(default=None, description="A name for the knowledge base as a whole.")
+    language: LanguageTag | None = Field(
+        default=None, description="BCP 47 tag of the knowledge base's own text (statements, summaries), e.g. 'en'."
+    )
     sources: list[Source] = Field(default_factory=list)
     entities: list[Entity]
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of a knowledge base file, generated from the models."""
+    """The JSON Schema of a knowledge base file, generated from the models: format 2, which
+    also accepts every format 1 file."""
     schema = KnowledgeBase.model_json_schema(mode="validation")
+    _readable_patterns(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "evcards knowledge base, format 2"
     return schema
+
+
+def _readable_patterns(node: object) -> None:
+    """Swap the id pattern, in place, for one that every JSON Schema validator can read."""
+    if isinstance(node, dict):
+        if node.get("pattern") == ID_PATTERN:
+            node["pattern"] = ID_SCHEMA_PATTERN
+        for value in node.values():
+            _readable_patterns(value)
+    elif isinstance(node, list):
+        for value in node:
+            _readable_patterns(value)

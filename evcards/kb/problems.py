@@ -1,14 +1,18 @@
 """Problems found in a knowledge base file, each pointing at a place in it.
 
-Two levels are kept apart: a *problem* stops a file from being a knowledge base at all;
-a *finding* is about one claim (its quote is not found, or only approximately) and the
-file still opens with that claim marked.
+Two levels are kept apart: a *problem* (an error) stops a file from being a knowledge base
+at all; a *finding* is about one evidence item (its quote is not found, or only
+approximately) and the file still opens with that item marked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from evcards.kb.quotes import QuoteCheck
 
 
 class Severity(str, Enum):
@@ -25,6 +29,27 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}: {self.place}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding(Problem):
+    """A quote that is not verified, with where it is for a reader: the entity's id, the claim's
+    and the evidence item's numbers (from 1), and the check itself for the details."""
+
+    entity_id: str = ""
+    claim_number: int = 0
+    evidence_number: int = 0
+    check: QuoteCheck | None = None
+
+    @property
+    def kind(self) -> str:
+        """'approximate' or 'not-found': what `evcards validate` counts findings by."""
+        return self.check.status.value if self.check is not None else "finding"
+
+    @property
+    def where(self) -> str:
+        """The place in words, then as a JSON path: entity 'xiaomi', claim 3, evidence 2 (entities[0]...)."""
+        return f"entity {self.entity_id!r}, claim {self.claim_number}, evidence {self.evidence_number} ({self.place})"
 
 
 def preview_lines(lines: list[str], limit: int) -> list[str]:

@@ -16,11 +16,7 @@ if TYPE_CHECKING:
 def searchable_names(entity: Entity) -> list[str]:
     """Every name of `entity` that search looks at, the main name first. The one place that
     lists them: a new kind of name is one line here, for the filter and the CLI alike."""
-    names = [entity.name]
-    if entity.native_name:
-        names.append(entity.native_name)
-    names += entity.aliases
-    return names
+    return [entity.name, *entity.native_names, *entity.aliases]
 
 
 class Readings:

@@ -23,8 +23,10 @@ entities = data["entities"]
 first = entities[0]
 lines = [first["name"], first.get("summary", "")]
 for claim in first.get("claims", []):
-    quote = claim["quote"] if isinstance(claim["quote"], str) else claim["quote"]["exact"]
-    lines += [claim["statement"], f"“{quote}”"]
+    lines.append(claim["statement"])
+    for item in ([claim] if "quote" in claim else []) + claim.get("evidence", []):  # format 1 and 2
+        quote = item["quote"] if isinstance(item["quote"], str) else item["quote"]["exact"]
+        lines.append(f"“{quote}”")
 
 window = QMainWindow()
 splitter = QSplitter(window)

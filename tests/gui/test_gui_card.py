@@ -34,7 +34,7 @@ def test_card_shows_the_entity(qtbot: Any, window: MainWindow) -> None:
     for claim in lei.claims:
         assert claim.statement in text
         assert f"“{claim.exact}”" in text
-    source = window.kb.source(lei.claims[0].source)
+    source = window.kb.source(lei.claims[0].evidence_items[0].source)
     assert source is not None and citation_text(source) in text
     assert text.count("✓ Verified verbatim") == len(lei.claims)
     hrefs = [href for href, *_ in anchors(window.card.document())]
@@ -277,7 +277,7 @@ def test_copy_card_puts_text_with_citations_on_the_clipboard(qtbot: Any, window:
     assert copied.startswith("Lei Jun (雷军)\nPerson\n")
     for claim in lei.claims:
         assert claim.statement in copied and f"“{claim.exact}”" in copied
-    source = window.kb.source(lei.claims[0].source)
+    source = window.kb.source(lei.claims[0].evidence_items[0].source)
     assert source is not None and f"\n   — {citation_text(source)}\n   ✓ Verified verbatim\n" in copied
     assert "Show in source" not in copied  # a link that leads nowhere outside the window
 

@@ -54,11 +54,14 @@ def test_validate_refuses_bad_file_with_exit_1_and_place(write_kb: KbWriter) -> 
     assert "Traceback" not in run.stderr
 
 
-def test_validate_fails_on_findings_too(write_kb: KbWriter) -> None:
+def test_validate_accepts_a_file_with_findings_and_lists_them(write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["entities"][0]["claims"][0]["quote"] = "words that are not there"
-    run = evcards("validate", str(write_kb(data)))
-    assert run.returncode == 1 and "entities[0].claims[0].quote: not-found" in run.stderr
+    path = write_kb(data)
+    run = evcards("validate", str(path))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"{path}: valid, with 1 finding (1 not found): 2 entities, 2 claims (1 supported, 1 unconfirmed)\n")
+    assert "  entity 'xiaomi', claim 1, evidence 1 (entities[0].claims[0].quote): not-found\n" in run.stdout
 
 
 def test_validate_invalid_json(write_kb: KbWriter) -> None:

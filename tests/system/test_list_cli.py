@@ -59,10 +59,12 @@ def test_json_lists_every_entity_with_its_names_and_quote_counts(write_kb: KbWri
         "id": "lei-jun",
         "name": "雷军",
         "native_name": "雷军",
+        "names": {},
         "aliases": ["Lei"],
         "kind": "person",
         "claims": 1,
         "quotes": {"verified": 0, "approximate": 0, "not-found": 1},
+        "verdicts": {"supported": 0, "partly supported": 0, "contested": 0, "refuted": 0, "unconfirmed": 1, "no source quote": 0},
     }
     assert records[0]["quotes"]["verified"] == 1 and records[2]["claims"] == 0
     assert "雷军" in out  # UTF-8, not \u escapes

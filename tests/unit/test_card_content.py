@@ -79,9 +79,9 @@ def test_the_card_as_text_says_all_the_card_says(write_kb: KbWriter) -> None:
     text = _text(data, "lei-jun", write_kb, for_print=True)
     assert text.startswith("Lei Jun (雷军)\nPerson\nAlso known as Lei\n\nFounder of Xiaomi.\n\nRelations\nFounder of: Xiaomi, Lei Jun\n")
     in_context = "… Xiaomi has disrupted the smartphone industry. “Lei Jun founded Xiaomi”. Lei Jun likes phones."
-    assert f"\n\n1. Founded Xiaomi. (2010)\n   {in_context}\n   — An article\n   ✓ Verified verbatim\n" in text
+    assert f"\n\n1. Founded Xiaomi. (2010)  ✓ Supported\n   {in_context}\n   — An article\n   ✓ Verified verbatim\n" in text
     in_context = "… Xiaomi has disrupted the smartphone industry. “Lei Jun founded” Xiaomi. Lei Jun likes phones."
-    assert f"\n\n2. Approximately.\n   {in_context}\n   — An article\n   ≈ Quote matches only approximately — " in text
+    assert f"\n\n2. Approximately.  ✓ Supported\n   {in_context}\n   — An article\n   ≈ Quote matches only approximately — " in text
     assert text.endswith("\n\nSources\n\nAn article\nhttps://example.com/article\nAccessed 2024-04-05\n")
 
 
@@ -90,3 +90,31 @@ def test_a_card_with_no_native_name_relations_or_claims_as_text(write_kb: KbWrit
     data["entities"][0].update(native_name=None, claims=[], relations=[])
     data["entities"][1]["relations"] = []
     assert _text(data, "xiaomi", write_kb, for_print=True) == "Xiaomi\nOrganization\n\nA company.\n\nClaims\n\nNo claims yet.\n"
+
+
+def test_each_evidence_item_has_its_own_show_in_source_link() -> None:
+    from evcards.card.basics import source_link, source_link_evidence, source_link_prefix, source_link_target
+
+    first, third = source_link("小米", 4), source_link("小米", 4, 2)
+    assert first == source_link_prefix("小米") + "4"  # a claim's first item keeps the format-1 link
+    assert source_link_target(third) == ("小米", 4) and source_link_evidence(third) == 2
+    assert source_link_evidence(first) == 0 and source_link_target(source_link_prefix("x") + "4.x") is None
+
+
+def test_a_claim_with_no_evidence_has_no_quote_and_no_citation(write_kb: KbWriter) -> None:
+    data = minimal_kb(format=2)
+    data["entities"][1]["claims"] = [{"statement": "Not sourced yet."}]
+    text = _text(data, "lei-jun", write_kb)
+    assert text.endswith("\n\n1. Not sourced yet.  ○ No source quote\n")  # no quote, no citation, no Sources section
+
+
+def test_a_free_text_kind_is_shown_as_written_with_a_capital_first_letter() -> None:
+    from evcards.card.basics import kind_label
+
+    assert [kind_label(k) for k in ("person", "research-group", "iPhone model", "Automobilhersteller (Marke)", "ville")] == [
+        "Person",
+        "Research group",
+        "IPhone model",
+        "Automobilhersteller (Marke)",
+        "Ville",
+    ]
