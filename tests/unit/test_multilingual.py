@@ -1,6 +1,6 @@
 """The multilingual fixture (tests/data/multilingual, see its README): it loads, its ids are
-compared after NFC, inline texts are source texts, and the verdicts that do not depend on the
-anchoring rules are the ones its README gives."""
+compared after NFC, inline texts are source texts, and every quote's status and every verdict
+are the ones its README gives."""
 
 from __future__ import annotations
 
@@ -59,28 +59,57 @@ def test_names_in_other_scripts(kb: LoadedKnowledgeBase) -> None:
     assert xiaomi.language_of("शाओमी") == "hi"
 
 
-EXPECTED = {  # the README's rule-independent verdicts
-    ("小米", 0): Verdict.SUPPORTED,
-    ("小米", 2): Verdict.CONTESTED,
-    ("小米", 3): Verdict.REFUTED,
-    ("小米", 4): Verdict.PARTLY_SUPPORTED,
-    ("小米", 5): Verdict.NO_SOURCE_QUOTE,
-    ("小米", 6): Verdict.NO_SOURCE_QUOTE,
-    ("小米", 7): Verdict.UNCONFIRMED,
-    ("小米", 8): Verdict.SUPPORTED,
-    ("雷军", 0): Verdict.SUPPORTED,
-    ("su7", 1): Verdict.SUPPORTED,
-    ("su7", 3): Verdict.UNCONFIRMED,
-    ("ソニー", 0): Verdict.SUPPORTED,
-    ("삼성", 0): Verdict.PARTLY_SUPPORTED,
+V, A, N = QuoteStatus.VERIFIED, QuoteStatus.APPROXIMATE, QuoteStatus.NOT_FOUND
+EXPECTED = {  # the README's table: (entity, claim index) -> each evidence item's quote status, the verdict
+    ("小米", 0): ((V,), Verdict.SUPPORTED),
+    ("小米", 1): ((A,), Verdict.SUPPORTED),  # () where the source has （）
+    ("小米", 2): ((V, V, V), Verdict.CONTESTED),
+    ("小米", 3): ((V,), Verdict.REFUTED),
+    ("小米", 4): ((V, V), Verdict.PARTLY_SUPPORTED),
+    ("小米", 5): ((), Verdict.NO_SOURCE_QUOTE),
+    ("小米", 6): ((), Verdict.NO_SOURCE_QUOTE),
+    ("小米", 7): ((N,), Verdict.UNCONFIRMED),
+    ("小米", 8): ((A,), Verdict.SUPPORTED),  # "Сяоми" where the source has «Сяоми»
+    ("雷军", 0): ((V,), Verdict.SUPPORTED),
+    ("su7", 0): ((V,), Verdict.SUPPORTED),  # a zero-width space inside "Xiaomi" in the source
+    ("su7", 1): ((V,), Verdict.SUPPORTED),  # a line break and indent inside the quote in the source
+    ("su7", 2): ((V,), Verdict.SUPPORTED),  # a soft hyphen in the source
+    ("su7", 3): ((N,), Verdict.UNCONFIRMED),
+    ("Zürich", 0): ((V,), Verdict.SUPPORTED),  # quote NFC, source NFD
+    ("Zürich", 1): ((V,), Verdict.SUPPORTED),
+    ("ソニー", 0): ((V,), Verdict.SUPPORTED),
+    ("ソニー", 1): ((A,), Verdict.SUPPORTED),  # half-width ｿﾆｰ
+    ("삼성", 0): ((V, V), Verdict.PARTLY_SUPPORTED),
 }
 
 
-@pytest.mark.parametrize(("place", "verdict"), EXPECTED.items(), ids=[f"{e}-{c + 1}" for e, c in EXPECTED])
-def test_rule_independent_verdicts(kb: LoadedKnowledgeBase, place: tuple[str, int], verdict: Verdict) -> None:
+def test_the_table_covers_every_claim(kb: LoadedKnowledgeBase) -> None:
+    assert sorted(EXPECTED) == sorted((e.id, i) for e in kb.entities for i in range(len(e.claims)))
+
+
+@pytest.mark.parametrize(("place", "expected"), EXPECTED.items(), ids=[f"{e}-{c + 1}" for e, c in EXPECTED])
+def test_statuses_and_verdicts_are_the_readmes(
+    kb: LoadedKnowledgeBase, place: tuple[str, int], expected: tuple[tuple[QuoteStatus, ...], Verdict]
+) -> None:
     entity = kb.entity(place[0])
     assert entity is not None
+    statuses, verdict = expected
+    assert tuple(check.status for check in kb.checks(entity, place[1])) == statuses
     assert kb.verdict(entity, place[1]) is verdict
+
+
+def test_a_verbatim_quote_spans_the_sources_own_characters(kb: LoadedKnowledgeBase) -> None:
+    """Where the source wraps a quote or puts invisible characters inside it, the span covers
+    the source's characters: the highlight in the source shows all of them."""
+    su7 = kb.entity("su7")
+    assert su7 is not None
+    for index in (0, 1, 2):
+        ((item, check),) = kb.evidence(su7, index)
+        text = kb.source_text(item.source)
+        assert text is not None and check.start is not None and check.end is not None
+        spanned = text[check.start : check.end]
+        assert spanned != item.exact
+        assert " ".join(spanned.replace("\u200b", "").replace("\u00ad", "").split()) == " ".join(item.exact.split())
 
 
 def test_each_evidence_item_has_its_check(kb: LoadedKnowledgeBase) -> None:
