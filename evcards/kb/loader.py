@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from evcards.kb.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
 from evcards.kb.evidence_checks import ProgressCallback, check_quotes
 from evcards.kb.loaded import LoadedKnowledgeBase
-from evcards.kb.model import KnowledgeBase
+from evcards.kb.model import KnowledgeBase, field_names
 from evcards.kb.piecewise import validate_in_slices
 from evcards.kb.problems import Problem, json_path
 from evcards.kb.references import reference_problems
@@ -136,12 +136,20 @@ def _schema_problems(shown: str, error: ValidationError, data: bytes) -> list[Pr
         if item["type"] == "value_error":
             message = str(item["ctx"]["error"])
         if item["type"] == "extra_forbidden" and loc:
-            message = f"unknown field {loc[-1]!r} (not part of the evcards format)"
+            message = f"unknown field {loc[-1]!r} (not part of the evcards format{_did_you_mean(str(loc[-1]))})"
         elif place.endswith(".quote"):
             message = "should be a string or an object with 'exact', with more than white space"
         seen.add(place)
         problems.append(Problem(shown, place, message))
     return problems
+
+
+def _did_you_mean(key: str) -> str:
+    """ "; did you mean 'statement'?" for a misspelt field name, else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(key, sorted(field_names()), n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _syntax_problem(shown: str, jiter_message: str, data: bytes) -> Problem:

@@ -260,6 +260,12 @@ class KnowledgeBase(_Strict):
     entities: list[Entity]
 
 
+def field_names() -> set[str]:
+    """Every field name the format knows, to suggest the one a misspelt key meant."""
+    models: tuple[type[BaseModel], ...] = (KnowledgeBase, Source, Entity, Claim, Evidence, QuoteSelector, Relation, Amount, Year, Ratio)
+    return {name for model in models for name in model.model_fields}
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a knowledge base file, generated from the models: format 2, which
     also accepts every format 1 file."""

@@ -121,6 +121,13 @@ def test_every_schema_error_is_reported(write_kb: KbWriter) -> None:
     }
 
 
+@pytest.mark.parametrize(("key", "meant"), [("statment", "statement"), ("natve_name", "native_name"), ("relation", "relations")])
+def test_a_misspelt_field_is_named_with_the_one_meant(write_kb: KbWriter, key: str, meant: str) -> None:
+    data = minimal_kb()
+    data["entities"][0]["claims"][0][key] = "x"
+    assert f"unknown field {key!r} (not part of the evcards format; did you mean {meant!r}?)" in only_problem(write_kb(data))
+
+
 def test_duplicate_ids(write_kb: KbWriter) -> None:
     data = minimal_kb()
     data["entities"][1]["id"] = "xiaomi"
