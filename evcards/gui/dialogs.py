@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -44,27 +45,55 @@ def problem_report_box(parent: QWidget, result: LoadResult, kept: str | None) ->
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
+    """Two aligned columns, keys then action, under a heading per menu."""
+
+    def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard Shortcuts")
         self.setObjectName("shortcuts_dialog")
-        self.table = QTableWidget(len(rows), 3, self)
+        count = sum(1 + len(rows) for _, rows in groups)
+        self.table = QTableWidget(count, 2, self)
         self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Menu", "Action", "Shortcut"])
+        self.table.setHorizontalHeaderLabels(["Keys", "Action"])
         self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        heading_font = QFont(self.table.font())
+        heading_font.setBold(True)
+        row = 0
+        for menu, rows in groups:
+            heading = QTableWidgetItem(menu)
+            heading.setFont(heading_font)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: a heading, not a shortcut
+            self.table.setItem(row, 0, heading)
+            self.table.setSpan(row, 0, 1, 2)
+            row += 1
+            for keys, action in rows:
+                self.table.setItem(row, 0, QTableWidgetItem(keys))
+                self.table.setItem(row, 1, QTableWidgetItem(action))
+                row += 1
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(520, 520)
+        self.resize(460, 560)
+
+    def groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """What the table shows, read back from it: each heading with its (keys, action) rows."""
+        shown: list[tuple[str, list[tuple[str, str]]]] = []
+        for row in range(self.table.rowCount()):
+            first, second = self.table.item(row, 0), self.table.item(row, 1)
+            if first is not None and self.table.columnSpan(row, 0) == 2:
+                shown.append((first.text(), []))
+            elif shown and first is not None and second is not None:
+                shown[-1][1].append((first.text(), second.text()))
+        return shown
 
 
 def about_text() -> str:
