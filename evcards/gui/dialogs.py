@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -58,8 +57,10 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # a list to read, not to pick from
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         heading_font = QFont(self.table.font())
         heading_font.setBold(True)
         row = 0
@@ -74,15 +75,23 @@ class ShortcutsDialog(QDialog):
                 self.table.setItem(row, 0, QTableWidgetItem(keys))
                 self.table.setItem(row, 1, QTableWidgetItem(action))
                 row += 1
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.resizeColumnsToContents()
+        self.table.resizeColumnToContents(0)
+        gap = self.table.fontMetrics().horizontalAdvance("M") * 2  # keys and action read as two columns
+        self.table.setColumnWidth(0, self.table.columnWidth(0) + gap)
+        self.table.resizeColumnToContents(1)
+        self.table.setCurrentIndex(QModelIndex())  # no row looks picked: nothing here is to be picked
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(460, 560)
+        # every row in sight when the screen allows: no scrolling to find a shortcut
+        rows_height = self.table.verticalHeader().length() + self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        columns_width = self.table.horizontalHeader().length() + 2 * self.table.frameWidth()
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        height = rows_height + buttons.sizeHint().height() + 40
+        self.resize(max(420, columns_width + 60), min(height, screen.height() - 80) if screen is not None else height)
 
     def groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """What the table shows, read back from it: each heading with its (keys, action) rows."""
