@@ -100,7 +100,11 @@ class Settings:
     def last_entity(self, path: Path) -> str | None:
         """The entity last viewed in the file at `path`, if it was remembered."""
         path = path.resolve()
-        return next((entity_id for file, entity_id in self._remembered_entities() if file == path), None)
+        remembered = next((entity_id for file, entity_id in self._remembered_entities() if file == path), None)
+        if remembered is None and path == self.last_file:  # as evcards 0.1 kept it: one entity, the last file's
+            legacy = self._store.value("session/last_entity", "")
+            return legacy if isinstance(legacy, str) and legacy else None
+        return remembered
 
     def remember_entity(self, path: Path, entity_id: str) -> None:
         path = path.resolve()

@@ -157,3 +157,15 @@ def test_a_scheme_in_the_environment_wins_over_the_menu(
     actions = _scheme_actions(window)
     assert actions["Dark"].isChecked() and not any(a.isEnabled() for a in actions.values())
     window.close()
+
+
+def test_the_entity_remembered_by_evcards_0_1_still_opens(qtbot: Any, settings: Settings) -> None:
+    from PySide6.QtCore import QSettings
+
+    raw = QSettings(str(settings.path), QSettings.Format.IniFormat)
+    raw.setValue("session/last_file", str(bundled_data().resolve()))
+    raw.setValue("session/last_entity", "tesla")
+    raw.sync()
+    window = open_window(qtbot, Settings(settings.path))
+    assert shown_card_id(window) == "tesla"
+    window.close()
