@@ -146,6 +146,10 @@ def test_the_color_scheme_is_chosen_in_view_applied_at_once_and_remembered(
     actions["Light"].trigger()
     qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window).lightness() > 180)
     assert Settings(window.settings.path).color_scheme == "light"
+    actions["Dark"].trigger()
+    actions["System"].trigger()  # offscreen, the platform's palette is light
+    qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window).lightness() == light_window)
+    assert Settings(window.settings.path).color_scheme == "system"
 
 
 def test_a_scheme_in_the_environment_wins_over_the_menu(
