@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QLoggingCategory
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from evcards.resources import fonts_dir
@@ -48,6 +48,7 @@ CJK_FAMILIES: dict[str, tuple[str, ...]] = {
     "ko": ("Noto Sans CJK KR", "Source Han Sans KR", "Source Han Sans K"),
 }
 _TRADITIONAL_REGIONS = {"TW", "HK", "MO"}
+FALLBACK_FAMILIES = frozenset({f for forms in CJK_FAMILIES.values() for f in forms} | set(BUNDLED_FONTS.values()))
 
 
 def cjk_forms(language: str | None) -> str | None:
@@ -121,12 +122,66 @@ def with_fallbacks(font: QFont, language: str | None = None) -> QFont:
     """`font` with the fallback families for `language` appended, for the characters it lacks."""
     result = QFont(font)
     families = list(font.families()) or [font.family()]
-    fallbacks = {f for forms in CJK_FAMILIES.values() for f in forms} | set(BUNDLED_FONTS.values())
-    base = families[:1] + [f for f in families[1:] if f not in fallbacks]  # another language's order goes
+    base = families[:1] + [f for f in families[1:] if f not in FALLBACK_FAMILIES]  # another language's order goes
     result.setFamilies(base + [f for f in families_for_language(language) if f not in base])
     return result
 
 
+DEFAULT_UI_FAMILY = "DejaVu Sans"  # on every Linux machine; the card's own face too
+GENERIC_FAMILIES = frozenset({"sans serif", "sans-serif", "sans", "serif", "monospace", "system-ui"})
+# Widget classes a platform theme may give a font of their own (QApplication::font(className)).
+THEMED_WIDGET_CLASSES = (
+    "QMenu",
+    "QMenuBar",
+    "QMessageBox",
+    "QHeaderView",
+    "QAbstractItemView",
+    "QLabel",
+    "QAbstractButton",
+    "QStatusBar",
+    "QTipLabel",
+    "QLineEdit",
+    "QTextEdit",
+    "QPlainTextEdit",
+    "QGroupBox",
+    "QTabBar",
+    "QDockWidget",
+    "QDockWidgetTitle",
+)
+
+
+def ui_family(font: QFont) -> str:
+    """The real family a widget font should start with: the platform's UI font, else DejaVu Sans.
+
+    A generic name ("Sans Serif", what the offscreen and minimal platforms give) at the head of
+    a family list is skipped when Qt picks a face per character: the next family, Noto Sans
+    Devanagari or the CJK subset, then draws the Latin text, with “ ” ’ full width and … as
+    "···". A CJK or other fallback face (a CJK locale's platform font) gives way too: its Latin
+    punctuation is full width."""
+    named = (list(font.families()) or [font.family()])[0]
+    if named and named.lower() not in GENERIC_FAMILIES and named not in FALLBACK_FAMILIES:
+        return named
+    if DEFAULT_UI_FAMILY in _installed_and_registered()[0]:
+        return DEFAULT_UI_FAMILY
+    resolved = QFontInfo(font).family()  # a machine without DejaVu (macOS, Windows)
+    return resolved if resolved not in FALLBACK_FAMILIES else DEFAULT_UI_FAMILY
+
+
+def ui_font(font: QFont) -> QFont:
+    """`font` (a platform UI font) with its real family first and the bundled faces as fallbacks."""
+    primary = QFont(font)
+    primary.setFamilies([ui_family(font)])
+    return with_fallbacks(primary)
+
+
 def install_application_font(app: QApplication) -> None:
-    """Make the bundled fallbacks part of the application's default font."""
-    app.setFont(with_fallbacks(app.font()))
+    """Make the platform's UI font (else DejaVu Sans) every widget's primary face, with the
+    bundled faces as fallbacks for the scripts it lacks; also for the fonts a platform theme
+    gives to menus, item views and other widget classes."""
+    default = app.font()
+    # PySide6 takes the class name as str (its stubs say bytes, which it refuses)
+    themed = {name: QApplication.font(name) for name in THEMED_WIDGET_CLASSES}  # type: ignore[call-overload]
+    app.setFont(ui_font(default))
+    for name, font in themed.items():
+        if font != default:
+            QApplication.setFont(ui_font(font), name)  # type: ignore[arg-type]

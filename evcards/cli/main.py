@@ -148,8 +148,24 @@ def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
     return _run_window(args.data or args.file)
 
 
+def no_display() -> str | None:
+    """One line saying the window cannot be shown, when Linux has no display and Qt was not told
+    to do without one; else None. (Qt itself would abort, exit 134, with a message about xcb.)"""
+    import os
+
+    if not sys.platform.startswith("linux") or any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return None
+    return (
+        "evcards: no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+        "without one, use 'evcards export' (or validate, list), or start the window under 'xvfb-run evcards'"
+    )
+
+
 def _run_window(path: Path | None) -> int:
     """None: the window reopens the file opened last."""
+    if (message := no_display()) is not None:
+        print(message, file=sys.stderr)
+        return EXIT_INVALID
     from evcards.gui.app import run_app
 
     return run_app(path)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QKeyCombination, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 Key = QKeySequence.StandardKey
 Shortcut = QKeySequence.StandardKey | str
@@ -51,6 +51,12 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("about", "Help", "&About evcards", "What evcards is, and its version", ()),
 )
 MENU_ORDER = ("File", "Edit", "View", "Help")
+# View > Color Scheme: checkable and exclusive, named "scheme_<choice>" (Settings.color_scheme).
+COLOR_SCHEME_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("scheme_system", "View", "&System", "Follow the desktop's light or dark setting"),
+    ActionSpec("scheme_light", "View", "&Light", "Dark text on a light background"),
+    ActionSpec("scheme_dark", "View", "&Dark", "Light text on a dark background"),
+)
 
 
 def key_sequences(shortcuts: tuple[Shortcut, ...]) -> list[QKeySequence]:
@@ -77,6 +83,13 @@ class ActionRegistry:
             self._actions[spec.name] = action
         self._actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
         self._actions["about"].setMenuRole(QAction.MenuRole.AboutRole)
+        self.color_schemes = QActionGroup(parent)  # exclusive: one scheme checked
+        for spec in COLOR_SCHEME_SPECS:
+            action = QAction(spec.text, self.color_schemes)
+            action.setObjectName(f"action_{spec.name}")
+            action.setStatusTip(spec.tip)
+            action.setCheckable(True)
+            self._actions[spec.name] = action
 
     def __getitem__(self, name: str) -> QAction:
         return self._actions[name]
@@ -87,10 +100,34 @@ class ActionRegistry:
     def in_menu(self, menu: str) -> list[QAction]:
         return [self._actions[s.name] for s in ACTION_SPECS if s.menu == menu]
 
-    def shortcut_rows(self) -> list[tuple[str, str, str]]:
-        """(menu, action, shortcuts) for the Keyboard Shortcuts dialog, read from the actions."""
-        rows = []
-        for spec in ACTION_SPECS:
-            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in self._actions[spec.name].shortcuts())
-            rows.append((spec.menu, spec.text.replace("&", "").rstrip("…"), keys or "—"))
-        return rows
+    def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """For the Keyboard Shortcuts dialog, read from the actions: each menu with its
+        (keys, action) rows, in menu order; actions without a shortcut are left out."""
+        groups = []
+        for menu in MENU_ORDER:
+            rows = []
+            for spec in ACTION_SPECS:
+                sequences = [s for s in self._actions[spec.name].shortcuts() if not is_dedicated_key(s)]
+                if spec.menu == menu and sequences:
+                    keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences]
+                    rows.append((spoken_list(keys), spec.text.replace("&", "").rstrip("…")))
+            if rows:
+                groups.append((menu, rows))
+        return groups
+
+
+def is_dedicated_key(sequence: QKeySequence) -> bool:
+    """A key of its own on some keyboards (Open, Refresh, Back, Zoom In, Help...): a platform
+    binding worth keeping, but "Ctrl+O or Open" would read as if Open were a key everyone has."""
+    if sequence.count() != 1:
+        return False
+    combination: QKeyCombination = sequence[0]  # type: ignore[index]  # operator[] is missing from the stubs
+    key = combination.key()
+    return combination.keyboardModifiers() == Qt.KeyboardModifier.NoModifier and (
+        key == Qt.Key.Key_Help or int(key.value) >= int(Qt.Key.Key_Back.value)
+    )
+
+
+def spoken_list(items: list[str]) -> str:
+    """ "A", "A or B", "A, B or C": alternatives as a reader says them."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"

@@ -6,20 +6,22 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from evcards import __version__
 from evcards.card.fonts import install_application_font
 from evcards.gui import counts
 from evcards.gui.main_window import MainWindow
+from evcards.gui.palette import COLOR_SCHEME, apply_color_scheme, dark_palette, forced_scheme
 from evcards.gui.scroll_bar_style import speed_up_scroll_bars
 from evcards.gui.settings import Settings
 from evcards.resources import bundled_data, icons_dir
 
+__all__ = ["COLOR_SCHEME", "create_application", "dark_palette", "initial_file", "run_app"]
+
 EXIT_AFTER_SHOWN = "EVCARDS_EXIT_AFTER_SHOWN"  # benchmarks: report shown, loaded, first card painted; then quit
-COLOR_SCHEME = "EVCARDS_COLOR_SCHEME"  # "dark" or "light": override the desktop's choice
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -34,41 +36,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app.setWindowIcon(QIcon(str(icon)))
     install_application_font(app)
     counts.install_translator()  # before the first row is painted
-    scheme = os.environ.get(COLOR_SCHEME, "").lower()
-    if scheme in ("dark", "light"):
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
+    if forced_scheme():
         app.setStyle("Fusion")
     speed_up_scroll_bars(app)
-    if scheme == "dark":
-        app.setPalette(dark_palette())
+    if forced_scheme():
+        apply_color_scheme(app, "system")  # the environment's scheme
     return app
-
-
-def dark_palette() -> QPalette:
-    """A dark palette for desktops whose platform theme gives Qt none."""
-    palette = QPalette()
-    role, color = QPalette.ColorRole, QColor
-    for name, value in {
-        role.Window: "#1e2228",
-        role.WindowText: "#e6edf3",
-        role.Base: "#161b22",
-        role.AlternateBase: "#21262d",
-        role.Text: "#e6edf3",
-        role.Button: "#21262d",
-        role.ButtonText: "#e6edf3",
-        role.Highlight: "#1f6feb",
-        role.HighlightedText: "#ffffff",
-        role.Link: "#6cb6ff",
-        role.PlaceholderText: "#8b949e",
-        role.ToolTipBase: "#21262d",
-        role.ToolTipText: "#e6edf3",
-        role.Mid: "#30363d",
-        role.Dark: "#0d1117",
-    }.items():
-        palette.setColor(name, color(value))
-    for name in (role.Text, role.WindowText, role.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, name, color("#6e7681"))
-    return palette
 
 
 def _report_shown_then_quit(app: QApplication, window: MainWindow) -> None:
@@ -123,6 +96,8 @@ def run_app(path: Path | None, settings: Settings | None = None) -> int:
     """Show the window and open the first file."""
     app = create_application()
     settings = settings or Settings()
+    if settings.color_scheme != "system":
+        apply_color_scheme(app, settings.color_scheme)
     window = MainWindow(settings)
     if os.environ.get(EXIT_AFTER_SHOWN):
         _report_shown_then_quit(app, window)

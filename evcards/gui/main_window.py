@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -32,7 +33,10 @@ from evcards.gui.mouse_navigation import MouseNavigation
 from evcards.gui.pdf_actions import PdfActions
 from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.settings import ZOOM_RANGE, Settings
+from evcards.gui.start import most_connected
 from evcards.gui.status_widgets import StatusWidgets
+from evcards.gui.welcome import WelcomePane
+from evcards.resources import bundled_data
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
@@ -87,6 +91,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.card, 1)
+        self._build_welcome(layout)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.entity_pane)
@@ -131,6 +136,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(self.action_registry[name])
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
+        self._build_color_scheme_menu(menus["View"])
         self.context_menu = QMenu(self)  # one menu for every row, not a new one per right-click
         self.context_menu.setObjectName("entity_context_menu")
         self.context_menu.addAction("Open", lambda: self.card.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -184,9 +190,14 @@ class MainWindow(QMainWindow):
         self.loader.start(Path(path))
 
     def reload(self) -> None:
-        """Read the open file again; never in place of an Open that is still loading."""
-        if self.kb is not None and not self.loader.is_opening():
+        """Read the open file again; never in place of an Open that is still loading. With no
+        file open, try again the file that could not be opened."""
+        if self.loader.is_opening():
+            return
+        if self.kb is not None:
             self.loader.start(self.kb.path, reload=True)
+        elif self.welcome.failed_path is not None:
+            self.loader.start(self.welcome.failed_path)
 
     def choose_file(self) -> None:
         start = str(self.kb.path.parent) if self.kb else ""
@@ -208,20 +219,16 @@ class MainWindow(QMainWindow):
                     f"{result.path.name} changed on disk but is not valid; still showing the previous version.",
                     result.lines(),
                 )
+            elif self.kb is None:  # nothing to keep showing: the welcome state says what went wrong
+                self._show_welcome(result)
             else:
-                kept = self.kb.path.name if self.kb else None
-                if self.problem_dialog is not None:  # one report at a time, not a pile of them
-                    self.problem_dialog.close()
-                    self.problem_dialog.deleteLater()
-                from evcards.gui.dialogs import problem_report_box
-
-                self.problem_dialog = problem_report_box(self, result, kept)
-                self.problem_dialog.open()
+                self._open_problem_report(result, self.kb.path.name)
             return
         self._show_knowledge_base(kb, result, reload)
 
     def _show_knowledge_base(self, kb: LoadedKnowledgeBase, result: LoadResult, reload: bool) -> None:
-        previous = self.entity_pane.current_entity_id() if reload else self.settings.last_entity if self.kb is None else None
+        previous = self.entity_pane.current_entity_id() if reload else self._start_entity_id(kb)
+        self._hide_welcome()
         self.kb = kb
         self.entity_pane.set_entities(kb.entities, self.loader.entity_filter)
         self.history.forget_missing({e.id for e in kb.entities}) if reload else self.history.clear()
@@ -256,6 +263,65 @@ class MainWindow(QMainWindow):
             self.card.show_card(kb, entity)
         else:
             self.card.show_placeholder("The entity shown before is not in this file. Select an entity on the left.")
+
+    # --- start and empty states ------------------------------------------------------------
+    def _build_welcome(self, layout: QVBoxLayout) -> None:
+        """The pane shown in place of the card while no file is open (gui/welcome.py)."""
+        self.welcome = WelcomePane(self.settings, self)
+        self.welcome.hide()
+        layout.addWidget(self.welcome, 1)
+        self.welcome.open_requested.connect(self.choose_file)
+        self.welcome.recent_requested.connect(self.open_file)
+        self.welcome.example_requested.connect(lambda: self.open_file(bundled_data()))
+        self.welcome.details_requested.connect(lambda: self._open_problem_report(self._welcome_result, None))
+        self._welcome_result: LoadResult | None = None
+
+    def _show_welcome(self, result: LoadResult | None = None) -> None:
+        """No file open: the welcome state, with what went wrong with `result`'s file, if any."""
+        self._welcome_result = result
+        if result is None:
+            self.welcome.show_welcome()
+        else:
+            self.welcome.show_problem(Path(result.path), result.lines())
+            self.statusBar().showMessage(f"Cannot open {Path(result.path).name}.", 5000)
+        self.card.hide()
+        self.welcome.show()
+        self.welcome.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_navigation()
+
+    def _hide_welcome(self) -> None:
+        if self.welcome.isVisible() or self.welcome.failed_path is not None:
+            self.welcome.show_welcome()
+            self._welcome_result = None
+            self.welcome.hide()
+            self.card.show()
+
+    def _open_problem_report(self, result: LoadResult | None, kept: str | None) -> None:
+        if result is None:
+            return
+        if self.problem_dialog is not None:  # one report at a time, not a pile of them
+            self.problem_dialog.close()
+            self.problem_dialog.deleteLater()
+        from evcards.gui.dialogs import problem_report_box
+
+        self.problem_dialog = problem_report_box(self, result, kept)
+        self.problem_dialog.open()
+
+    def _start_entity_id(self, kb: LoadedKnowledgeBase) -> str | None:
+        """The entity a newly opened file starts on: the one last viewed in it, else the most
+        connected one. The file being left remembers its own."""
+        self._remember_shown_entity()
+        remembered = self.settings.last_entity(kb.path)
+        if remembered is not None and kb.entity(remembered) is not None:
+            return remembered
+        hub = most_connected(kb.entities)
+        return hub.id if hub is not None else None
+
+    def _remember_shown_entity(self) -> None:
+        """Remember the card shown for its file, for the next time the file is opened."""
+        shown = self._pending_card or (self.card.entity.id if self.card.entity is not None else None)
+        if self.kb is not None and shown is not None:
+            self.settings.remember_entity(self.kb.path, shown)
 
     # --- navigation -----------------------------------------------------------------------
     def current_entity(self) -> Entity | None:
@@ -313,7 +379,7 @@ class MainWindow(QMainWindow):
         self.action_registry["forward"].setEnabled(self.history.can_go_forward())
         for name in ("export_pdf", "print", "print_preview", "copy_card", "show_in_source"):
             self.action_registry[name].setEnabled(has_card)
-        self.action_registry["reload"].setEnabled(self.kb is not None)
+        self.action_registry["reload"].setEnabled(self.kb is not None or self.welcome.failed_path is not None)
         self.action_registry["export_cards"].setEnabled(bool(self.kb and self.kb.entities))
 
     # --- card actions ---------------------------------------------------------------------
@@ -366,7 +432,32 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from evcards.gui.dialogs import ShortcutsDialog
 
-        ShortcutsDialog(self.action_registry.shortcut_rows(), self).exec()
+        ShortcutsDialog(self.action_registry.shortcut_groups(), self).exec()
+
+    def _build_color_scheme_menu(self, view_menu: QMenu) -> None:
+        """View > Color Scheme: System, Light, Dark; remembered, applied at once. When
+        EVCARDS_COLOR_SCHEME forces a scheme, the menu shows it and cannot change it."""
+        from evcards.gui.palette import COLOR_SCHEME, apply_color_scheme, forced_scheme
+
+        menu = view_menu.addMenu("&Color Scheme")
+        menu.setObjectName("menu_color_scheme")
+        view_menu.insertSeparator(menu.menuAction())
+        forced = forced_scheme()
+        for choice in ("system", "light", "dark"):
+            action = self.action_registry[f"scheme_{choice}"]
+            menu.addAction(action)
+            action.setChecked(choice == (forced or self.settings.color_scheme))
+            action.setEnabled(forced is None)
+            if forced is not None:
+                action.setStatusTip(f"Set by {COLOR_SCHEME}={forced}")
+
+            def choose(_checked: bool = False, choice: str = choice) -> None:
+                self.settings.color_scheme = choice
+                app = QApplication.instance()
+                if isinstance(app, QApplication):
+                    apply_color_scheme(app, choice)
+
+            action.triggered.connect(choose)
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -408,9 +499,7 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()
         # Saved here, not at each selection: QSettings writes its file after every change.
-        shown = self._pending_card or (self.card.entity.id if self.card.entity is not None else None)
-        if shown is not None:
-            self.settings.last_entity = shown
+        self._remember_shown_entity()
         self.settings.sync()
         self.mouse_navigation.stop()
         super().closeEvent(event)

@@ -9,6 +9,8 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT_FILES = 10
+MAX_REMEMBERED_ENTITIES = 50  # files whose last viewed entity is kept
+COLOR_SCHEMES = ("system", "light", "dark")
 DEFAULT_ZOOM = 0
 ZOOM_RANGE = (-5, 10)
 T = TypeVar("T")
@@ -60,7 +62,6 @@ class Settings:
     window_state = _BytesSetting("window/state")
     splitter_state = _BytesSetting("window/splitter")
     last_file = _TextSetting("session/last_file", Path)
-    last_entity = _TextSetting("session/last_entity", str)
     last_export_folder = _TextSetting("export/folder", Path)
 
     @property
@@ -88,6 +89,37 @@ class Settings:
     @zoom.setter
     def zoom(self, value: int) -> None:
         self._store.setValue("view/zoom", value)
+
+    def _remembered_entities(self) -> list[tuple[Path, str]]:
+        """(file, entity id) pairs, the most recent first; kept as "id\tpath" lines."""
+        value = self._store.value("session/last_entities", [])
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        pairs = [item.split("\t", 1) for item in items if isinstance(item, str) and "\t" in item]
+        return [(Path(path), entity_id) for entity_id, path in pairs if entity_id and path]
+
+    def last_entity(self, path: Path) -> str | None:
+        """The entity last viewed in the file at `path`, if it was remembered."""
+        path = path.resolve()
+        remembered = next((entity_id for file, entity_id in self._remembered_entities() if file == path), None)
+        if remembered is None and path == self.last_file:  # as evcards 0.1 kept it: one entity, the last file's
+            legacy = self._store.value("session/last_entity", "")
+            return legacy if isinstance(legacy, str) and legacy else None
+        return remembered
+
+    def remember_entity(self, path: Path, entity_id: str) -> None:
+        path = path.resolve()
+        kept = [(path, entity_id), *((f, e) for f, e in self._remembered_entities() if f != path)][:MAX_REMEMBERED_ENTITIES]
+        self._store.setValue("session/last_entities", [f"{e}\t{f}" for f, e in kept])
+
+    @property
+    def color_scheme(self) -> str:
+        """ "system", "light" or "dark": the palette chosen in View > Color Scheme."""
+        value = self._store.value("view/color_scheme", "system")
+        return value if value in COLOR_SCHEMES else "system"
+
+    @color_scheme.setter
+    def color_scheme(self, value: str) -> None:
+        self._store.setValue("view/color_scheme", value if value in COLOR_SCHEMES else "system")
 
     def sync(self) -> None:
         self._store.sync()

@@ -50,7 +50,7 @@ def test_open_loads_another_file(qtbot: Any, window: MainWindow, write_kb: KbWri
     wait_for_file(qtbot, window, path)
     assert asked == [str(bundled_data().resolve().parent)]  # starts in the folder of the open file
     assert shown_ids(window) == ["lei-jun", "xiaomi"]
-    assert shown_card_id(window) == "lei-jun"
+    assert shown_card_id(window) == "xiaomi"  # as connected as Lei Jun, and first in the file
     assert window.windowTitle() == "Test KB — evcards"
     assert window.status.file_label.text() == str(path.resolve())
     assert window.status.count_label.text() == "2 of 2 entities"
@@ -434,12 +434,11 @@ def test_settings_round_trip(qtbot: Any, tmp_path: Path, write_kb: KbWriter) -> 
 
     raw = QSettings(str(store), QSettings.Format.IniFormat)
     assert raw.value("view/zoom") in (2, "2")
-    assert raw.value("session/last_entity") == "xiaomi"
     assert raw.value("session/last_file") == str(path.resolve())
     assert isinstance(raw.value("window/geometry"), QByteArray)
 
     again = Settings(store)
-    assert again.zoom == 2 and again.last_entity == "xiaomi" and again.last_file == path.resolve()
+    assert again.zoom == 2 and again.last_entity(path) == "xiaomi" and again.last_file == path.resolve()
     assert again.recent_files[:2] == [path.resolve(), bundled_data().resolve()] or again.recent_files[0] == path.resolve()
     second = open_window(qtbot, again, path)
     assert second.size().toTuple() == (700, 500)

@@ -1,0 +1,24 @@
+"""Which card a file opens on: the one the reader last viewed there, else the most connected one.
+
+The first entity by name (Apple, in the bundled data) is seldom where a reader wants to begin;
+the entity with the most relations, in and out, is the hub the others are read from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from evcards.kb.model import Entity
+
+
+def most_connected(entities: Sequence[Entity]) -> Entity | None:
+    """The entity with the most relations (its own plus those that point at it); the first in
+    file order among equals. None when there are no entities."""
+    if not entities:
+        return None
+    degree: Counter[str] = Counter()
+    for entity in entities:
+        degree[entity.id] += len(entity.relations)
+        degree.update(relation.target for relation in entity.relations)
+    return max(entities, key=lambda entity: degree[entity.id])  # max keeps the first of equals
