@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.source_dock], [520], Qt.Orientation.Horizontal)
         a = self.action_registry
         a["source_pane"].setCheckable(True)
-        a["source_pane"].triggered.connect(self.source_dock.setVisible)
+        a["source_pane"].toggled.connect(self.source_dock.setVisible)
         self.source_dock.toggleViewAction().toggled.connect(a["source_pane"].setChecked)
         self.source_dock.visibilityChanged.connect(self._source_dock_visibility)
         a.connect("next_quote", lambda: self._step_quote_in_source(1))

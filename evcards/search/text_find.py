@@ -2,47 +2,71 @@
 
 `fold_for_search` changes lengths (ß is "ss", an accent goes, a run of spaces is one), so a
 match in the folded text is mapped back to code-point offsets in the original through a table
-kept beside it. The text is folded once, cluster by cluster (a base character with the
-combining marks after it, so "e" + U+0301 folds as "é" does); later queries only search it.
+kept beside it. The text is folded once: printable ASCII a run at a time (lowered, one to one),
+the rest cluster by cluster (a base character with the combining marks after it, so that the
+kana voicing mark stays with its kana); later queries only search it.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from evcards.search.folding import fold_for_search
+
+_PRINTABLE_ASCII = frozenset(chr(c) for c in range(0x21, 0x7F))
+_RUNS = re.compile(r"[\x21-\x7e]+|\s+|[^\x21-\x7e\s]+")  # ASCII words, white space, the rest
 
 
 class FoldedText:
     """A text folded for search, with where each folded character comes from."""
 
-    __slots__ = ("_folded", "_origins", "_text")
+    __slots__ = ("_folded", "_last_space", "_origins", "_pieces", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        pieces: list[str] = []
-        origins: list[int] = []  # origins[i]: offset in `text` of the cluster folded character i came from
-        last_space = False
-        n = len(text)
-        i = 0
+        self._pieces: list[str] = []
+        self._origins: list[int] = []  # _origins[i]: offset in `text` of the character folded character i comes from
+        self._last_space = False
+        cache: dict[str, str] = {}
+        for run in _RUNS.finditer(text):
+            start, piece = run.start(), run.group()
+            if piece[0] in _PRINTABLE_ASCII:  # most of a Latin text: lowered, one to one
+                self._pieces.append(piece.lower())
+                self._origins += range(start, run.end())
+                self._last_space = False
+            elif piece.isspace():
+                self._add(" ", start)
+            else:
+                self._fold_clusters(piece, start, cache)
+        self._folded = "".join(self._pieces)
+        self._origins.append(len(text))
+        del self._pieces
+
+    def _fold_clusters(self, piece: str, start: int, cache: dict[str, str]) -> None:
+        """Fold a run of other characters cluster by cluster: a character and the marks after it."""
+        n, i = len(piece), 0
         while i < n:
             j = i + 1
-            while j < n and unicodedata.combining(text[j]):
+            while j < n and unicodedata.combining(piece[j]):
                 j += 1
-            cluster = text[i:j]
-            folded = cluster.lower() if cluster.isascii() else fold_for_search(cluster)
-            if folded.isspace() or (folded and not folded.strip()):
-                folded = "" if last_space else " "
-                last_space = True
-            elif folded:
-                last_space = False
-            pieces.append(folded)
-            origins += [i] * len(folded)
+            cluster = piece[i:j]
+            folded = cache.get(cluster)
+            if folded is None:
+                folded = cache[cluster] = fold_for_search(cluster)
+            self._add(folded, start + i)
             i = j
-        self._folded = "".join(pieces)
-        origins.append(n)
-        self._origins = origins
+
+    def _add(self, folded: str, origin: int) -> None:
+        if folded and not folded.strip():  # white space: one space for a run of it
+            if self._last_space:
+                return
+            folded, self._last_space = " ", True
+        elif folded:
+            self._last_space = False
+        self._pieces.append(folded)
+        self._origins += [origin] * len(folded)
 
     @property
     def text(self) -> str:
@@ -63,7 +87,8 @@ class FoldedText:
         found: list[tuple[int, int]] = []
         at = self._folded.find(needle)
         while at >= 0:
-            end = at + len(needle)
-            found.append((self._origins[at], self._end_of(end)))
-            at = self._folded.find(needle, end)
+            end = self._end_of(at + len(needle))
+            found.append((self._origins[at], end))
+            # go on after the last character matched, not inside it ("s" twice in "ß" is one match)
+            at = self._folded.find(needle, bisect_left(self._origins, end))
         return found
