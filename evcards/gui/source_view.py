@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
-    from evcards.search.text_find import FoldedText
+    from evcards.search.text_find import SearchableText
 
 MEASURE_CHARS = 80  # the text column widens no further than about this many characters
 ZOOM_STEP = 1.0
@@ -195,7 +195,7 @@ class SourcePane(QWidget):
         self._positions = Utf16Positions("")
         self._spans: list[QuoteSpan] = []
         self._current: int | None = None
-        self._folded: FoldedText | None = None
+        self._folded: SearchableText | None = None
         self._matches: list[tuple[int, int]] = []
         self._match: int | None = None
         self._zoom = 0
@@ -392,9 +392,9 @@ class SourcePane(QWidget):
 
     def _find(self, query: str) -> None:
         if self._folded is None or self._folded.text is not self._source_text:
-            from evcards.search.text_find import FoldedText  # with the first search, not at start-up
+            from evcards.search.text_find import SearchableText  # with the first search, not at start-up
 
-            self._folded = FoldedText(self._source_text)
+            self._folded = SearchableText(self._source_text)
         self._matches = self._folded.find_all(query)
         here = self.current_quote()
         after = here.start if here is not None else 0

@@ -19,7 +19,7 @@ _PRINTABLE_ASCII = frozenset(chr(c) for c in range(0x21, 0x7F))
 _RUNS = re.compile(r"[\x21-\x7e]+|\s+|[^\x21-\x7e\s]+")  # ASCII words, white space, the rest
 
 
-class FoldedText:
+class SearchableText:
     """A text folded for search, with where each folded character comes from."""
 
     __slots__ = ("_folded", "_last_space", "_origins", "_pieces", "_text")

@@ -242,3 +242,28 @@ def test_the_pane_and_its_size_are_remembered(qtbot: Any, settings: Any, write_k
     third = open_window(qtbot, settings, path)
     assert third.source_dock.isHidden()
     third.close()
+
+
+def test_a_passage_selected_with_the_mouse_is_copied(qtbot: Any, settings: Any, write_kb: KbWriter) -> None:
+    from PySide6.QtGui import QGuiApplication, QTextCursor
+
+    window = _open(qtbot, settings, write_kb)
+    window.show_in_source("xiaomi", 1)
+    pane = window.source_view
+    assert pane is not None
+    text = pane.text
+    found = text.document().find("Lei Jun founded")
+    ends = []
+    for position in (found.selectionStart(), found.selectionEnd()):
+        cursor = QTextCursor(text.document())
+        cursor.setPosition(position)
+        ends.append(text.cursorRect(cursor).center())
+    first, last = ends
+    qtbot.mousePress(text.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    qtbot.mouseMove(text.viewport(), last)
+    qtbot.mouseRelease(text.viewport(), Qt.MouseButton.LeftButton, pos=last)
+    assert text.textCursor().selectedText() == "Lei Jun founded"
+    qtbot.keyClick(text, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "Lei Jun founded"
+    assert pane.highlighted_text() == "Lei Jun founded Xiaomi"  # selecting did not take the highlight away
+    window.close()

@@ -8,11 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from evcards.search.folding import fold_for_search
-from evcards.search.text_find import FoldedText
+from evcards.search.text_find import SearchableText
 
 
 def spans(text: str, query: str) -> list[str]:
-    return [text[start:end] for start, end in FoldedText(text).find_all(query)]
+    return [text[start:end] for start, end in SearchableText(text).find_all(query)]
 
 
 def test_matches_are_case_accent_width_and_quote_insensitive() -> None:
@@ -27,14 +27,14 @@ def test_matches_are_case_accent_width_and_quote_insensitive() -> None:
 
 def test_offsets_count_code_points_after_astral_characters() -> None:
     text = "😀𠀀 then 雷军 and 雷军 again"
-    assert FoldedText(text).find_all("雷军") == [(8, 10), (15, 17)]
+    assert SearchableText(text).find_all("雷军") == [(8, 10), (15, 17)]
 
 
 def test_every_match_is_counted_once_in_text_order_and_nothing_for_an_empty_query() -> None:
     assert spans("aaaa", "aa") == ["aa", "aa"]
     assert spans("Xiaomi, XIAOMI, xiaomi", "Xiaomi") == ["Xiaomi", "XIAOMI", "xiaomi"]
-    assert FoldedText("anything").find_all("  ") == []
-    assert FoldedText("anything").find_all("nothing") == []
+    assert SearchableText("anything").find_all("  ") == []
+    assert SearchableText("anything").find_all("nothing") == []
 
 
 @given(st.text(alphabet=st.sampled_from("aAéÉß ’'\n😀雷\u0301ＳＵ"), max_size=30), st.data())
@@ -42,7 +42,7 @@ def test_each_match_folds_to_the_query(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     query = text[start : start + data.draw(st.integers(1, 6))]
     needle = fold_for_search(query).strip()
-    found = FoldedText(text).find_all(query)
+    found = SearchableText(text).find_all(query)
     for begin, end in found:
         assert needle in fold_for_search(text[begin:end]).strip() or not needle
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(found))
