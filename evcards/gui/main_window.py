@@ -338,10 +338,9 @@ class MainWindow(QMainWindow):
         self.source_dock.setMinimumWidth(260)
         self.source_dock.hide()
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.source_dock)
-        self.resizeDocks([self.source_dock], [520], Qt.Orientation.Horizontal)
         a = self.action_registry
         a["source_pane"].setCheckable(True)
-        a["source_pane"].toggled.connect(self.source_dock.setVisible)
+        a["source_pane"].toggled.connect(self._show_source_dock)
         self.source_dock.toggleViewAction().toggled.connect(a["source_pane"].setChecked)
         self.source_dock.visibilityChanged.connect(self._source_dock_visibility)
         a.connect("next_quote", lambda: self._step_quote_in_source(1))
@@ -357,6 +356,11 @@ class MainWindow(QMainWindow):
             self.source_dock.setWidget(self.source_view)
         return self.source_view
 
+    def _show_source_dock(self, visible: bool = True) -> None:
+        if visible and self.source_view is None:
+            self._source_pane()  # before the dock is shown, so that it opens as wide as the pane asks
+        self.source_dock.setVisible(visible)
+
     def _source_dock_visibility(self, visible: bool) -> None:
         if visible:
             self._follow_card_in_source()
@@ -371,7 +375,7 @@ class MainWindow(QMainWindow):
         if self.card.entity is None:
             return
         if self.source_dock.isHidden():
-            self.source_dock.show()
+            self._show_source_dock()
         elif step > 0:
             self._source_pane().next_quote()
         else:
@@ -399,7 +403,7 @@ class MainWindow(QMainWindow):
         if not 0 <= evidence_index < len(items) or kb.source_text(items[evidence_index].source) is None:
             return
         self._source_pane().show_evidence(kb, entity, claim_index, evidence_index)
-        self.source_dock.show()
+        self._show_source_dock()
         self.source_dock.raise_()
 
     def zoom_by(self, steps: int | None) -> None:

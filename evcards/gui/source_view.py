@@ -16,13 +16,14 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QStackedLayout,
     QTextEdit,
     QToolButton,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 
 MEASURE_CHARS = 80  # the text column widens no further than about this many characters
 ZOOM_STEP = 1.0
+PANE_WIDTH = 420  # px, the pane's first width; the reader's own is remembered
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -175,6 +177,7 @@ class SourcePane(QWidget):
         self.position_label.setObjectName("source_quote_position")
         self.position_label.setWordWrap(True)
         self.position_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.position_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a long claim wraps
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("source_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -200,6 +203,10 @@ class SourcePane(QWidget):
         self._match: int | None = None
         self._zoom = 0
         self.show_empty("Select an entity to see the sources its card quotes.")
+
+    def sizeHint(self) -> QSize:
+        """The width a dock first opens at: room for the card beside it on a laptop screen."""
+        return QSize(PANE_WIDTH, super().sizeHint().height())
 
     def _tool_button(self, text: str, name: str, tip: str) -> QToolButton:
         button = QToolButton(self)
@@ -245,6 +252,8 @@ class SourcePane(QWidget):
         """Show what the card quotes: the same source when the new card quotes it too, else its first."""
         if kb is self._kb and entity is self._entity and (entity is None or self._source_id is not None):
             return
+        current = self.current_quote()
+        same_card = entity is not None and self._entity is not None and entity.id == self._entity.id  # e.g. the file reloaded
         self._kb, self._entity = kb, entity
         if kb is None or entity is None:
             self.show_empty("Select an entity to see the sources its card quotes.")
@@ -255,8 +264,9 @@ class SourcePane(QWidget):
             return
         source_id = self._source_id if self._source_id in sources else sources[0]
         self._show_source(source_id)
+        kept = [i for i, s in enumerate(self._spans) if same_card and current and s[2:] == current[2:]]
         first = first_quote(self._spans)
-        self._set_current(self._spans.index(first) if first is not None else None)
+        self._set_current(kept[0] if kept else self._spans.index(first) if first is not None else None)
 
     def show_evidence(self, kb: LoadedKnowledgeBase, entity: Entity, claim_index: int, evidence_index: int) -> None:
         """Open one evidence item's source with its quote current (the card's other quotes lit too)."""

@@ -267,3 +267,17 @@ def test_a_passage_selected_with_the_mouse_is_copied(qtbot: Any, settings: Any, 
     assert QGuiApplication.clipboard().text() == "Lei Jun founded"
     assert pane.highlighted_text() == "Lei Jun founded Xiaomi"  # selecting did not take the highlight away
     window.close()
+
+
+def test_a_reloaded_file_keeps_the_quote_being_read(qtbot: Any, settings: Any, write_kb: KbWriter) -> None:
+    window = _open(qtbot, settings, write_kb)
+    window.show_in_source("xiaomi", 2)
+    pane = window.source_view
+    assert pane is not None and pane.highlighted_text() == "SU7 🚙 launch"
+    data = _kb()
+    data["sources"][0]["text"] = "A new first paragraph 😀.\n\n" + ARTICLE
+    write_kb(data, source_text=None)
+    window.reload()
+    qtbot.waitUntil(lambda: pane.text.toPlainText().startswith("A new first paragraph"))
+    assert pane.highlighted_text() == "SU7 🚙 launch" and pane.position_label.text().startswith("Quote 2 of 3")
+    window.close()
