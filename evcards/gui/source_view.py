@@ -189,7 +189,8 @@ class SourcePane(QWidget):
         self.find_bar.next_requested.connect(lambda: self._step_match(1))
         self.find_bar.previous_requested.connect(lambda: self._step_match(-1))
         self.find_bar.closed.connect(self.close_find)
-        self.text.installEventFilter(self)
+        for widget in (self.text, self.heading, self.previous_button, self.next_button):
+            widget.installEventFilter(self)  # Ctrl+F anywhere in the pane finds in the text
         self._build_layout()
         self._kb: LoadedKnowledgeBase | None = None
         self._entity: Entity | None = None
@@ -423,8 +424,8 @@ class SourcePane(QWidget):
         self._refresh_highlights()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+F and Esc in the text belong to the pane, not to the window's shortcuts."""
-        if watched is self.text and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        """Ctrl+F and Esc in the pane belong to it, not to the window's shortcuts."""
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             assert isinstance(event, QKeyEvent)
             find = event.matches(QKeySequence.StandardKey.Find)
             escape = event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible()

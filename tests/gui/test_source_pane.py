@@ -152,6 +152,13 @@ def test_find_counts_folded_matches_steps_and_closes_with_esc(qtbot: Any, settin
     assert not pane.find_bar.isVisible() and pane.match_count() == 0
     assert len(pane.text.extraSelections()) == 3  # the quotes stay lit
     assert pane.highlighted_text() == QUOTES_IN_TEXT_ORDER[0]
+    assert pane.text.hasFocus()
+    window.card.setFocus()  # outside the pane, Ctrl+F is the window's: the entity filter
+    qtbot.keyClick(window.card, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.entity_pane.filter_field.hasFocus() and not pane.find_bar.isVisible()
+    pane.next_button.setFocus()  # anywhere inside the pane, it is the pane's
+    qtbot.keyClick(pane.next_button, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert pane.find_bar.isVisible() and field.hasFocus()
     window.close()
 
 
