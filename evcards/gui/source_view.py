@@ -221,6 +221,7 @@ class SourcePane(QWidget):
         navigation.setContentsMargins(8, 0, 8, 4)
         navigation.addWidget(self.previous_button)
         navigation.addWidget(self.next_button)
+        navigation.addSpacing(6)
         navigation.addWidget(self.position_label, 1)
         content = QWidget(self)
         column = QVBoxLayout(content)
