@@ -44,6 +44,12 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("back", "View", "&Back", "Go back to the previous entity", (Key.Back,)),
     ActionSpec("forward", "View", "&Forward", "Go forward to the next entity", (Key.Forward,)),
     ActionSpec("show_in_source", "View", "Show in &Source", "Show the current claim's quote in its source text", ("Ctrl+U",)),
+    # the source pane (evcards.gui.source_view)
+    ActionSpec("source_pane", "View", "Source &Pane", "Show or hide the source text beside the card", ("F9",)),
+    ActionSpec("next_quote", "View", "&Next Quote in Source", "Highlight the card's next quote in the source pane", ("F3",)),
+    ActionSpec(
+        "previous_quote", "View", "P&revious Quote in Source", "Highlight the card's previous quote in the source pane", ("Shift+F3",)
+    ),
     ActionSpec("zoom_in", "View", "Zoom &In", "Make the card text larger", (Key.ZoomIn, "Ctrl+=")),
     ActionSpec("zoom_out", "View", "Zoom &Out", "Make the card text smaller", (Key.ZoomOut,)),
     ActionSpec("zoom_reset", "View", "&Actual Size", "Reset the card text to its normal size", ("Ctrl+0",)),

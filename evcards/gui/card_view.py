@@ -26,6 +26,7 @@ ZOOM_STEP = 1.0
 class CardView(QTextBrowser):
     entity_requested = Signal(str)
     source_requested = Signal(str, int, int)  # entity id, claim index, evidence item index
+    card_changed = Signal()  # another entity, another file's version of it, or a placeholder
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,10 +65,12 @@ class CardView(QTextBrowser):
     def show_card(self, kb: LoadedKnowledgeBase, entity: Entity) -> None:
         self._kb, self._entity = kb, entity
         self._render()
+        self.card_changed.emit()
 
     def show_placeholder(self, message: str) -> None:
         self._kb = self._entity = None
         self.setPlainText(message)
+        self.card_changed.emit()
 
     def _render(self) -> None:
         if self._kb is None or self._entity is None:

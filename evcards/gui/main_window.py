@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
-    from evcards.gui.source_view import SourceView
+    from evcards.gui.source_view import SourcePane
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.loader import LoadResult
     from evcards.kb.model import Entity
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.action_registry = ActionRegistry(self)
         self.loader = Loader(self)
         self.watcher = FileWatcher(self)
-        self.source_view: SourceView | None = None
+        self.source_view: SourcePane | None = None
         self.problem_dialog: QMessageBox | None = None
         self._pending_card: str | None = None
         self._typing_pause = QTimer(self)
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._typing_pause.setInterval(TYPING_PAUSE_MS)
         self._typing_pause.timeout.connect(self._show_pending_card)
         self._build_widgets()
+        self._build_source_dock()
         self.pdf = PdfActions(self, settings, self.statusBar())
         self._build_menus_and_toolbar()
         self._connect()
@@ -392,6 +394,59 @@ class MainWindow(QMainWindow):
             QGuiApplication.clipboard().setText(card_text(card_parts(self.kb, entity, for_print=True)))
             self.statusBar().showMessage(f"Copied the card of {entity.name} with its citations.", 4000)
 
+    # --- the source pane -----------------------------------------------------------------
+    def _build_source_dock(self) -> None:
+        """The dock exists from the start, so that `restoreState` brings back its place, size and
+        visibility; the pane inside it is made when it is first shown."""
+        self.source_dock = QDockWidget("Source", self)
+        self.source_dock.setObjectName("source_dock")
+        self.source_dock.setAccessibleName("Source")
+        self.source_dock.setMinimumWidth(260)
+        self.source_dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.source_dock)
+        a = self.action_registry
+        a["source_pane"].setCheckable(True)
+        a["source_pane"].toggled.connect(self._show_source_dock)
+        self.source_dock.toggleViewAction().toggled.connect(a["source_pane"].setChecked)
+        self.source_dock.visibilityChanged.connect(self._source_dock_visibility)
+        a.connect("next_quote", lambda: self._step_quote_in_source(1))
+        a.connect("previous_quote", lambda: self._step_quote_in_source(-1))
+        self.card.card_changed.connect(self._follow_card_in_source)
+
+    def _source_pane(self) -> SourcePane:
+        if self.source_view is None:
+            from evcards.gui.source_view import SourcePane
+
+            self.source_view = SourcePane(self.source_dock)
+            self.source_view.set_zoom(self.settings.zoom)
+            self.source_dock.setWidget(self.source_view)
+        return self.source_view
+
+    def _show_source_dock(self, visible: bool = True) -> None:
+        if visible and self.source_view is None:
+            self._source_pane()  # before the dock is shown, so that it opens as wide as the pane asks
+        self.source_dock.setVisible(visible)
+
+    def _source_dock_visibility(self, visible: bool) -> None:
+        if visible:
+            self._follow_card_in_source()
+
+    def _follow_card_in_source(self) -> None:
+        """The open pane follows the card; a hidden one catches up when it is shown."""
+        if not self.source_dock.isHidden():
+            self._source_pane().follow_card(self.card.knowledge_base, self.card.entity)
+
+    def _step_quote_in_source(self, step: int) -> None:
+        """F3 / Shift+F3: the card's next or previous quote; a hidden pane opens on the first."""
+        if self.card.entity is None:
+            return
+        if self.source_dock.isHidden():
+            self._show_source_dock()
+        elif step > 0:
+            self._source_pane().next_quote()
+        else:
+            self._source_pane().previous_quote()
+
     def show_current_claim_in_source(self) -> None:
         entity, kb = self.current_entity(), self.card.knowledge_base
         if entity is None or kb is None:
@@ -406,28 +461,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("This card has no quote that could be found in its source.", 5000)
 
     def show_in_source(self, entity_id: str, claim_index: int, evidence_index: int = 0) -> None:
-        if self.kb is None or (entity := self.kb.entity(entity_id)) is None or not 0 <= claim_index < len(entity.claims):
+        """Open the pane on one evidence item's quote; the reader stays where they were, on the card."""
+        kb = self.card.knowledge_base
+        if kb is None or (entity := kb.entity(entity_id)) is None or not 0 <= claim_index < len(entity.claims):
             return
         items = entity.claims[claim_index].evidence_items
-        if not 0 <= evidence_index < len(items):
+        if not 0 <= evidence_index < len(items) or kb.source_text(items[evidence_index].source) is None:
             return
-        source_id = items[evidence_index].source
-        source, text = self.kb.source(source_id), self.kb.source_text(source_id)
-        if source is None or text is None:
-            return
-        if self.source_view is None:
-            from evcards.gui.source_view import SourceView
-
-            self.source_view = SourceView(self)
-        self.source_view.show_quote(source, text, self.kb.check(entity, claim_index, evidence_index))
-        self.source_view.show()
-        self.source_view.raise_()
-        self.source_view.activateWindow()
+        self._source_pane().show_evidence(kb, entity, claim_index, evidence_index)
+        self._show_source_dock()
+        self.source_dock.raise_()
 
     def zoom_by(self, steps: int | None) -> None:
         zoom = 0 if steps is None else max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], self.settings.zoom + steps))
         self.settings.zoom = zoom
         self.card.set_zoom(zoom)
+        if self.source_view is not None:
+            self.source_view.set_zoom(zoom)
 
     def show_shortcuts(self) -> None:
         from evcards.gui.dialogs import ShortcutsDialog

@@ -70,5 +70,4 @@ def test_show_in_source_highlights_a_wrapped_quote_after_astral_characters(qtbot
         qtbot.waitUntil(view.isVisible)
         assert view.highlighted_text() == expected
         assert not view.text.textCursor().hasSelection()
-        view.close()
     window.close()

@@ -305,8 +305,7 @@ def test_every_shortcut_triggers_its_action(qtbot: Any, window: MainWindow, no_d
         assert action.shortcuts() or spec.name == "about", f"{spec.name} has no shortcut"
         for sequence in action.shortcuts():
             prepare_history(window)
-            if window.source_view is not None:
-                window.source_view.close()
+            window.source_dock.hide()
             window.activateWindow()
             qtbot.waitUntil(window.isActiveWindow)
             widget = {"list": window.entity_pane.list_view, "card": window.card, "filter": window.entity_pane.filter_field}[focus]
@@ -383,6 +382,9 @@ def test_menus_hold_every_action_with_its_shortcut(window: MainWindow) -> None:
         "&Back",
         "&Forward",
         "Show in &Source",
+        "Source &Pane",
+        "&Next Quote in Source",
+        "P&revious Quote in Source",
         "Zoom &In",
         "Zoom &Out",
         "&Actual Size",

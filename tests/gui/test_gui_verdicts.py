@@ -34,6 +34,5 @@ def test_show_in_source_opens_the_evidence_item_clicked(qtbot: Any, settings: An
     assert view is not None
     qtbot.waitUntil(view.isVisible)
     assert view.highlighted_text() == "выпустила первый электромобиль в 2024 году"
-    assert view.windowTitle() == "Source: Новость"
-    view.close()
+    assert view.source_title() == "Новость"
     window.close()
