@@ -62,6 +62,7 @@ class Settings:
     last_file = _TextSetting("session/last_file", Path)
     last_entity = _TextSetting("session/last_entity", str)
     last_export_folder = _TextSetting("export/folder", Path)
+    pdf_author = _TextSetting("export/pdf_author", str)  # the Author of exported PDFs; None: none
 
     @property
     def recent_files(self) -> list[Path]:

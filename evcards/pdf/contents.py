@@ -99,8 +99,8 @@ def _name_end(document: QTextDocument, tab: int) -> float | None:
     line = block.layout().lineForTextPosition(offset)
     if not line.isValid() or offset + 1 >= line.textStart() + line.textLength():
         return None
-    x, _ = line.cursorToX(offset)  # type: ignore[misc]  # (x, position); the stubs say object
-    return float(x)
+    x_and_position: tuple[float, int] = line.cursorToX(offset)  # type: ignore[assignment]  # the stubs say object
+    return float(x_and_position[0])
 
 
 def _add_leaders(document: QTextDocument, tabs: list[int], width: float, widest_number: str) -> None:
