@@ -3,8 +3,10 @@
 Every path goes through `evcards.pdf.pages`: the card document from `build_card_document(...,
 for_print=True)`, laid out on the target device and painted page by page with a footer. PDFs
 are rendered in memory, finished with what Qt cannot write (`evcards.pdf.finish`: the language,
-bookmarks, subset font names), then saved through `evcards.pdf.saving`, so a failed export
-leaves no partial file and an existing file untouched.
+bookmarks, links between cards, Subject and Keywords, subset font names), then saved through
+`evcards.pdf.saving`, so a failed export leaves no partial file and an existing file untouched.
+Several cards in one PDF follow a contents page (`evcards.pdf.contents`) and link to each
+other where a relation names a card of the PDF (`evcards.pdf.links`).
 
 A `QGuiApplication` (or `QApplication`) must exist before calling anything here.
 """
