@@ -1,8 +1,8 @@
 """The contents page of a many-card PDF: each entity with the page its card starts on, linked.
 
 Each entry is one paragraph: the entity's name (a link to its card, see `evcards.pdf.links`),
-its names in other scripts, dot leaders, and the page number set flush right by a right tab
-stop. Qt has no leader tabs, so the dots are counted once the entries are laid out: the gap
+its names in other scripts, dot leaders, and the page number (a link too) set flush right by a
+right tab stop. Qt has no leader tabs, so the dots are counted once the entries are laid out: the gap
 between the name's end and the number's start, over the width of one " ." (the layout and the
 font metrics both measure at Qt's default resolution, unhinted).
 
@@ -86,7 +86,11 @@ def contents_document(title: str, entities: Sequence[Entity], pages: Sequence[in
         if entity.native_names:
             cursor.insertText(" " + " · ".join(entity.native_names), muted)
         tabs.append(cursor.position())
-        cursor.insertText(f"\t{page}", number)
+        cursor.insertText("\t", number)
+        page_link = QTextCharFormat(number)  # the number is a link too: where a reader's eye ends
+        page_link.setAnchor(True)
+        page_link.setAnchorHref(link.anchorHref())
+        cursor.insertText(str(page), page_link)
     cursor.endEditBlock()
     return document, tabs
 
