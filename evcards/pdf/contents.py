@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -29,7 +30,7 @@ from PySide6.QtGui import (
 )
 
 from evcards.card.basics import BASE_POINT_SIZE, entity_link
-from evcards.card.content import PRINT_COLORS
+from evcards.card.content import PRINT_COLORS, one_line
 from evcards.card.document import card_font
 from evcards.card.formats import card_formats
 from evcards.kb.model import Entity
@@ -50,6 +51,7 @@ def _char(color: str) -> QTextCharFormat:
 def _entry_block(width: float) -> QTextBlockFormat:
     """One line height for every entry: a name in Han script would otherwise open its line wider."""
     block = QTextBlockFormat()
+    block.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # an entry whose name is Arabic keeps its number on the right
     line = QFontMetricsF(for_print(card_font(BASE_POINT_SIZE))).lineSpacing() * ENTRY_LINE_HEIGHT
     block.setLineHeight(line, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
     block.setTabPositions([QTextOption.Tab(width, QTextOption.TabType.RightTab)])
@@ -70,8 +72,8 @@ def contents_document(title: str, entities: Sequence[Entity], pages: Sequence[in
     cursor.setBlockFormat(title_block)
     cursor.setBlockCharFormat(title_char)
     cursor.insertText(CONTENTS_TITLE, formats.chars["title"])
-    kind_block, kind_char = formats.blocks["aliases"]
-    cursor.insertBlock(kind_block, kind_char)
+    subtitle_block, subtitle_char = formats.blocks["aliases"]
+    cursor.insertBlock(subtitle_block, subtitle_char)
     cards = f"{len(entities)} cards"
     cursor.insertText(f"{title} · {cards}" if title else cards, formats.chars["muted"])
     name, muted, number = _char(PRINT_COLORS.link), _char(PRINT_COLORS.muted), _char(PRINT_COLORS.text)
@@ -82,9 +84,9 @@ def contents_document(title: str, entities: Sequence[Entity], pages: Sequence[in
         link = QTextCharFormat(name)
         link.setAnchor(True)
         link.setAnchorHref(entity_link(entity.id))
-        cursor.insertText(entity.name, link)
+        cursor.insertText(one_line(entity.name), link)  # a line break in a name would end the entry
         if entity.native_names:
-            cursor.insertText(" " + " · ".join(entity.native_names), muted)
+            cursor.insertText(" " + " · ".join(map(one_line, entity.native_names)), muted)
         tabs.append(cursor.position())
         cursor.insertText("\t", number)
         page_link = QTextCharFormat(number)  # the number is a link too: where a reader's eye ends

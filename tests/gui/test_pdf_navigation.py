@@ -164,3 +164,18 @@ def test_a_long_card_keeps_its_links_on_the_right_pages(write_kb: KbWriter, tmp_
         (1, "Short", last),
         (last, "Long Card", 1),
     ]
+
+
+def test_a_name_with_a_line_break_or_in_arabic_keeps_one_entry_with_its_number_on_the_right(write_kb: KbWriter, tmp_path: Path) -> None:
+    data = minimal_kb()
+    data["entities"][0]["name"] = "Xiaomi\nCorporation"
+    data["entities"].append({"id": "ar", "name": "شاومي", "kind": "organization", "claims": []})
+    kb = write_and_load(write_kb, data)
+    target = tmp_path / "three.pdf"
+    export_pdf(kb, kb.entities, target)
+    lines = page_lines(target, 0)
+    assert lines[2].startswith("Xiaomi Corporation") and lines[2].endswith(" 2")
+    assert len(lines) == 6 and lines[4].endswith(" 4")  # title, subtitle, three entries, footer
+    numbers = [link for link in page_links(target) if link.page == 0][1::2]
+    rights = [float(annotation.get_object()["/Rect"][2]) for annotation in PdfReader(target).pages[0]["/Annots"]][1::2]
+    assert [link.target for link in numbers] == [1, 2, 3] and max(rights) - min(rights) < 0.5  # flush right
