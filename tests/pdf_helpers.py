@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.generic import DictionaryObject
 
 from tests.conftest import minimal_kb
@@ -81,3 +81,56 @@ def link_uris(path: Path) -> list[str]:
             if action is not None and "/URI" in action:
                 uris.append(str(action["/URI"]))
     return uris
+
+
+class PageLink(NamedTuple):
+    """A link on `page` (0-based) over the words `text`, to `target` (0-based page; None: not a page)."""
+
+    page: int
+    text: str
+    target: int | None
+
+
+def _runs(page: PageObject) -> list[tuple[float, float, str]]:
+    """(x, y, text) of each text run drawn on `page`, in PDF user space."""
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: object) -> None:
+        if text.strip():
+            runs.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def page_links(path: Path) -> list[PageLink]:
+    """Every link annotation of the PDF, with the words drawn under it and the page it opens."""
+    reader = PdfReader(path)
+    found: list[PageLink] = []
+    for number, page in enumerate(reader.pages):
+        runs = _runs(page)
+        for reference in page.get("/Annots", []) or []:
+            annotation = reference.get_object()
+            left, bottom, right, top = (float(v) for v in annotation["/Rect"])
+            words = " ".join(t.strip() for x, y, t in runs if left - 1 <= x < right - 0.5 and bottom - 3 <= y <= top)
+            destination = annotation.get("/Dest")
+            action = annotation.get("/A")
+            if destination is None and action is not None and action.get("/S") == "/GoTo":
+                destination = action["/D"]
+            target = reader.get_page_number(destination[0].get_object()) if destination is not None else None
+            found.append(PageLink(number, words, target))
+    return found
+
+
+def outline(path: Path) -> list[tuple[str, int]]:
+    """The PDF's bookmarks: (title, 0-based page)."""
+    reader = PdfReader(path)
+    return [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+
+
+def page_lines(path: Path, index: int) -> list[str]:
+    """The lines of page `index` as drawn, top to bottom: runs on one baseline joined left to right."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in _runs(PdfReader(path).pages[index]):
+        rows.setdefault(round(y, 1), []).append((x, text))
+    return [squeeze(" ".join(text for _, text in sorted(rows[y]))) for y in sorted(rows, reverse=True)]

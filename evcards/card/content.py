@@ -223,7 +223,8 @@ def _relation_rows(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> 
         runs = grouped.setdefault(relation.type, [])
         if runs:
             runs.append(Run(", "))
-        runs.append(Run(name) if for_print else Run(name, "link", entity_link(relation.target)))
+        # Print keeps the target in the run, unstyled: a PDF links it only to a card it holds (evcards.pdf.links).
+        runs.append(Run(name, "text" if for_print else "link", entity_link(relation.target)))
     return tuple(RelationRow(relation_label(kind), tuple(runs)) for kind, runs in grouped.items())
 
 

@@ -1,11 +1,13 @@
 """`evcards export`: write entity cards as PDF from the command line, with or without a display.
 
-    evcards export ENTITY [ENTITY ...] [--data FILE.json] [--all] [--single] [--page-size a4|letter] -o OUT
+    evcards export ENTITY [ENTITY ...] [--data FILE.json] [--all] [--single] [--page-size a4|letter]
+                   [--author NAME] -o OUT
 
 One entity: OUT is the PDF file (or an existing folder that receives `<entity-id>.pdf`).
 Several, or --all: OUT is a folder with one PDF per entity, unless --single puts every card in
-one PDF with bookmarks. Exit 0 on success, 1 with a message (unknown entity, invalid data,
-unwritable target), 2 for a wrong command line.
+one PDF with a contents page, bookmarks and links between the cards. The cards come in the
+order given; --all takes the window's list order (by name). Exit 0 on success, 1 with a
+message (unknown entity, invalid data, unwritable target), 2 for a wrong command line.
 """
 
 from __future__ import annotations
@@ -41,8 +43,13 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         help="an entity's id or name, folded as the window's filter folds it ('Lei Jun', 'lei-jun', '雷军', 'leijun')",
     )
     parser.add_argument("--data", type=Path, metavar="FILE.json", help="the knowledge base (default: the bundled one)")
-    parser.add_argument("--all", action="store_true", help="export every entity of the knowledge base")
-    parser.add_argument("--single", action="store_true", help="with several entities, one PDF with a card per page and bookmarks")
+    parser.add_argument("--all", action="store_true", help="export every entity of the knowledge base, by name as the window lists them")
+    parser.add_argument(
+        "--single",
+        action="store_true",
+        help="with several entities, one PDF: a contents page, then each card from a new page, in the order given, linked to each other",
+    )
+    parser.add_argument("--author", default="", metavar="NAME", help="the PDF's author (default: none)")
     parser.add_argument(
         "--page-size",
         choices=PAGE_SIZE_CHOICES,
@@ -127,7 +134,7 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         return _fail(f"{result.path} is not a valid knowledge base; nothing was exported")
     warn_unverified(result, "the cards mark them")
     try:
-        entities = list(kb.entities) if args.all else resolve_entities(kb, args.entities)
+        entities = EntityFilter(kb.entities).entities if args.all else resolve_entities(kb, args.entities)
     except UnknownEntity as error:
         return _fail(str(error))
     if not entities:
@@ -155,6 +162,7 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             page_size=args.page_size or default_page_size(),
             single=args.single or not several,
             progress=progress if several else None,
+            author=args.author.strip(),
         )
     except ExportError as error:
         return _fail(str(error))

@@ -83,15 +83,19 @@ class PdfActions:
         from evcards.pdf.paper import default_page_size
 
         try:
-            export_pdf(kb, [entity], target, page_size=default_page_size())
+            export_pdf(kb, [entity], target, page_size=default_page_size(), author=self._author())
         except ExportError as error:
             self._warn("Export failed", str(error))
             return None
         self._exported(target, f"Exported {entity.name} to {target.name}")
         return target
 
+    def _author(self) -> str:
+        return (self._settings.pdf_author or "").strip()
+
     def export_many(self, kb: LoadedKnowledgeBase | None, entities: list[Entity]) -> Path | None:
-        """Every listed card in one PDF, with a progress dialog whose Cancel leaves no file."""
+        """Every listed card in one PDF, in the list's order (what the filter shows: the window
+        passes `listed_entities()`), after a contents page; a progress dialog's Cancel leaves no file."""
         if kb is None:
             return None
         if not entities:
@@ -126,7 +130,15 @@ class PdfActions:
 
         try:
             try:
-                files = export_pdf(kb, entities, target, page_size=default_page_size(), progress=progress, cancelled=dialog.wasCanceled)
+                files = export_pdf(
+                    kb,
+                    entities,
+                    target,
+                    page_size=default_page_size(),
+                    progress=progress,
+                    cancelled=dialog.wasCanceled,
+                    author=self._author(),
+                )
             finally:
                 dialog.close()
                 dialog.deleteLater()

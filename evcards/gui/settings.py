@@ -63,6 +63,7 @@ class Settings:
     splitter_state = _BytesSetting("window/splitter")
     last_file = _TextSetting("session/last_file", Path)
     last_export_folder = _TextSetting("export/folder", Path)
+    pdf_author = _TextSetting("export/pdf_author", str)  # the Author of exported PDFs; None: none
 
     @property
     def recent_files(self) -> list[Path]:

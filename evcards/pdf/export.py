@@ -3,18 +3,20 @@
 Every path goes through `evcards.pdf.pages`: the card document from `build_card_document(...,
 for_print=True)`, laid out on the target device and painted page by page with a footer. PDFs
 are rendered in memory, finished with what Qt cannot write (`evcards.pdf.finish`: the language,
-bookmarks, subset font names), then saved through `evcards.pdf.saving`, so a failed export
-leaves no partial file and an existing file untouched.
+bookmarks, links between cards, Subject and Keywords, subset font names), then saved through
+`evcards.pdf.saving`, so a failed export leaves no partial file and an existing file untouched.
+Several cards in one PDF follow a contents page (`evcards.pdf.contents`) and link to each
+other where a relation names a card of the PDF (`evcards.pdf.links`).
 
 A `QGuiApplication` (or `QApplication`) must exist before calling anything here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,11 +25,14 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from evcards import __version__
+from evcards.card.basics import kind_label
 from evcards.card.document import build_card_document
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.model import Entity
+from evcards.pdf.contents import CONTENTS_TITLE, lay_out_contents
 from evcards.pdf.finish import Bookmark, finish_pdf
 from evcards.pdf.language import document_language
+from evcards.pdf.links import link_relations
 from evcards.pdf.pages import PagedCard, PaintFailed, footer_text, lay_out, paginate_and_paint, paint_cards
 from evcards.pdf.saving import SaveFailed, failure_message, write_atomically
 
@@ -99,7 +104,12 @@ def footer_for(kb: LoadedKnowledgeBase, today: date | None = None) -> str:
     return footer_text(kb.display_title, f"exported {(today or date.today()).isoformat()}")
 
 
-def _new_writer(buffer: QBuffer, page_size: str, title: str) -> QPdfWriter:
+def keywords(entities: Sequence[Entity]) -> str:
+    """The PDF's keywords: the kinds of its entities, by label, in alphabetical order."""
+    return ", ".join(sorted({kind_label(entity.kind) for entity in entities}, key=str.casefold))
+
+
+def _new_writer(buffer: QBuffer, page_size: str, title: str, author: str) -> QPdfWriter:
     if page_size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {page_size!r}: use one of {', '.join(PAGE_SIZES)}")
     writer = QPdfWriter(buffer)
@@ -108,8 +118,16 @@ def _new_writer(buffer: QBuffer, page_size: str, title: str) -> QPdfWriter:
         QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait, PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
     )
     writer.setTitle(title)
+    writer.setAuthor(author)  # Qt writes it in the document information and in the XMP metadata
     writer.setCreator(CREATOR)
     return writer
+
+
+def _card(kb: LoadedKnowledgeBase, entity: Entity, device: QPagedPaintDevice, linked: Container[str]) -> PagedCard:
+    """The entity's print card laid out on `device`, its relations to the `linked` entities as links."""
+    document = build_card_document(kb, entity, for_print=True)
+    link_relations(document, linked)
+    return lay_out(document, device)
 
 
 def render_pdf(
@@ -118,25 +136,29 @@ def render_pdf(
     *,
     page_size: str = "a4",
     today: date | None = None,
+    author: str = "",
     on_card_laid_out: Callable[[int], None] | None = None,
     on_card_done: Callable[[int], None] | None = None,
 ) -> tuple[bytes, int]:
-    """The PDF of `entities` (each from a fresh page, with a bookmark when there are several) and its page count.
+    """The PDF of `entities` and its page count.
 
-    `on_card_laid_out(index)` and `on_card_done(index)` follow the two stages, e.g. to report
-    progress or to cancel by raising."""
+    Each card starts on a fresh page. Several cards come after a contents page, each with a
+    bookmark, and their relations to each other are links. `on_card_laid_out(index)` and
+    `on_card_done(index)` follow the two stages, e.g. to report progress or to cancel by raising."""
     if not entities:
         raise ValueError("nothing to export: no entity given")
-    title = entities[0].name if len(entities) == 1 else kb.display_title
+    several = len(entities) > 1
+    title = kb.display_title if several else entities[0].name
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = _new_writer(buffer, page_size, title)
+    writer = _new_writer(buffer, page_size, title, author)
+    linked = {entity.id for entity in entities} if several else set()
     keep = len(entities) <= KEEP_LAID_OUT_CARDS
     kept: list[PagedCard] = []
     page_counts: list[int] = []
     drawn: list[str] = []  # for glyphs the PDF's text maps miss (evcards.pdf.unmapped)
     for index, entity in enumerate(entities):
-        card = lay_out(build_card_document(kb, entity, for_print=True), writer)
+        card = _card(kb, entity, writer, linked)
         page_counts.append(len(card.pages))
         drawn.append(card.document.toPlainText())
         if keep:
@@ -149,19 +171,38 @@ def render_pdf(
         """A long export lays each card out a second time (the layout is the same) rather than
         hold thousands of documents in memory."""
         for entity, count in zip(entities, page_counts):
-            card = lay_out(build_card_document(kb, entity, for_print=True), writer)
+            card = _card(kb, entity, writer, linked)
             if len(card.pages) != count:  # e.g. the screen's resolution changed meanwhile
                 raise PaintFailed(f"the card of {entity.name} came out with a different number of pages; export again")
             yield card
 
-    pages = paint_cards(writer, kept if keep else laid_out_again(), sum(page_counts), footer_for(kb, today), on_card_done=on_card_done)
-    data = bytes(buffer.data().data())  # QByteArray -> bytes: the stubs know no bytes(QByteArray)
+    cards: Iterator[PagedCard] = iter(kept) if keep else laid_out_again()
+    first_pages = [0, *accumulate(page_counts[:-1])]  # of each card, counted without the contents
+    leading: list[PagedCard] = []  # the contents of several cards
     bookmarks: list[Bookmark] = []
-    if len(entities) > 1:
-        first_pages = [0, *accumulate(page_counts[:-1])]
-        bookmarks = [Bookmark(entity.name, first) for entity, first in zip(entities, first_pages)]
+    if several:
+        leading = [lay_out_contents(kb.display_title, entities, first_pages, writer)]
+        drawn.append(leading[0].document.toPlainText())
+        first_pages = [len(leading[0].pages) + first for first in first_pages]
+        bookmarks = [Bookmark(CONTENTS_TITLE, 0), *(Bookmark(entity.name, first) for entity, first in zip(entities, first_pages))]
+
+    def card_done(index: int) -> None:
+        if on_card_done is not None and index >= len(leading):
+            on_card_done(index - len(leading))
+
+    total = sum(page_counts) + sum(len(card.pages) for card in leading)
+    pages = paint_cards(writer, chain(leading, cards), total, footer_for(kb, today), on_card_done=card_done)
+    data = bytes(buffer.data().data())  # QByteArray -> bytes: the stubs know no bytes(QByteArray)
+    information = {"/Subject": kb.display_title, "/Keywords": keywords(entities)}
     try:
-        data = finish_pdf(data, document_language(kb, entities), bookmarks, "\n".join(drawn))
+        data = finish_pdf(
+            data,
+            document_language(kb, entities),
+            bookmarks,
+            "\n".join(drawn),
+            first_pages={entity.id: first for entity, first in zip(entities, first_pages)} if several else {},
+            information=information,
+        )
     except PyPdfError as error:  # pragma: no cover - only if Qt writes what pypdf cannot read
         raise PaintFailed(f"the PDF could not be finished: {error}") from error
     return data, pages
@@ -194,15 +235,18 @@ def export_pdf(
     progress: ProgressCallback | None = None,
     cancelled: CancelledCheck | None = None,
     today: date | None = None,
+    author: str = "",
 ) -> list[ExportedFile]:
     """Export `entities` as PDF and return what was written.
 
-    `single=True`: one PDF at `target` holding every card (one card makes a card PDF; several
-    get a page break between cards and a bookmark each). `single=False`: `target` is a folder
+    `single=True`: one PDF at `target` holding every card in the order given (one card makes a
+    card PDF; several get a contents page, a page break between cards, a bookmark each and
+    links between them). `single=False`: `target` is a folder
     (created if missing, not its parents) that receives `<entity-id>.pdf` per entity, each
     written atomically. `progress(ExportProgress)` follows the cards; when `cancelled()` turns
     true the export stops with `ExportCancelled`, leaving no partial file (files already
     finished in folder mode stay). Failures raise `ExportError` with a message for the user.
+    `author` goes into the PDF's document information (empty: none).
     """
     entities = list(entities)
     total = len(entities)
@@ -229,6 +273,7 @@ def export_pdf(
                     batch,
                     page_size=page_size,
                     today=today,
+                    author=author,
                     on_card_laid_out=reporter(batch, done_before, False) if stages == 2 else None,
                     on_card_done=reporter(batch, done_before, True),
                 )
@@ -258,6 +303,7 @@ def print_card(kb: LoadedKnowledgeBase, entity: Entity, printer: QPagedPaintDevi
     """Print the card on `printer` (a QPrinter, e.g. the one a QPrintPreviewDialog passes to
     its `paintRequested` slot) with the PDF's layout and footer; return the number of pages."""
     document = build_card_document(kb, entity, for_print=True)
+    link_relations(document, ())  # paper has no links
     try:
         return paginate_and_paint(document, printer, footer_for(kb, today))
     except PaintFailed as error:

@@ -2,6 +2,9 @@
 
 - The document language: the catalog's /Lang, which screen readers and search tools use.
 - Bookmarks (an outline) when one PDF holds several cards, opened with the bookmarks panel.
+- Links between cards: Qt writes each anchor it draws as a /URI link; an `evcards:entity/ID`
+  one becomes a link to the first page of ID's card (a /Dest), or goes when the PDF lacks it.
+- Subject and Keywords in the document information, which `QPdfWriter` cannot set.
 - Text that copies and extracts as the text drawn: ToUnicode maps repaired
   (`evcards.pdf.unicode_map`) and Devanagari and Thai runs given their text in reading order
   (`evcards.pdf.actual_text`).
@@ -19,13 +22,14 @@ a few milliseconds a card.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import DictionaryObject, NameObject, StreamObject, TextStringObject
+from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NullObject, StreamObject, TextStringObject
 
+from evcards.card.basics import ENTITY_SCHEME, entity_link_target
 from evcards.pdf.actual_text import add_actual_text
 from evcards.pdf.unicode_map import parse_cmap, repair_to_unicode, write_cmap
 from evcards.pdf.unmapped import fill_unmapped
@@ -104,13 +108,57 @@ def _tag_subset_fonts(writer: PdfWriter) -> None:
             font[NameObject("/BaseFont")] = NameObject(tagged[0])
 
 
-def finish_pdf(data: bytes, language: str, bookmarks: Sequence[Bookmark] = (), drawn_text: str = "") -> bytes:
-    """`data` (a PDF from QPdfWriter) with /Lang, an outline of `bookmarks`, tagged subset font
-    names and text that extracts as drawn.
+def _uri(annotation: DictionaryObject) -> str:
+    action = annotation.get("/A")
+    action = action.get_object() if action is not None else None
+    return str(action.get("/URI", "")) if action is not None and action.get("/S") == "/URI" else ""
+
+
+def link_cards(writer: PdfWriter, first_pages: Mapping[str, int]) -> None:
+    """Point each `evcards:entity/ID` link at the top of the page `first_pages[ID]` (0-based);
+    drop the ones whose ID the PDF does not hold, and any other `evcards:` link (no dead links)."""
+    for page in writer.pages:
+        annotations = page.get("/Annots")
+        if annotations is None:
+            continue
+        kept = ArrayObject()
+        for reference in annotations.get_object():
+            annotation = reference.get_object()
+            uri = _uri(annotation)
+            if uri.startswith(f"{ENTITY_SCHEME}:"):
+                target = entity_link_target(uri)
+                if target is None or target not in first_pages:
+                    continue
+                destination = writer.pages[first_pages[target]]
+                del annotation["/A"]
+                top = FloatObject(float(destination.mediabox.top))
+                annotation[NameObject("/Dest")] = ArrayObject(
+                    [destination.indirect_reference, NameObject("/XYZ"), NullObject(), top, NullObject()]
+                )
+            kept.append(reference)
+        if kept:
+            page[NameObject("/Annots")] = kept
+        else:
+            del page["/Annots"]
+
+
+def finish_pdf(
+    data: bytes,
+    language: str,
+    bookmarks: Sequence[Bookmark] = (),
+    drawn_text: str = "",
+    *,
+    first_pages: Mapping[str, int] | None = None,
+    information: Mapping[str, str] | None = None,
+) -> bytes:
+    """`data` (a PDF from QPdfWriter) with /Lang, an outline of `bookmarks`, links between
+    cards, tagged subset font names and text that extracts as drawn.
 
     `language` is a BCP 47 tag such as "en"; `drawn_text` is the text Qt drew (the cards'
-    plain text), in which glyphs Qt left without text are looked up; a bookmark's page index
-    past the last page is a programming error (IndexError)."""
+    plain text), in which glyphs Qt left without text are looked up; `first_pages` maps each
+    card's entity id to its first page (0-based), see `link_cards`; `information` adds
+    document information entries ("/Subject": ...), empty values left out. A bookmark's page
+    index past the last page is a programming error (IndexError)."""
     reader = PdfReader(BytesIO(data))
     writer = PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # else pypdf writes its own default, "%PDF-1.3"
@@ -119,6 +167,9 @@ def finish_pdf(data: bytes, language: str, bookmarks: Sequence[Bookmark] = (), d
         writer.add_outline_item(title=bookmark.title, page_number=writer.pages[bookmark.page_index])
     if bookmarks:
         writer.page_mode = "/UseOutlines"
+    link_cards(writer, first_pages or {})
+    if entries := {key: value for key, value in (information or {}).items() if value}:
+        writer.add_metadata(entries)
     _tag_subset_fonts(writer)
     _repair_text(writer, drawn_text)
     out = BytesIO()

@@ -89,6 +89,11 @@ def content_height(device: QPagedPaintDevice) -> float:
     return device.height() - _footer_metrics(device).height() * (1 + FOOTER_GAP_LINES)
 
 
+def layout_width(device: QPagedPaintDevice) -> float:
+    """The printable width of `device` in layout pixels: the width `lay_out` sets."""
+    return device.width() * layout_dpi() / device.logicalDpiX()
+
+
 def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> PagedCard:
     """Lay `document` out to the device's printable width and choose its page breaks.
 
@@ -103,7 +108,7 @@ def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> PagedCard:
     # Lay out in default-dpi pixels, see above. Qt takes no device (nullptr) for that; the stubs do not know it.
     document.documentLayout().setPaintDevice(None)  # type: ignore[arg-type]
     document.setDocumentMargin(0)
-    document.setTextWidth(device.width() / scale_x)
+    document.setTextWidth(layout_width(device))
     return PagedCard(document, choose_pages(document, content_height(device) / scale_y), scale_x, scale_y)
 
 

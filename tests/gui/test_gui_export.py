@@ -67,7 +67,7 @@ def test_ctrl_shift_e_exports_the_listed_cards_as_one_pdf(window: Any, qtbot: An
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert asked == [str(tmp_path / "xiaomi-s-move-into-electric-vehicles.pdf")]  # named after the knowledge base
     reader = PdfReader(tmp_path / "su7.pdf")
-    assert [item.title for item in reader.outline] == listed  # a bookmark per listed card, in list order
+    assert [item.title for item in reader.outline] == ["Contents", *listed]  # a bookmark per listed card, in list order
     assert window.pdf.notice.label.text().startswith(f"Exported {len(listed)} cards (")
     assert window.pdf.open_button.isVisible()
 
@@ -129,3 +129,20 @@ def test_an_export_error_is_shown_after_the_progress_dialog_closed(
     monkeypatch.setattr(QMessageBox, "warning", warning)
     window.action_registry["export_cards"].trigger()
     assert shown_with == [[False]]  # the message, and no progress dialog left open behind it
+
+
+def test_exporting_the_whole_list_follows_its_order_and_names_the_author_from_settings(
+    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.pdf_helpers import page_links
+
+    window.settings.pdf_author = "Ada Reader"
+    _save_to(tmp_path / "all.pdf", monkeypatch)
+    listed = [e.name for e in window.entity_pane.listed_entities()]
+    assert listed[0] == "Apple" and listed != [e.name for e in window.kb.entities]  # the list is by name, the file is not
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    reader = PdfReader(tmp_path / "all.pdf")
+    assert [item.title for item in reader.outline] == ["Contents", *listed]
+    contents = [link.text for link in page_links(tmp_path / "all.pdf") if link.page == 0][::2]  # each name, then its page number
+    assert contents == listed
+    assert reader.metadata.author == "Ada Reader"

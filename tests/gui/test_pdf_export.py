@@ -30,6 +30,8 @@ from tests.pdf_helpers import (
     fonts,
     link_uris,
     long_card_data,
+    outline,
+    page_links,
     page_texts,
     squeeze,
 )
@@ -204,11 +206,11 @@ def test_several_cards_in_one_pdf_start_on_fresh_pages_with_bookmarks(write_kb: 
     target = tmp_path / "both.pdf"
     [written] = export_pdf(kb, kb.entities, target, page_size="letter")
     reader = PdfReader(target, strict=True)
-    assert written.entities == ("xiaomi", "lei-jun") and written.pages == len(reader.pages) == 2
-    assert [(item.title, reader.get_destination_page_number(item)) for item in reader.outline] == [("Xiaomi", 0), ("Lei Jun", 1)]
+    assert written.entities == ("xiaomi", "lei-jun") and written.pages == len(reader.pages) == 3  # after a contents page
+    assert outline(target) == [("Contents", 0), ("Xiaomi", 1), ("Lei Jun", 2)]
     assert reader.page_mode == "/UseOutlines"  # the bookmarks panel opens with the file
     assert reader.metadata.title == "Test KB" and reader.trailer["/Root"]["/Lang"] == "en"
-    assert page_texts(target)[1].startswith("Lei Jun 雷军")
+    assert page_texts(target)[2].startswith("Lei Jun 雷军")
     assert [round(float(v)) for v in reader.pages[0].mediabox] == [0, 0, 612, 792]
 
 
@@ -241,8 +243,8 @@ def test_a_long_export_lays_cards_out_again_instead_of_keeping_them_and_writes_t
     export_pdf(kb, kb.entities, relaid, today=TODAY)
     assert built == ["xiaomi", "lei-jun"] * 2  # laid out for the page count, then again to draw
     assert page_texts(relaid) == page_texts(kept)
-    outline = [(item.title, PdfReader(relaid).get_destination_page_number(item)) for item in PdfReader(relaid).outline]
-    assert outline == [("Xiaomi", 0), ("Lei Jun", 1)]
+    assert outline(relaid) == [("Contents", 0), ("Xiaomi", 1), ("Lei Jun", 2)]
+    assert page_links(relaid) == page_links(kept)
 
 
 def test_a_card_that_paginates_differently_the_second_time_fails_the_export_cleanly(
@@ -298,7 +300,7 @@ def test_a_failure_midway_keeps_the_existing_file_and_leaves_nothing(
 def test_an_unexpected_error_also_cleans_up(write_kb: KbWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     kb = write_and_load(write_kb)
     before = _listing(tmp_path)
-    monkeypatch.setattr(pdf_export, "finish_pdf", lambda *args: (_ for _ in ()).throw(RuntimeError("boom")))
+    monkeypatch.setattr(pdf_export, "finish_pdf", lambda *args, **kwargs: (_ for _ in ()).throw(RuntimeError("boom")))
     with pytest.raises(RuntimeError, match="boom"):
         export_pdf(kb, [kb.entity("xiaomi")], tmp_path / "x.pdf")
     assert _listing(tmp_path) == before

@@ -124,12 +124,18 @@ def test_several_entities_make_a_folder_with_progress(write_kb: KbWriter, tmp_pa
     assert stdout == f"wrote 2 PDFs to {folder}\n"
 
 
-def test_all_single_makes_one_pdf_with_bookmarks(write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_all_single_makes_one_pdf_with_bookmarks_in_list_order(
+    write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "all.pdf"
     code, stdout, _ = run(capsys, "--all", "--single", "--data", str(write_kb()), "-o", str(out), "--page-size", "letter")
-    assert code == 0 and stdout == f"wrote {out} (2 cards, 2 pages)\n"
+    assert code == 0 and stdout == f"wrote {out} (2 cards, 3 pages)\n"  # a contents page, then the cards
     reader = PdfReader(out)
-    assert [item.title for item in reader.outline] == ["Xiaomi", "Lei Jun"]
+    assert [item.title for item in reader.outline] == [
+        "Contents",
+        "Lei Jun",
+        "Xiaomi",
+    ]  # by name, as the window lists them (file order: Xiaomi first)
     assert [round(float(v)) for v in reader.pages[0].mediabox][2:] == [612, 792]
 
 
@@ -242,3 +248,14 @@ def test_export_does_not_change_the_data_file(write_kb: KbWriter, tmp_path: Path
     assert run(capsys, "--all", "--data", str(path), "-o", str(tmp_path / "out"))[0] == 0
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert json.loads(path.read_text(encoding="utf-8"))["title"] == "Test KB"
+
+
+def test_single_follows_the_command_line_order_and_sets_the_author(
+    write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "two.pdf"
+    code, _, stderr = run(capsys, "Lei Jun", "xiaomi", "--single", "--author", "Ada Reader", "--data", str(write_kb()), "-o", str(out))
+    assert code == 0, stderr
+    info = PdfReader(out).metadata
+    assert [item.title for item in PdfReader(out).outline] == ["Contents", "Lei Jun", "Xiaomi"]
+    assert (info.author, info.subject, info.get("/Keywords")) == ("Ada Reader", "Test KB", "Organization, Person")

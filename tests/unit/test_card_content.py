@@ -53,8 +53,9 @@ def test_on_screen_the_card_links_to_sources_relations_and_the_web(write_kb: KbW
     assert sorted(_hrefs(write_kb, for_print=False)) == ["evcards:entity/xiaomi", "evcards:source/lei-jun/0", "https://example.com/article"]
 
 
-def test_in_print_only_the_web_link_is_kept(write_kb: KbWriter) -> None:
-    assert _hrefs(write_kb, for_print=True) == ["https://example.com/article"]
+def test_in_print_the_web_link_and_relation_targets_are_kept_not_source_links(write_kb: KbWriter) -> None:
+    """A PDF links a relation to a card it holds (evcards.pdf.links); 'Show in source' is the window's."""
+    assert sorted(_hrefs(write_kb, for_print=True)) == ["evcards:entity/xiaomi", "https://example.com/article"]
 
 
 def test_card_links_are_read_back_as_they_were_written() -> None:
