@@ -328,7 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     emoji = load_emoji(args.emoji)
     name, extra, without_text = build_shaped(emoji, args.output / EMOJI_OUTPUT, emoji_rank())
     maps[name] = extra
-    print(f"{EMOJI_OUTPUT}: {len(extra)} glyphs given a PUA code point, {without_text} without text, {(args.output / EMOJI_OUTPUT).stat().st_size:,} bytes")
+    size = (args.output / EMOJI_OUTPUT).stat().st_size
+    print(f"{EMOJI_OUTPUT}: {len(extra)} glyphs given a PUA code point, {without_text} without text, {size:,} bytes")
     (args.output / GLYPH_TEXT).write_text(json.dumps(maps, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0
 
