@@ -283,11 +283,13 @@ def load_emoji(source: Path) -> TTFont:
     if not source.is_file():
         raise SystemExit(f"{source}: not found; `npm pack @expo-google-fonts/noto-emoji@0.4.7` downloads it")
     if source.suffix == ".tgz":
-        with tarfile.open(source) as archive:
-            member = archive.extractfile(EMOJI_MEMBER)
-            if member is None:
-                raise SystemExit(f"{source}: no {EMOJI_MEMBER} in it")
-            data: Path | io.BytesIO = io.BytesIO(member.read())
+        try:
+            with tarfile.open(source) as archive:
+                member = archive.extractfile(EMOJI_MEMBER)
+                assert member is not None  # a regular file in the package
+                data: Path | io.BytesIO = io.BytesIO(member.read())
+        except (KeyError, tarfile.TarError) as error:
+            raise SystemExit(f"{source}: not the npm package's tarball, no {EMOJI_MEMBER} in it ({error})") from None
     else:
         data = source
     font = TTFont(data, recalcTimestamp=False)
@@ -316,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--emoji", type=Path, default=DEFAULT_EMOJI, help="the npm tarball of @expo-google-fonts/noto-emoji, or its .ttf")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
+    emoji, rank = load_emoji(args.emoji), emoji_rank()  # first: what is missing stops the build before it takes time
     args.output.mkdir(parents=True, exist_ok=True)
     stats = build_cjk(args.cjk, args.output / CJK_OUTPUT)
     print(f"{CJK_OUTPUT}: {stats['codepoints']} code points, {stats['split']} shared glyphs split, {stats['bytes']:,} bytes")
@@ -325,8 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         name, extra, without_text = build_shaped(args.noto_dir / file_name, target)
         maps[name] = extra
         print(f"{file_name}: {len(extra)} GSUB glyphs given a PUA code point, {without_text} without text, {target.stat().st_size:,} bytes")
-    emoji = load_emoji(args.emoji)
-    name, extra, without_text = build_shaped(emoji, args.output / EMOJI_OUTPUT, emoji_rank())
+    name, extra, without_text = build_shaped(emoji, args.output / EMOJI_OUTPUT, rank)
     maps[name] = extra
     size = (args.output / EMOJI_OUTPUT).stat().st_size
     print(f"{EMOJI_OUTPUT}: {len(extra)} glyphs given a PUA code point, {without_text} without text, {size:,} bytes")
