@@ -28,7 +28,7 @@ Sources: the Debian packages fonts-noto-cjk (NotoSansCJK-Regular.ttc) and fonts-
 the npm package @expo-google-fonts/noto-emoji 0.4.7 (`npm pack @expo-google-fonts/noto-emoji@0.4.7`
 gives the tarball; it holds Google Fonts' Noto Emoji).
 
-Usage (from the repository root, with fontTools installed):
+Usage (from the repository root, with fontTools and emoji installed, and the npm tarball there):
     python scripts/make_font_subsets.py [--cjk PATH] [--noto-dir DIR] [--emoji PATH] [--output DIR]
 The output depends only on the sources and the fontTools version: running it twice gives
 identical bytes.
