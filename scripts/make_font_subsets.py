@@ -17,11 +17,19 @@ draw empty boxes on screen and in PDFs. evcards ships OFL Noto fonts as fallback
   and `evcards.pdf.finish` replaces it with the text the glyph stands for, from
   `glyph-text.json`, which this script derives from the GSUB lookups (a ligature stands for its
   components' text, a contextual form for its base letter's).
+- `NotoEmoji-Regular.ttf`: Noto Emoji, the monochrome OFL emoji font, for emoji DejaVu lacks
+  (🚗). Whole, but for the cmap: its Private Use code points beyond the BMP (Google's internal
+  names for flags and sequences) are dropped, and every glyph that no BMP code point reaches
+  (emoji beyond the BMP, ZWJ sequences, flags, skin tones) gets a BMP Private Use Area code
+  point and its text in `glyph-text.json`: Qt's PDF writer asks the font for code points up to
+  U+FFFF only.
 
-Sources: the Debian packages fonts-noto-cjk (NotoSansCJK-Regular.ttc) and fonts-noto-core.
+Sources: the Debian packages fonts-noto-cjk (NotoSansCJK-Regular.ttc) and fonts-noto-core, and
+the npm package @expo-google-fonts/noto-emoji 0.4.7 (`npm pack @expo-google-fonts/noto-emoji@0.4.7`
+gives the tarball; it holds Google Fonts' Noto Emoji).
 
-Usage (from the repository root, with fontTools installed):
-    python scripts/make_font_subsets.py [--cjk PATH] [--noto-dir DIR] [--output DIR]
+Usage (from the repository root, with fontTools and emoji installed, and the npm tarball there):
+    python scripts/make_font_subsets.py [--cjk PATH] [--noto-dir DIR] [--emoji PATH] [--output DIR]
 The output depends only on the sources and the fontTools version: running it twice gives
 identical bytes.
 """
@@ -29,9 +37,12 @@ identical bytes.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
+import tarfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from fontTools import subset
@@ -48,6 +59,11 @@ WANTED_FAMILY = "Noto Sans CJK SC"  # the simplified-Chinese face of the collect
 SHAPED_FONTS = ("NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf", "NotoSansDevanagari-Regular.ttf", "NotoSansThai-Regular.ttf")
 PUA_START = 0xE000
 PUA_END = 0xF8FF
+BMP_END = 0xFFFF
+# Noto Emoji 3.006 (Google Fonts v64), as the npm package @expo-google-fonts/noto-emoji 0.4.7 ships it.
+DEFAULT_EMOJI = Path("expo-google-fonts-noto-emoji-0.4.7.tgz")
+EMOJI_MEMBER = "package/400Regular/NotoEmoji_400Regular.ttf"
+EMOJI_OUTPUT = "NotoEmoji-Regular.ttf"
 
 CJK_RANGES: tuple[tuple[int, int], ...] = (
     (0x0020, 0x007E),  # ASCII, so mixed strings such as "雷军 SU7" keep one font
@@ -172,79 +188,137 @@ def _lookups(font: TTFont) -> list[object]:
     return found
 
 
-def glyph_texts(font: TTFont) -> dict[str, str]:
-    """The text each glyph stands for: from the cmap, else derived through GSUB (first derivation wins)."""
+def _derivations(subtables: list[object], text: dict[str, str]) -> list[tuple[str, str]]:
+    """(glyph, text) for each way a GSUB subtable makes a glyph from glyphs whose text is known."""
+    found: list[tuple[str, str]] = []
+    for sub in subtables:
+        kind = sub.LookupType
+        if kind == 1:
+            found += [(target, text[source]) for source, target in sub.mapping.items() if source in text]
+        elif kind == 2:  # one glyph to several: the first carries the text
+            found += [(targets[0], text[source]) for source, targets in sub.mapping.items() if source in text and targets]
+        elif kind == 3:
+            found += [(target, text[source]) for source, alternates in sub.alternates.items() if source in text for target in alternates]
+        else:
+            for first, ligatures in sub.ligatures.items():
+                for ligature in ligatures:
+                    parts = [first, *ligature.Component]
+                    if all(part in text for part in parts):
+                        found.append((ligature.LigGlyph, "".join(text[part] for part in parts)))
+    return found
+
+
+def glyph_texts(font: TTFont, rank: Callable[[str], object] | None = None) -> dict[str, str]:
+    """The text each glyph stands for: from the cmap, else derived through GSUB (first derivation
+    wins; with `rank`, the derivation of lowest rank among all for that glyph)."""
     text: dict[str, str] = {}
     for code, glyph in sorted(font.getBestCmap().items()):
         text.setdefault(glyph, chr(code))
+    from_cmap = set(text)
     subtables = _lookups(font) if "GSUB" in font else []
     changed = True
     while changed:
         changed = False
-
-        def learn(glyph: str, value: str) -> None:
-            nonlocal changed
-            if glyph not in text and value:
-                text[glyph] = value
-                changed = True
-
         for sub in subtables:
-            kind = sub.LookupType
-            if kind == 1:
-                for source, target in sub.mapping.items():
-                    if source in text:
-                        learn(target, text[source])
-            elif kind == 2:  # one glyph to several: the first carries the text
-                for source, targets in sub.mapping.items():
-                    if source in text and targets:
-                        learn(targets[0], text[source])
-            elif kind == 3:
-                for source, alternates in sub.alternates.items():
-                    for target in alternates if source in text else ():
-                        learn(target, text[source])
-            else:
-                for first, ligatures in sub.ligatures.items():
-                    for ligature in ligatures:
-                        parts = [first, *ligature.Component]
-                        if all(part in text for part in parts):
-                            learn(ligature.LigGlyph, "".join(text[part] for part in parts))
+            for glyph, value in _derivations([sub], text):
+                if glyph not in text and value:
+                    text[glyph] = value
+                    changed = True
+    if rank is not None:
+        choices: dict[str, set[str]] = defaultdict(set)
+        for glyph, value in _derivations(subtables, text):
+            if glyph not in from_cmap and value:
+                choices[glyph].add(value)
+        text.update({glyph: min(values, key=rank) for glyph, values in choices.items()})
     return text
 
 
-def build_shaped(source: Path, output: Path) -> tuple[str, dict[str, str], int]:
-    """Copy `source` with a PUA code point for each GSUB-only glyph; return its PostScript name,
-    the PUA code point (hex) -> text map, and how many glyphs stay without text."""
-    font = TTFont(source, recalcTimestamp=False)
+def _unicode_subtables(font: TTFont) -> list[object]:
+    """The cmap subtables that map code points to glyphs (not format 14, variation sequences)."""
+    return [table for table in font["cmap"].tables if table.isUnicode() and table.format != 14]
+
+
+def drop_private_beyond_bmp(font: TTFont) -> int:
+    """Remove the cmap's Private Use code points of planes 15 and 16 (Noto Emoji names its flag
+    and sequence glyphs there); GSUB still reaches the glyphs. Returns how many were dropped."""
+    dropped = set()
+    for table in _unicode_subtables(font):
+        for code in [code for code in table.cmap if code >= 0xF0000]:
+            del table.cmap[code]
+            dropped.add(code)
+    return len(dropped)
+
+
+def build_shaped(source: Path | TTFont, output: Path, rank: Callable[[str], object] | None = None) -> tuple[str, dict[str, str], int]:
+    """Copy `source` with a PUA code point for each glyph that only GSUB or a code point beyond
+    the BMP reaches; return its PostScript name, the PUA code point (hex) -> text map, and how
+    many glyphs stay without text. `rank` chooses among a glyph's derivations (`glyph_texts`)."""
+    font = source if isinstance(source, TTFont) else TTFont(source, recalcTimestamp=False)
+    where = font["name"].getDebugName(6) if isinstance(source, TTFont) else source
     cmap = font.getBestCmap()
     if any(PUA_START <= code <= PUA_END for code in cmap):
-        raise SystemExit(f"{source}: already uses the Private Use Area")
-    texts = glyph_texts(font)
-    mapped = set(cmap.values())
+        raise SystemExit(f"{where}: already uses the Private Use Area")
+    texts = glyph_texts(font, rank)
+    mapped = {glyph for code, glyph in cmap.items() if code <= BMP_END}  # what Qt's text map sees
     extra: dict[str, str] = {}
     code = PUA_START
     for glyph in font.getGlyphOrder():
         if glyph in mapped or glyph not in texts:
             continue
         if code > PUA_END:
-            raise SystemExit(f"{source}: more GSUB glyphs than Private Use Area code points")
-        for table in font["cmap"].tables:
-            if table.isUnicode():
-                table.cmap[code] = glyph
+            raise SystemExit(f"{where}: more GSUB glyphs than Private Use Area code points")
+        for table in _unicode_subtables(font):
+            table.cmap[code] = glyph
         extra[f"{code:04X}"] = texts[glyph]
         code += 1
     font.save(output)
-    without_text = len(font.getGlyphOrder()) - len(mapped) - len(extra)
+    without_text = len(set(font.getGlyphOrder()) - mapped) - len(extra)
     name = font["name"].getDebugName(6)
     font.close()
     return name, extra, without_text
+
+
+def load_emoji(source: Path) -> TTFont:
+    """Noto Emoji from the npm tarball (or a .ttf), with no Private Use code points beyond the BMP."""
+    if not source.is_file():
+        raise SystemExit(f"{source}: not found; `npm pack @expo-google-fonts/noto-emoji@0.4.7` downloads it")
+    if source.suffix == ".tgz":
+        try:
+            with tarfile.open(source) as archive:
+                member = archive.extractfile(EMOJI_MEMBER)
+                assert member is not None  # a regular file in the package
+                data: Path | io.BytesIO = io.BytesIO(member.read())
+        except (KeyError, tarfile.TarError) as error:
+            raise SystemExit(f"{source}: not the npm package's tarball, no {EMOJI_MEMBER} in it ({error})") from None
+    else:
+        data = source
+    font = TTFont(data, recalcTimestamp=False)
+    drop_private_beyond_bmp(font)
+    return font
+
+
+def emoji_rank() -> Callable[[str], object]:
+    """How to choose the text of an emoji glyph that stands for several sequences: Noto Emoji
+    draws one artist for 🧑‍🎨, 👨‍🎨, 👩‍🎨 in every skin tone, and accepts each ZWJ sequence
+    backwards too (for right-to-left runs). A sequence Unicode lists (from the `emoji` package)
+    first, then the shortest (no skin tone), then one with no gender (🧑, not 👨 or 👩)."""
+    try:
+        import emoji
+    except ImportError:
+        raise SystemExit("the emoji glyphs' text needs the emoji package: pip install emoji") from None
+    known = {sequence.replace("\ufe0f", "") for sequence in emoji.EMOJI_DATA}
+    gendered = set("\U0001f468\U0001f469\u2640\u2642")
+    return lambda text: (text.replace("\ufe0f", "") not in known, len(text), bool(gendered & set(text)), text)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cjk", type=Path, default=DEFAULT_CJK)
     parser.add_argument("--noto-dir", type=Path, default=DEFAULT_NOTO_DIR)
+    parser.add_argument("--emoji", type=Path, default=DEFAULT_EMOJI, help="the npm tarball of @expo-google-fonts/noto-emoji, or its .ttf")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
+    emoji, rank = load_emoji(args.emoji), emoji_rank()  # first: what is missing stops the build before it takes time
     args.output.mkdir(parents=True, exist_ok=True)
     stats = build_cjk(args.cjk, args.output / CJK_OUTPUT)
     print(f"{CJK_OUTPUT}: {stats['codepoints']} code points, {stats['split']} shared glyphs split, {stats['bytes']:,} bytes")
@@ -254,6 +328,10 @@ def main(argv: list[str] | None = None) -> int:
         name, extra, without_text = build_shaped(args.noto_dir / file_name, target)
         maps[name] = extra
         print(f"{file_name}: {len(extra)} GSUB glyphs given a PUA code point, {without_text} without text, {target.stat().st_size:,} bytes")
+    name, extra, without_text = build_shaped(emoji, args.output / EMOJI_OUTPUT, rank)
+    maps[name] = extra
+    size = (args.output / EMOJI_OUTPUT).stat().st_size
+    print(f"{EMOJI_OUTPUT}: {len(extra)} glyphs given a PUA code point, {without_text} without text, {size:,} bytes")
     (args.output / GLYPH_TEXT).write_text(json.dumps(maps, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0
 

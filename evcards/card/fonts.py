@@ -36,8 +36,12 @@ BUNDLED_FONTS = {
     "NotoSansArabic-Regular.ttf": "Noto Sans Arabic",
     "NotoSansHebrew-Regular.ttf": "Noto Sans Hebrew",
     "NotoSansSC-evcards-subset.otf": "Noto Sans CJK SC",
+    # Monochrome emoji DejaVu lacks (🚗); last, after the CJK families, since it also maps
+    # digits and a few CJK symbols (〰 〽 ㊗) that the fonts before it draw in their own style.
+    "NotoEmoji-Regular.ttf": "Noto Emoji",
 }
 BUNDLED_CJK_FAMILY = "Noto Sans CJK SC"
+BUNDLED_EMOJI_FAMILY = "Noto Emoji"
 BUNDLED_CJK_FORMS = "zh-Hans"  # the subset is cut from the Simplified Chinese face
 
 # Installed CJK families by the glyph forms they draw (Han characters differ between the four).
@@ -105,8 +109,8 @@ def families_for_language(language: str | None = None) -> tuple[str, ...]:
     The bundled fonts of other scripts first (they share no characters with CJK fonts), then
     the CJK families: for a language with its own forms, the installed families that draw them,
     then the bundled subset if it does (zh-Hans), then the other installed ones; with no such
-    language, the installed families before the bundled subset. Put them after the text's own
-    family: `with_fallbacks(font, language)`."""
+    language, the installed families before the bundled subset. The bundled emoji last. Put
+    them after the text's own family: `with_fallbacks(font, language)`."""
     installed, bundled = _installed_and_registered()
     forms = cjk_forms(language)
     order = ([forms] if forms else []) + [key for key in CJK_FAMILIES if key != forms]
@@ -115,7 +119,9 @@ def families_for_language(language: str | None = None) -> tuple[str, ...]:
         matching = [family for family in cjk if family in CJK_FAMILIES[forms]] if forms else cjk
         position = len(matching) if forms in (None, BUNDLED_CJK_FORMS) else len(cjk)
         cjk.insert(position, BUNDLED_CJK_FAMILY)
-    return tuple([family for family in bundled if family != BUNDLED_CJK_FAMILY] + cjk)
+    others = [family for family in bundled if family not in (BUNDLED_CJK_FAMILY, BUNDLED_EMOJI_FAMILY)]
+    emoji = [family for family in bundled if family == BUNDLED_EMOJI_FAMILY]
+    return tuple(others + cjk + emoji)
 
 
 def with_fallbacks(font: QFont, language: str | None = None) -> QFont:

@@ -20,6 +20,8 @@ import pytest
 from evcards.kb.text_fold import verbatim_fold
 from tests.conftest import dejavu_only_environment
 
+ROOT = Path(__file__).resolve().parents[2]  # where the child process finds tests.glyph_runs
+
 # One quote per script; each fits on one line of the card, so that no line break falls inside it.
 QUOTES = {
     "zh-Hans": "小米集团创始人雷军，鑫彧龘～",  # ～ FULLWIDTH TILDE, and hanzi outside GB2312
@@ -36,6 +38,7 @@ QUOTES = {
     "fullwidth": "ＡＢＣ１２３！（全角）",
     "zero-width": "zero\u200bwidth and soft\u00adhyphen",
     "emoji": "emoji 😀 and 😎 too",  # beyond the BMP, where Qt's text maps stop; DejaVu draws these two
+    "emoji-bundled": "a car 🚗 and a test tube 🧪",  # not in DejaVu: the bundled Noto Emoji
 }
 NATIVE_NAME = "小米 샤오미 للإلكترونيات שיאומי क्षत्रिय เสียวหมี่"
 SCRIPT_SAMPLES = {**QUOTES, "hangul-jamo": "ㄱㄴㄷ ㅏㅑ", "kana": "ひらがな カタカナ ㇰㇱ", "punctuation": "「」『』、。〈〉【】・ー"}
@@ -43,51 +46,32 @@ SCRIPT_SAMPLES = {**QUOTES, "hangul-jamo": "ㄱㄴㄷ ㅏㅑ", "kana": "ひら�
 CHILD = r"""
 import json, sys
 from pathlib import Path
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QTextLayout
+from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter
 from evcards.gui.app import create_application
 from evcards.card.document import build_card_document, card_font
+from evcards.card.fonts import BUNDLED_FONTS
 from evcards.kb.loader import load
 from evcards.pdf.export import export_pdf
+from tests.glyph_runs import line_layout, missing_glyphs, missing_in_document
 
 app = create_application()
 folder, samples = Path(sys.argv[1]), json.loads(sys.argv[2])
-assert all("DejaVu" in f or f in {"Monospace", "Sans Serif", "Serif"} or f.startswith("Noto Sans") for f in QFontDatabase.families())
+assert all("DejaVu" in f or f in {"Monospace", "Sans Serif", "Serif"} or f in BUNDLED_FONTS.values() for f in QFontDatabase.families())
 missing = []
-
-def check_layout(layout, text, where):
-    # The glyphs Qt chose: none is the box (.notdef, glyph 0), and each character is in one of
-    # the fonts it chose. (Not matched glyph by glyph: Qt 6.11 gives the first glyph of every
-    # run but the first the string index 0.)
-    runs = layout.glyphRuns(0, len(text.encode("utf-16-le")) // 2, QTextLayout.GlyphRunRetrievalFlag.RetrieveAll)
-    if text.strip() and not runs:
-        missing.append(f"{where}: no glyph at all for {text!r}")
-    for run in runs:
-        if 0 in run.glyphIndexes():
-            missing.append(f"{where}: a box in {text!r}, drawn with {run.rawFont().familyName()} {run.rawFont().styleName()}")
-    for ch in text:
-        if ch.isprintable() and not ch.isspace() and not any(run.rawFont().supportsCharacter(ord(ch)) for run in runs):
-            missing.append(f"{where}: {ch!r} (U+{ord(ch):04X}) in {text!r} is in none of {[run.rawFont().familyName() for run in runs]}")
 
 for italic in (False, True):
     font = card_font()
     font.setItalic(italic)
     for name, text in samples.items():
-        layout = QTextLayout(text, font)
-        layout.beginLayout(); layout.createLine(); layout.endLayout()
-        check_layout(layout, text, f"{name}, {'italic' if italic else 'regular'}")
+        missing += missing_glyphs(line_layout(text, font), text, f"{name}, {'italic' if italic else 'regular'}")
 
 kb = load(folder / "kb.json").knowledge_base
 entity = kb.entity("multi")
 for for_print in (False, True):
     document = build_card_document(kb, entity, for_print=for_print)
     document.setTextWidth(900)
-    block = document.begin()
-    blocks = 0
-    while block.isValid():
-        document.documentLayout().blockBoundingRect(block)  # lays the block out
-        check_layout(block.layout(), block.text(), f"card ({'print' if for_print else 'screen'})")
-        block = block.next()
-        blocks += 1
+    found, blocks = missing_in_document(document, f"card ({'print' if for_print else 'screen'})")
+    missing += found
     assert blocks > len(samples), blocks
     if not for_print:  # a screenshot, for a person to look at
         image = QImage(900, int(document.size().height()), QImage.Format.Format_RGB32)
@@ -143,7 +127,12 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
     (folder / "kb.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     env = {**dejavu_only_environment(folder), "QT_QPA_PLATFORM": "offscreen"}
     run = subprocess.run(
-        [sys.executable, "-c", CHILD, str(folder), json.dumps(SCRIPT_SAMPLES)], capture_output=True, text=True, env=env, timeout=300
+        [sys.executable, "-c", CHILD, str(folder), json.dumps(SCRIPT_SAMPLES)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
     assert "qt.text.font" not in run.stderr and "OpenType" not in run.stderr  # no font log line on the user's terminal

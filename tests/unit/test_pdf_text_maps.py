@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from fontTools.ttLib import TTFont
 
 from evcards.pdf.actual_text import logical_order
 from evcards.pdf.unicode_map import glyph_texts, parse_cmap, repaired, write_cmap
 from evcards.pdf.unmapped import fill_unmapped
+from evcards.resources import fonts_dir
 
 QT_CMAP = """/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -46,6 +48,27 @@ def test_devanagari_glyphs_that_only_substitution_reaches_are_given_their_letter
     code = next(code for code, text in pua.items() if text == "क्ष")
     assert repaired("QZBAAA+NotoSansDevanagari-Regular", chr(code)) == "क्ष"
     assert repaired("QZBAAA+DejaVuSans", chr(code)) == chr(code)  # another font's private code point is left alone
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    [
+        "🚗",  # beyond the BMP, where Qt's text map stops
+        "🧪",
+        "🇨🇳",  # a flag: two regional indicators, one glyph
+        "🧑\u200d🎨",  # one glyph for every artist: the sequence with no gender or skin tone
+        "👨\u200d👩\u200d👧",
+    ],
+)
+def test_every_glyph_of_the_bundled_emoji_font_is_given_its_emoji(emoji: str) -> None:
+    """Through the Private Use code point the font gives each glyph, whose glyph `emoji` draws."""
+    font = TTFont(fonts_dir() / "NotoEmoji-Regular.ttf")
+    cmap = font.getBestCmap()
+    glyph = cmap[ord(emoji)] if len(emoji) == 1 else None
+    pua = glyph_texts()["NotoEmoji-Regular"]
+    codes = [code for code, text in pua.items() if text == emoji and (glyph is None or cmap[code] == glyph)]
+    assert len(codes) == 1
+    assert repaired("ABCDEF+NotoEmoji-Regular", chr(codes[0])) == emoji
 
 
 @pytest.mark.parametrize(
