@@ -192,7 +192,7 @@ def card_formats(colors: CardColors, *, shape_title: bool) -> CardFormats:
         "verified": _char(colors.verified, weight=600),
         "approximate": _char(colors.approximate, weight=600),
         "missing": _char(colors.missing, weight=600),
-        "stance": _char(colors.text, weight=600),
+        "stance": _char(colors.muted, weight=600),  # quiet: only a refuting item ("refuted") is loud
         "supported": _char(colors.verified, weight=600),
         "partly_supported": _char(colors.approximate, weight=600),
         "contested": _char(colors.approximate, weight=600),

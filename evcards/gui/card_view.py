@@ -1,26 +1,66 @@
 """The card on screen: a read-only QTextBrowser that shows the shared card document.
 
-Links never navigate the browser itself: `evcards:` links become signals, http(s) links go to
-the system browser when clicked, and nothing is ever loaded because of data content.
+Links never navigate the browser itself: `evcards:` links become signals, `#source-1` links
+scroll to the card's Sources, http(s) links go to the system browser when clicked, and nothing
+is ever loaded because of data content.
+
+The card reads as a page: its text stays in a centred column no wider than the measure
+(`evcards.card.document.set_column`) at any window width. It shows no text caret (the keys
+scroll: Home, End, Page Up, Page Down, the arrows) and, when it has focus, a frame in the
+palette's highlight colour that shows in light and dark palettes alike.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QPen, QRegion
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from evcards.card.basics import BASE_POINT_SIZE, entity_link_target, is_web_url, source_link_evidence, source_link_target
 
 if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent, QResizeEvent
 
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 
 ZOOM_STEP = 1.0
+FOCUS_FRAME_WIDTH = 2  # pixels: a frame, not Qt's thin dotted box
+
+
+class FocusFrame(QWidget):
+    """A frame drawn over the edge of its parent while the parent has focus: the card's own
+    focus sign, drawn the same in every style and in the palette's highlight colour.
+
+    It lies over the parent's border (and only there: its mask), lets every mouse event through
+    and is shown and hidden by the parent."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+
+    def fit(self) -> None:
+        """Cover the parent's rectangle; only its edge is painted."""
+        parent = self.parentWidget()
+        rect = QRect(0, 0, parent.width(), parent.height())
+        self.setGeometry(rect)
+        inner = rect.adjusted(FOCUS_FRAME_WIDTH, FOCUS_FRAME_WIDTH, -FOCUS_FRAME_WIDTH, -FOCUS_FRAME_WIDTH)
+        self.setMask(QRegion(rect).subtracted(QRegion(inner)))
+        self.raise_()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = FOCUS_FRAME_WIDTH / 2
+        painter.drawRect(self.rect().toRectF().adjusted(half, half, -half, -half))
 
 
 class CardView(QTextBrowser):
@@ -36,9 +76,10 @@ class CardView(QTextBrowser):
         # Always there, so a long card is laid out once, not again when a scroll bar appears.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         flag = Qt.TextInteractionFlag
-        self.setTextInteractionFlags(
-            flag.TextSelectableByMouse | flag.TextSelectableByKeyboard | flag.LinksAccessibleByMouse | flag.LinksAccessibleByKeyboard
-        )
+        # Not selectable by keyboard: that is what shows a caret and makes Home and End move
+        # it along a line instead of scrolling. Tab still steps through the links.
+        self.setTextInteractionFlags(flag.TextSelectableByMouse | flag.LinksAccessibleByMouse | flag.LinksAccessibleByKeyboard)
+        self.focus_frame = FocusFrame(self)
         self.anchorClicked.connect(self._follow)
         self._kb: LoadedKnowledgeBase | None = None
         self._entity: Entity | None = None
@@ -75,9 +116,31 @@ class CardView(QTextBrowser):
         from evcards.card.document import build_card_document, colors_from_palette
 
         build_card_document(
-            self._kb, self._entity, colors_from_palette(self.palette()), point_size=self.point_size(), document=self.document()
+            self._kb,
+            self._entity,
+            colors_from_palette(self.palette()),
+            point_size=self.point_size(),
+            document=self.document(),
+            width=self.viewport().width(),
         )
         self.verticalScrollBar().setValue(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._entity is not None:  # the viewport has its new size already
+            from evcards.card.document import set_column
+
+            set_column(self.document(), self.viewport().width(), self.point_size())
+        super().resizeEvent(event)
+        self.focus_frame.fit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focus_frame.fit()
+        self.focus_frame.show()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_frame.hide()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -106,7 +169,9 @@ class CardView(QTextBrowser):
         self._follow_href(bytes(url.toEncoded().data()).decode())
 
     def _follow_href(self, href: str) -> None:
-        if (entity_id := entity_link_target(href)) is not None:
+        if href.startswith("#"):  # a source's reference: to its full citation
+            self.scrollToAnchor(href[1:])
+        elif (entity_id := entity_link_target(href)) is not None:
             self.entity_requested.emit(entity_id)
         elif (target := source_link_target(href)) is not None:
             if self._entity is not None:
