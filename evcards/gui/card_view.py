@@ -161,9 +161,18 @@ class CardView(QTextBrowser):
         return cursor.charFormat().anchorHref()
 
     def focused_claim(self) -> int | None:
-        """The claim whose 'Show in source' link has keyboard focus, if any."""
-        target = source_link_target(self.focused_href())
+        """The claim whose 'Show in source' link, or the source reference ("[1]") on the same
+        line, has keyboard focus, if any."""
+        href = self.focused_href()
+        if href.startswith("#"):
+            href = self._line_source_link()
+        target = source_link_target(href)
         return target[1] if target is not None and self._entity is not None else None
+
+    def _line_source_link(self) -> str:
+        """The 'Show in source' link of the line the text cursor is on, or ""."""
+        hrefs = (piece.fragment().charFormat().anchorHref() for piece in self.textCursor().block())
+        return next((href for href in hrefs if source_link_target(href) is not None), "")
 
     def _follow(self, url: QUrl) -> None:
         self._follow_href(bytes(url.toEncoded().data()).decode())
