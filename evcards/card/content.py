@@ -134,21 +134,28 @@ def citation_text(source: Source) -> str:
     return ", ".join(parts)
 
 
-# A verdict's sign and word: never colour alone. The style gives the colour as well.
+# A verdict's sign and word: never colour alone. The style gives the colour as well. A sign
+# and its word never part at the end of a line: a no-break space between them.
+NBSP = "\u00a0"
 VERDICT_RUNS: dict[Verdict, Run] = {
-    Verdict.SUPPORTED: Run("✓ Supported", "supported"),
-    Verdict.PARTLY_SUPPORTED: Run("◐ Partly supported", "partly_supported"),
-    Verdict.CONTESTED: Run("⇄ Contested", "contested"),
-    Verdict.REFUTED: Run("✗ Refuted", "refuted"),
-    Verdict.UNCONFIRMED: Run("? Unconfirmed: no quote found in a source supports or refutes it", "unconfirmed"),
-    Verdict.NO_SOURCE_QUOTE: Run("○ No source quote", "no_source_quote"),
+    Verdict.SUPPORTED: Run(f"✓{NBSP}Supported", "supported"),
+    Verdict.PARTLY_SUPPORTED: Run(f"◐{NBSP}Partly supported", "partly_supported"),
+    Verdict.CONTESTED: Run(f"⇄{NBSP}Contested", "contested"),
+    Verdict.REFUTED: Run(f"✗{NBSP}Refuted", "refuted"),
+    Verdict.UNCONFIRMED: Run(f"?{NBSP}Unconfirmed: no quote found in a source supports or refutes it", "unconfirmed"),
+    Verdict.NO_SOURCE_QUOTE: Run(f"○{NBSP}No source quote", "no_source_quote"),
 }
-STANCE_WORDS = {"supports": "+ Supports", "refutes": "− Refutes", "partial": "± Partly supports", "context": "· Context"}
+STANCE_WORDS = {
+    "supports": f"+{NBSP}Supports",
+    "refutes": f"−{NBSP}Refutes",
+    "partial": f"±{NBSP}Partly supports",
+    "context": f"·{NBSP}Context",
+}
 # What was checked, in words that say so: a quote found in its source is not a claim proven.
 # The usual case is quiet (muted, like the reference beside it); only what needs a second look
 # (an approximate or missing quote, a refuting one) is coloured and bold.
-_FOUND = (Run("✓ quote found in source", "muted"),)  # most evidence: one tuple for all of them
-_NOT_FOUND = (Run("✗ quote not found in source", "missing"), Run(" — not counted in the verdict", "muted"))
+_FOUND = (Run(f"✓{NBSP}quote found in source", "muted"),)  # most evidence: one tuple for all of them
+_NOT_FOUND = (Run(f"✗{NBSP}quote not found in source", "missing"), Run(" — not counted in the verdict", "muted"))
 _SEPARATOR = Run(" · ", "muted")
 _VERDICT_GAP = Run("  ")
 
@@ -158,7 +165,7 @@ def _status_runs(check: QuoteCheck) -> tuple[Run, ...]:
         return _NOT_FOUND
     if check.status is QuoteStatus.APPROXIMATE:
         detail = ", ".join(check.differences) or check.note or ""  # what differs; the box shows where
-        return (Run("≈ quote matches the source only approximately", "approximate"), Run(f" — {detail}", "muted"))
+        return (Run(f"≈{NBSP}quote matches the source only approximately", "approximate"), Run(f" — {detail}", "muted"))
     return _FOUND
 
 
@@ -322,7 +329,8 @@ def one_line(text: str) -> str:
 
 
 def card_text(parts: list[Part]) -> str:
-    """The card as plain text, for the clipboard: all it says, in its order.
+    """The card as plain text, for the clipboard: all it says, in its order, no-break spaces
+    as spaces (as Qt's `toPlainText` gives them).
 
     A claim's quote, citation and check are indented under its statement; a blank line comes
     before the summary, each section, claim and source, and the note of a card with no claims."""
@@ -343,7 +351,7 @@ def card_text(parts: list[Part]) -> str:
             indented = part.style == "citation"
             line_break = _INDENTED_BREAK if indented else "\n"
             lines.append(_TEXT_INDENT * indented + "".join(_run_text(run, line_break) for run in part.runs))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).replace(NBSP, " ") + "\n"
 
 
 def _run_text(run: Run | LineBreak, line_break: str) -> str:

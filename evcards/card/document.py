@@ -29,7 +29,7 @@ from evcards.card.content import (
     one_line,
     parts_text,
 )
-from evcards.card.fonts import families_for_language, with_fallbacks
+from evcards.card.fonts import with_fallbacks
 from evcards.card.formats import CardFormats, card_formats
 
 LINE_SEPARATOR = "\u2028"  # Qt's QChar::LineSeparator: a new line inside the same paragraph
@@ -37,7 +37,7 @@ CARD_FAMILY = "DejaVu Sans"
 MARGIN = 16  # the least room around the card's text, on screen
 # A good page's measure: lines of about 70-80 characters of running text (a line of the card
 # is never longer than 90). Measured in a sample of English, so it follows the font and zoom.
-MEASURE_CHARS = 74
+MEASURE_CHARS = 78
 _MEASURE_SAMPLE = (
     "Xiaomi is a renowned Chinese smartphone maker, founded in 2010 by Lei Jun, that disrupted "
     "the industry; it is now entering the electric vehicle market with an investment of $1.4 billion."

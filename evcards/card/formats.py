@@ -171,6 +171,13 @@ def _cell(color: str, right_padding: float = 0) -> QTextTableCellFormat:
     return cell
 
 
+def _relation_label_cell(color: str) -> QTextTableCellFormat:
+    """A relation's label: flush with the text above it (no padding on the left), room on the right."""
+    cell = _cell(color, right_padding=12)
+    cell.setLeftPadding(0)
+    return cell
+
+
 @lru_cache(maxsize=8)
 def card_formats(colors: CardColors, *, shape_title: bool) -> CardFormats:
     """The formats for `colors`. `shape_title` shapes (and so kerns) the entity's name when the
@@ -225,6 +232,6 @@ def card_formats(colors: CardColors, *, shape_title: bool) -> CardFormats:
         quote_table=_quote_table(),
         quote_cell=_quote_cell(colors),
         relation_table=_relation_table(),
-        relation_cells=(_cell(colors.text, right_padding=12), _cell(colors.text)),
+        relation_cells=(_relation_label_cell(colors.text), _cell(colors.text)),
         cell_block=cell_block,
     )

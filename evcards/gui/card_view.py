@@ -40,6 +40,7 @@ class FocusFrame(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._owner = parent
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -47,8 +48,7 @@ class FocusFrame(QWidget):
 
     def fit(self) -> None:
         """Cover the parent's rectangle; only its edge is painted."""
-        parent = self.parentWidget()
-        rect = QRect(0, 0, parent.width(), parent.height())
+        rect = QRect(0, 0, self._owner.width(), self._owner.height())
         self.setGeometry(rect)
         inner = rect.adjusted(FOCUS_FRAME_WIDTH, FOCUS_FRAME_WIDTH, -FOCUS_FRAME_WIDTH, -FOCUS_FRAME_WIDTH)
         self.setMask(QRegion(rect).subtracted(QRegion(inner)))
@@ -171,8 +171,13 @@ class CardView(QTextBrowser):
 
     def _line_source_link(self) -> str:
         """The 'Show in source' link of the line the text cursor is on, or ""."""
-        hrefs = (piece.fragment().charFormat().anchorHref() for piece in self.textCursor().block())
-        return next((href for href in hrefs if source_link_target(href) is not None), "")
+        pieces = self.textCursor().block().begin()
+        while not pieces.atEnd():
+            href = pieces.fragment().charFormat().anchorHref()
+            if source_link_target(href) is not None:
+                return href
+            pieces += 1
+        return ""
 
     def _follow(self, url: QUrl) -> None:
         self._follow_href(bytes(url.toEncoded().data()).decode())
