@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not 
 
 ZOOM_STEP = 1.0
 FOCUS_FRAME_WIDTH = 2  # pixels: a frame, not Qt's thin dotted box
+LINK_FRAME_MARGIN = 3  # pixels between a focused link's text and its frame
 
 
 class FocusFrame(QWidget):
@@ -80,6 +81,8 @@ class CardView(QTextBrowser):
         # it along a line instead of scrolling. Tab still steps through the links.
         self.setTextInteractionFlags(flag.TextSelectableByMouse | flag.LinksAccessibleByMouse | flag.LinksAccessibleByKeyboard)
         self.focus_frame = FocusFrame(self)
+        self._link_frame: QRect | None = None  # where the focused link's frame is drawn
+        self.selectionChanged.connect(self._update_link_frame)
         self.anchorClicked.connect(self._follow)
         self._kb: LoadedKnowledgeBase | None = None
         self._entity: Entity | None = None
@@ -133,14 +136,52 @@ class CardView(QTextBrowser):
         super().resizeEvent(event)
         self.focus_frame.fit()
 
+    def focused_link_rect(self) -> QRect | None:
+        """Where (in the viewport) the frame of the link that has keyboard focus goes; None when
+        no link has it, or it runs over two lines (Qt's own dotted box marks that one)."""
+        cursor = self.textCursor()
+        if not self.hasFocus() or not cursor.hasSelection() or not self.focused_href():
+            return None
+        from PySide6.QtGui import QTextCursor
+
+        start, end = QTextCursor(cursor), QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        end.setPosition(cursor.selectionEnd())
+        first, last = self.cursorRect(start), self.cursorRect(end)
+        if first.top() != last.top():
+            return None
+        margin = LINK_FRAME_MARGIN
+        return QRect(first.topLeft(), last.bottomRight()).adjusted(-margin, -1, margin, 1)
+
+    def _update_link_frame(self) -> None:
+        """Repaint where the focused link's frame was and where it is now."""
+        rect = self.focused_link_rect()
+        for area in (self._link_frame, rect):
+            if area is not None:
+                self.viewport().update(area.adjusted(-FOCUS_FRAME_WIDTH, -FOCUS_FRAME_WIDTH, FOCUS_FRAME_WIDTH, FOCUS_FRAME_WIDTH))
+        self._link_frame = rect
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The card, then a frame around the link that has keyboard focus: clearer than Qt's
+        dotted box, in the palette's highlight colour."""
+        super().paintEvent(event)
+        rect = self.focused_link_rect()
+        if rect is not None:
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME_WIDTH))
+            painter.drawRoundedRect(rect.toRectF(), 3, 3)
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.focus_frame.fit()
         self.focus_frame.show()
+        self._update_link_frame()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.focus_frame.hide()
+        self._update_link_frame()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

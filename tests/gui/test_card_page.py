@@ -150,6 +150,9 @@ def test_end_home_and_page_keys_scroll_the_card(qtbot: Any, window: MainWindow) 
     assert scroll.value() == 0
     qtbot.keyClick(window.card, Qt.Key.Key_PageDown)
     assert scroll.value() > 0
+    paged = scroll.value()
+    qtbot.keyClick(window.card, Qt.Key.Key_Down)
+    assert scroll.value() > paged  # a line further
 
 
 def _edge_color(window: MainWindow) -> QColor:
@@ -189,3 +192,22 @@ def test_a_quote_and_a_name_take_their_languages_glyph_forms(qtbot: Any, setting
     assert families("레이쥔") == expected["ko"]
     assert families("A founder.") == document.defaultFont().families()
     window.close()
+
+
+def test_the_link_with_keyboard_focus_has_a_frame_in_the_highlight_colour(qtbot: Any, window: MainWindow) -> None:
+    click_entity(qtbot, window, "lei-jun")
+    window.card.setFocus()
+    qtbot.waitUntil(window.card.hasFocus)
+    assert window.card.focused_link_rect() is None
+    qtbot.keyClick(window.card, Qt.Key.Key_Tab)
+    rect = window.card.focused_link_rect()
+    assert rect is not None and window.card.focused_href()
+    QApplication.processEvents()
+    image = window.card.viewport().grab().toImage()
+    highlight = window.card.palette().color(QPalette.ColorRole.Highlight)
+    for x, y in ((rect.left(), rect.center().y()), (rect.right(), rect.center().y()), (rect.center().x(), rect.top())):
+        pixel = image.pixelColor(x, y)
+        assert max(abs(pixel.red() - highlight.red()), abs(pixel.green() - highlight.green()), abs(pixel.blue() - highlight.blue())) < 16
+    window.entity_pane.list_view.setFocus()
+    qtbot.waitUntil(lambda: not window.card.hasFocus())
+    assert window.card.focused_link_rect() is None  # the frame goes with the focus
