@@ -251,10 +251,11 @@ def _relation_rows(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> 
     for relation in entity.relations:
         target = kb.entity(relation.target)
         name = target.name if target else relation.target
+        language = (target.language_of(name) or "") if target else ""  # its glyph forms
         runs = grouped.setdefault(relation.type, [])
         if runs:
             runs.append(Run(", "))
-        runs.append(Run(name) if for_print else Run(name, "link", entity_link(relation.target)))
+        runs.append(Run(name, language=language) if for_print else Run(name, "link", entity_link(relation.target), language=language))
     return tuple(RelationRow(relation_label(kind), tuple(runs)) for kind, runs in grouped.items())
 
 

@@ -179,6 +179,7 @@ def test_a_quote_and_a_name_take_their_languages_glyph_forms(qtbot: Any, setting
     data = minimal_kb(format=2)
     data["sources"][0]["language"] = "ja"
     data["entities"][1].update(native_name=None, names={"zh-Hant": "雷軍", "ko": "레이쥔"}, summary="A founder.")
+    data["entities"][0].update(name="小米科技", native_name=None, names={"ja": "小米科技"})  # a relation's target
     window = open_window(qtbot, settings, write_kb(data))
     click_entity(qtbot, window, "lei-jun")
     document = window.card.document()
@@ -190,6 +191,7 @@ def test_a_quote_and_a_name_take_their_languages_glyph_forms(qtbot: Any, setting
     assert families("Lei Jun founded Xiaomi”") == expected["ja"]
     assert families("雷軍") == expected["zh-Hant"]
     assert families("레이쥔") == expected["ko"]
+    assert families("小米科技") == expected["ja"]
     assert families("A founder.") == document.defaultFont().families()
     window.close()
 
