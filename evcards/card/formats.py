@@ -106,6 +106,14 @@ def _block(top: float = 0, bottom: float = 0, left: float = 0, right: float = 0,
     return block
 
 
+def _statement_block() -> QTextBlockFormat:
+    """A claim's statement: its number hangs to the left, and a statement that wraps goes on
+    flush with its quote box and source line below, so each claim reads as one block."""
+    block = _block(top=14, bottom=4, left=INDENT)
+    block.setTextIndent(-INDENT)
+    return block
+
+
 def _quote_frame(colors: CardColors) -> QTextFrameFormat:
     """The screen's quote box: a frame, because Qt lays a table's cell out twice and a long card
     has dozens of quotes. A frame has no one-sided border, so its background draws the bar: a
@@ -218,7 +226,7 @@ def card_formats(colors: CardColors, *, shape_title: bool) -> CardFormats:
         "paragraph": (_block(top=12, bottom=12), chars["text"]),
         "note": (_block(top=12, bottom=12), chars["muted"]),
         "section": (_block(top=18, bottom=4, heading=3), chars["section"]),
-        "statement": (_block(top=14, bottom=4), chars["text"]),
+        "statement": (_statement_block(), chars["text"]),
         "citation": (_block(top=4, bottom=12, left=INDENT), chars["muted"]),
         "source": (_block(top=4, bottom=12), chars["text"]),
     }
