@@ -22,7 +22,7 @@ from evcards.card.basics import BASE_POINT_SIZE, entity_link_target, is_web_url,
 
 if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent, QResizeEvent
+    from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QPaintEvent, QResizeEvent
 
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
@@ -218,6 +218,35 @@ class CardView(QTextBrowser):
             if source_link_target(href) is not None:
                 return href
             pieces += 1
+        return ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Over a source's number ("[1]"), a tooltip gives its full citation, so that a reader
+        need not scroll to the Sources to see what a quote is from."""
+        if event.type() == QEvent.Type.ToolTip:
+            from typing import cast
+
+            from PySide6.QtWidgets import QToolTip
+
+            help_event = cast("QHelpEvent", event)
+            href = self.anchorAt(help_event.pos())
+            citation = self.citation(href[1:]) if href.startswith("#") else ""
+            if citation:
+                QToolTip.showText(help_event.globalPos(), citation, self.viewport())
+                return True
+        return super().viewportEvent(event)
+
+    def citation(self, anchor: str) -> str:
+        """The text of the card's paragraph that holds `anchor` (a source's full citation in the
+        Sources section, which ends the card), or ""."""
+        block = self.document().lastBlock()
+        while block.isValid():
+            pieces = block.begin()
+            while not pieces.atEnd():
+                if anchor in pieces.fragment().charFormat().anchorNames():
+                    return block.text().replace("\u2028", "\n")
+                pieces += 1
+            block = block.previous()
         return ""
 
     def _follow(self, url: QUrl) -> None:

@@ -213,3 +213,22 @@ def test_the_link_with_keyboard_focus_has_a_frame_in_the_highlight_colour(qtbot:
     window.entity_pane.list_view.setFocus()
     qtbot.waitUntil(lambda: not window.card.hasFocus())
     assert window.card.focused_link_rect() is None  # the frame goes with the focus
+
+
+def test_a_source_number_shows_the_full_citation_as_its_tooltip(qtbot: Any, settings: Any, write_kb: KbWriter) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from tests.gui_helpers import link_point
+
+    data = minimal_kb()
+    data["sources"][0].update(author="A. Writer", url="https://example.com/article")
+    window = open_window(qtbot, settings, write_kb(data))
+    click_entity(qtbot, window, "lei-jun")
+    point = link_point(window.card, "#source-1")
+    viewport = window.card.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "[1] An article, A. Writer\nhttps://example.com/article"
+    window.close()
