@@ -51,11 +51,15 @@ BlockStyle = Literal["title", "kind", "aliases", "paragraph", "note", "section",
 
 
 class Run(NamedTuple):
-    """A piece of text in one character style; `href` makes it a link."""
+    """A piece of text in one character style; `href` makes it a link, `anchor` a place a
+    `#anchor` link scrolls to, and `language` (a BCP 47 tag) picks the glyph forms of its CJK
+    characters (`evcards.card.fonts.families_for_language`)."""
 
     text: str
     style: CharStyle = "text"
     href: str = ""
+    anchor: str = ""
+    language: str = ""
 
 
 class LineBreak(NamedTuple):
@@ -130,29 +134,39 @@ def citation_text(source: Source) -> str:
     return ", ".join(parts)
 
 
-# A verdict's sign and word: never colour alone. The style gives the colour as well.
+# A verdict's sign and word: never colour alone. The style gives the colour as well. A sign
+# and its word never part at the end of a line: a no-break space between them.
+NBSP = "\u00a0"
 VERDICT_RUNS: dict[Verdict, Run] = {
-    Verdict.SUPPORTED: Run("✓ Supported", "supported"),
-    Verdict.PARTLY_SUPPORTED: Run("◐ Partly supported", "partly_supported"),
-    Verdict.CONTESTED: Run("⇄ Contested", "contested"),
-    Verdict.REFUTED: Run("✗ Refuted", "refuted"),
-    Verdict.UNCONFIRMED: Run("? Unconfirmed: no quote found in a source supports or refutes it", "unconfirmed"),
-    Verdict.NO_SOURCE_QUOTE: Run("○ No source quote", "no_source_quote"),
+    Verdict.SUPPORTED: Run(f"✓{NBSP}Supported", "supported"),
+    Verdict.PARTLY_SUPPORTED: Run(f"◐{NBSP}Partly supported", "partly_supported"),
+    Verdict.CONTESTED: Run(f"⇄{NBSP}Contested", "contested"),
+    Verdict.REFUTED: Run(f"✗{NBSP}Refuted", "refuted"),
+    Verdict.UNCONFIRMED: Run(f"?{NBSP}Unconfirmed: no quote found in a source supports or refutes it", "unconfirmed"),
+    Verdict.NO_SOURCE_QUOTE: Run(f"○{NBSP}No source quote", "no_source_quote"),
 }
-STANCE_WORDS = {"supports": "+ Supports", "refutes": "− Refutes", "partial": "± Partly supports", "context": "· Context"}
-_VERIFIED = (Run("✓ Verified verbatim", "verified"),)  # most claims: one tuple for all of them
-_NOT_FOUND = (Run("✗ Quote not found in the source", "missing"), Run(" — not counted in the verdict", "muted"))
-_CITATION_BREAK = LineBreak("muted")
+STANCE_WORDS = {
+    "supports": f"+{NBSP}Supports",
+    "refutes": f"−{NBSP}Refutes",
+    "partial": f"±{NBSP}Partly supports",
+    "context": f"·{NBSP}Context",
+}
+# What was checked, in words that say so: a quote found in its source is not a claim proven.
+# The usual case is quiet (muted, like the reference beside it); only what needs a second look
+# (an approximate or missing quote, a refuting one) is coloured and bold.
+_FOUND = (Run(f"✓{NBSP}quote found in source", "muted"),)  # most evidence: one tuple for all of them
+_NOT_FOUND = (Run(f"✗{NBSP}quote not found in source", "missing"), Run(" — not counted in the verdict", "muted"))
+_SEPARATOR = Run(" · ", "muted")
 _VERDICT_GAP = Run("  ")
 
 
-def _status_runs(exact: str, check: QuoteCheck) -> tuple[Run, ...]:
+def _status_runs(check: QuoteCheck) -> tuple[Run, ...]:
     if check.status is QuoteStatus.NOT_FOUND:
         return _NOT_FOUND
     if check.status is QuoteStatus.APPROXIMATE:
         detail = ", ".join(check.differences) or check.note or ""  # what differs; the box shows where
-        return (Run("≈ Quote matches only approximately", "approximate"), Run(f" — {detail}", "muted"))
-    return _VERIFIED
+        return (Run(f"≈{NBSP}quote matches the source only approximately", "approximate"), Run(f" — {detail}", "muted"))
+    return _FOUND
 
 
 def _statement(number: int, claim: Claim, verdict: Verdict) -> Paragraph:
@@ -165,44 +179,59 @@ def _statement(number: int, claim: Claim, verdict: Verdict) -> Paragraph:
     return Paragraph("statement", (*runs, _VERDICT_GAP, VERDICT_RUNS[verdict]))
 
 
-class _Citations:
-    """Each source's citation line, built once: a long card repeats its few sources."""
+def source_anchor(number: int) -> str:
+    """The name of the place in the card where source `number`'s full citation is."""
+    return f"source-{number}"
 
-    def __init__(self, kb: LoadedKnowledgeBase) -> None:
+
+class _References:
+    """Each source's short reference ("[1]"), numbered in order of first use; the card's Sources
+    section gives the full citation under the same number, once."""
+
+    def __init__(self, kb: LoadedKnowledgeBase, entity: Entity) -> None:
         self.kb = kb
-        self.lines: dict[str, str] = {}
+        self.sources = _used_sources(kb, entity)
+        numbers = {source.id: number for number, source in enumerate(self.sources, 1)}
+        self.numbers = {sid: numbers[found.id] for c in entity.claims for sid in c.sources if (found := kb.source(sid))}
 
-    def __call__(self, source_id: str) -> str:
-        cite = self.lines.get(source_id)
-        if cite is None:
-            source = self.kb.source(source_id)
-            cite = self.lines[source_id] = f"— {citation_text(source) if source else source_id}"
-        return cite
+    def run(self, source_id: str, for_print: bool) -> Run:
+        number = self.numbers.get(source_id)
+        if number is None:  # (the loader refuses an unknown source: shown as its id all the same)
+            return Run(source_id, "muted")
+        return Run(f"[{number}]", "muted" if for_print else "link", "" if for_print else f"#{source_anchor(number)}")
+
+    def language(self, source_id: str) -> str:
+        source = self.kb.source(source_id)
+        return (source.language or "") if source else ""
 
 
-def _quote_box(exact: str, check: QuoteCheck, source_text: str | None) -> QuoteBox:
-    """The quote in its box, with its context and differences (`evcards.card.quote_view`)."""
-    runs = tuple(LineBreak(style) if text == LINE_BREAK else Run(text, style) for text, style in quote_pieces(exact, check, source_text))
+def _quote_box(exact: str, check: QuoteCheck, source_text: str | None, language: str) -> QuoteBox:
+    """The quote in its box, with its context and differences (`evcards.card.quote_view`), in
+    its source's language."""
+    runs = tuple(
+        LineBreak(style) if text == LINE_BREAK else Run(text, style, language=language)
+        for text, style in quote_pieces(exact, check, source_text)
+    )
     return QuoteBox(f"“{exact}”", runs)
 
 
 def _evidence_parts(
-    item: Evidence, check: QuoteCheck, source_text: str | None, cite: str, link: str, show_stance: bool
+    item: Evidence, check: QuoteCheck, source_text: str | None, reference: Run, language: str, link: str, show_stance: bool
 ) -> tuple[Part, ...]:
-    """One evidence item: its quote in a box, then its stance (unless it is the claim's one
-    supporting quote), its citation, and where its quote stands."""
-    runs: list[Run | LineBreak] = [Run(f"{STANCE_WORDS[item.stance]} ", "stance")] if show_stance else []
+    """One evidence item: its quote in a box, then one line: its stance (unless it is the claim's
+    one supporting quote), its source's reference, what the check found, and Show in source."""
+    runs: list[Run | LineBreak] = []
+    if show_stance:
+        runs += (Run(STANCE_WORDS[item.stance], "refuted" if item.stance == "refutes" else "stance"), _SEPARATOR)
+    runs += (reference, _SEPARATOR, *_status_runs(check))
     if link and check.start is not None:
-        runs += (Run(f"{cite} · ", "muted"), Run("Show in source", "link", link))
-    else:
-        runs.append(Run(cite, "muted"))
-    return _quote_box(item.exact, check, source_text), Paragraph("citation", (*runs, _CITATION_BREAK, *_status_runs(item.exact, check)))
+        runs += (_SEPARATOR, Run("Show in source", "link", link))
+    return _quote_box(item.exact, check, source_text, language), Paragraph("citation", tuple(runs))
 
 
-def _claim_parts(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> list[Part]:
+def _claim_parts(kb: LoadedKnowledgeBase, entity: Entity, references: _References, for_print: bool) -> list[Part]:
     """Every claim of the card: its statement and verdict, then each evidence item. A claim with
     no evidence shows no quote box and no citation: nothing on it looks sourced."""
-    citations = _Citations(kb)
     parts: list[Part] = []
     for index, claim in enumerate(entity.claims):
         evidence = kb.evidence(entity, index)
@@ -211,7 +240,9 @@ def _claim_parts(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> li
         show_stance = len(evidence) > 1 or (len(evidence) == 1 and evidence[0][0].stance != "supports")
         for k, (item, check) in enumerate(evidence):
             link = "" if for_print else source_link(entity.id, index, k)
-            parts += _evidence_parts(item, check, kb.source_text(item.source), citations(item.source), link, show_stance)
+            reference = references.run(item.source, for_print)
+            language = references.language(item.source)
+            parts += _evidence_parts(item, check, kb.source_text(item.source), reference, language, link, show_stance)
     return parts
 
 
@@ -220,11 +251,12 @@ def _relation_rows(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> 
     for relation in entity.relations:
         target = kb.entity(relation.target)
         name = target.name if target else relation.target
+        language = (target.language_of(name) or "") if target else ""  # its glyph forms
         runs = grouped.setdefault(relation.type, [])
         if runs:
             runs.append(Run(", "))
         # Print keeps the target in the run, unstyled: a PDF links it only to a card it holds (evcards.pdf.links).
-        runs.append(Run(name, "text" if for_print else "link", entity_link(relation.target)))
+        runs.append(Run(name, "text" if for_print else "link", entity_link(relation.target), language=language))
     return tuple(RelationRow(relation_label(kind), tuple(runs)) for kind, runs in grouped.items())
 
 
@@ -234,23 +266,25 @@ def _used_sources(kb: LoadedKnowledgeBase, entity: Entity) -> list[Source]:
     return [source for source in found if source is not None]
 
 
-def _source_parts(kb: LoadedKnowledgeBase, entity: Entity) -> list[Part]:
+def _source_parts(sources: list[Source]) -> list[Part]:
+    """The Sources section: each source's full citation, once, under its reference number."""
     parts: list[Part] = []
-    for source in _used_sources(kb, entity):
-        runs: list[Run | LineBreak] = [Run(citation_text(source))]
+    for number, source in enumerate(sources, 1):
+        runs: list[Run | LineBreak] = [Run(f"[{number}]", "bold", anchor=source_anchor(number)), Run(f" {citation_text(source)}")]
         if source.url:
             runs += (LineBreak(), Run(source.url, "link", source.url) if is_web_url(source.url) else Run(source.url))
         if source.accessed:
-            runs += (LineBreak(), Run(f"Accessed {source.accessed}"))
+            runs += (LineBreak(), Run(f"Accessed {source.accessed}", "muted"))
         parts.append(Paragraph("source", tuple(runs)))
     return [Paragraph("section", (Run("Sources", "section"),)), *parts] if parts else []
 
 
 def card_parts(kb: LoadedKnowledgeBase, entity: Entity, *, for_print: bool = False) -> list[Part]:
     """The whole card, top to bottom. `for_print` drops links that only make sense inside the window."""
-    title = [Run(entity.name, "title")]
-    if native := entity.native_names:
-        title = [Run(f"{entity.name} ", "title"), Run(" · ".join(native), "title_native")]
+    title = [Run(entity.name, "title", language=entity.language_of(entity.name) or "")]
+    for k, name in enumerate(entity.native_names):  # each in its own language's glyph forms
+        title += (Run(" " if k == 0 else " · ", "title" if k == 0 else "title_native"),)
+        title.append(Run(name, "title_native", language=entity.language_of(name) or ""))
     parts: list[Part] = [Paragraph("title", tuple(title)), Paragraph("kind", (Run(kind_label(entity.kind), "kind"),))]
     if entity.aliases:
         parts.append(Paragraph("aliases", (Run(f"Also known as {', '.join(entity.aliases)}", "muted"),)))
@@ -260,10 +294,9 @@ def card_parts(kb: LoadedKnowledgeBase, entity: Entity, *, for_print: bool = Fal
         parts += (Paragraph("section", (Run("Relations", "section"),)), RelationTable(rows))
     if entity.claims:
         parts.append(Paragraph("section", (Run(f"Claims ({len(entity.claims)})", "section"),)))
-        parts += _claim_parts(kb, entity, for_print)
-    else:
-        parts += (Paragraph("section", (Run("Claims", "section"),)), Paragraph("note", (Run("No claims yet.", "muted"),)))
-    return parts + _source_parts(kb, entity)
+        references = _References(kb, entity)
+        return parts + _claim_parts(kb, entity, references, for_print) + _source_parts(references.sources)
+    return [*parts, Paragraph("section", (Run("Claims", "section"),)), Paragraph("note", (Run("No claims yet.", "muted"),))]
 
 
 def parts_text(parts: list[Part]) -> str:
@@ -298,7 +331,8 @@ def one_line(text: str) -> str:
 
 
 def card_text(parts: list[Part]) -> str:
-    """The card as plain text, for the clipboard: all it says, in its order.
+    """The card as plain text, for the clipboard: all it says, in its order, no-break spaces
+    as spaces (as Qt's `toPlainText` gives them).
 
     A claim's quote, citation and check are indented under its statement; a blank line comes
     before the summary, each section, claim and source, and the note of a card with no claims."""
@@ -309,16 +343,18 @@ def card_text(parts: list[Part]) -> str:
             lines.append(_TEXT_INDENT + box)
         elif isinstance(part, RelationTable):
             lines += (f"{row.label}: {one_line(''.join(run.text for run in row.targets))}" for row in part.rows)
+        elif part.style == "title":  # "Lei Jun (雷军)"
+            name = one_line("".join(run.text for run in part.runs if isinstance(run, Run) and run.style == "title").strip())
+            native = one_line("".join(run.text for run in part.runs if isinstance(run, Run) and run.style == "title_native"))
+            lines.append(f"{name} ({native})" if native else name)
         else:
             if part.style in _TEXT_GAP_BEFORE and lines:
                 lines.append("")
             indented = part.style == "citation"
             line_break = _INDENTED_BREAK if indented else "\n"
             lines.append(_TEXT_INDENT * indented + "".join(_run_text(run, line_break) for run in part.runs))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).replace(NBSP, " ") + "\n"
 
 
 def _run_text(run: Run | LineBreak, line_break: str) -> str:
-    if isinstance(run, LineBreak):
-        return line_break
-    return f"({one_line(run.text)})" if run.style == "title_native" else one_line(run.text)
+    return line_break if isinstance(run, LineBreak) else one_line(run.text)

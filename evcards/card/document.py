@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
+from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
 
 from evcards.card.basics import BASE_POINT_SIZE
 from evcards.card.content import (
@@ -33,6 +33,15 @@ from evcards.card.fonts import with_fallbacks
 from evcards.card.formats import CardFormats, card_formats
 
 LINE_SEPARATOR = "\u2028"  # Qt's QChar::LineSeparator: a new line inside the same paragraph
+CARD_FAMILY = "DejaVu Sans"
+MARGIN = 16  # the least room around the card's text, on screen
+# A good page's measure: lines of about 70-80 characters of running text (a line of the card
+# is never longer than 90). Measured in a sample of English, so it follows the font and zoom.
+MEASURE_CHARS = 78
+_MEASURE_SAMPLE = (
+    "Xiaomi is a renowned Chinese smartphone maker, founded in 2010 by Lei Jun, that disrupted "
+    "the industry; it is now entering the electric vehicle market with an investment of $1.4 billion."
+)
 
 if TYPE_CHECKING:
     from evcards.kb.loaded import LoadedKnowledgeBase
@@ -79,11 +88,39 @@ def needs_shaping(text: str) -> bool:
     return _shaping_pattern().search(text) is not None
 
 
+@cache
+def measure(point_size: float = BASE_POINT_SIZE) -> float:
+    """The width (layout pixels) of the card's column of text at `point_size`: `MEASURE_CHARS`
+    characters of running English text."""
+    metrics = QFontMetricsF(card_font(point_size))
+    return metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE) * MEASURE_CHARS
+
+
+def set_column(document: QTextDocument, width: float, point_size: float = BASE_POINT_SIZE) -> None:
+    """Centre the card's text in `width` (the view's), in a column that widens no further than
+    the measure: long lines tire the eye, and a wide window should not make them."""
+    side = max(float(MARGIN), (width - measure(point_size)) / 2)
+    root = document.rootFrame()
+    frame = root.frameFormat()
+    if frame.leftMargin() != side or frame.rightMargin() != side:  # each change lays the card out again
+        frame.setLeftMargin(side)
+        frame.setRightMargin(side)
+        root.setFrameFormat(frame)
+
+
+@cache
+def language_families(language: str) -> list[str] | None:
+    """The font families for text in `language`, or None where they are the card's own (no
+    installed font draws that language's CJK forms differently): most runs need no format of their own."""
+    families = with_fallbacks(QFont(CARD_FAMILY), language).families()
+    return None if families == with_fallbacks(QFont(CARD_FAMILY)).families() else families
+
+
 def card_font(point_size: float = BASE_POINT_SIZE, *, shaped: bool = True) -> QFont:
     """The card's font. `shaped=False` skips HarfBuzz shaping, which halves the layout time of
     a long card. It draws the same glyphs for text that `needs_shaping` says is simple, but
     without kerning: pairs such as "To" or "AV" sit a little looser."""
-    font = with_fallbacks(QFont("DejaVu Sans"))
+    font = with_fallbacks(QFont(CARD_FAMILY))
     font.setPointSizeF(point_size)
     if not shaped:
         font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
@@ -98,8 +135,10 @@ def build_card_document(
     for_print: bool = False,
     point_size: float = BASE_POINT_SIZE,
     document: QTextDocument | None = None,
+    width: float | None = None,
 ) -> QTextDocument:
-    """Fill `document` (or a new one) with the card.
+    """Fill `document` (or a new one) with the card; given the view's `width`, in a centred
+    column no wider than the measure (`set_column`).
 
     On screen the card is laid out again at every selection, so its text skips shaping when
     it needs none; the entity's name, where kerning shows most, and print keep full shaping.
@@ -110,7 +149,9 @@ def build_card_document(
     document.setUndoRedoEnabled(False)  # a card is never edited: no undo history per card
     document.clear()  # else each setting below lays out the previous card again
     document.setDefaultFont(card_font(point_size, shaped=shaped))
-    document.setDocumentMargin(16)
+    document.setDocumentMargin(MARGIN)
+    if width is not None:
+        set_column(document, width, point_size)
     cursor = QTextCursor(document)
     cursor.beginEditBlock()  # one layout for the whole card, not one per insertion
     write_parts(cursor, parts, card_formats(colors, shape_title=not shaped), quotes_in_tables=for_print)
@@ -125,12 +166,19 @@ def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: 
         if isinstance(run, LineBreak):
             insert(LINE_SEPARATOR, chars[run.style])
             continue
-        text, style, href = run
+        text, style, href, anchor, language = run
         text = one_line(text)
-        if href:
-            link = QTextCharFormat(chars[style])
-            link.setAnchorHref(href)
-            insert(text, link)
+        families = language_families(language) if language else None
+        if href or anchor or families:
+            char = QTextCharFormat(chars[style])
+            if href:
+                char.setAnchorHref(href)
+            if anchor:
+                char.setAnchor(True)
+                char.setAnchorNames([anchor])
+            if families:
+                char.setFontFamilies(families)
+            insert(text, char)
         else:
             insert(text, chars[style])
 

@@ -106,6 +106,14 @@ def _block(top: float = 0, bottom: float = 0, left: float = 0, right: float = 0,
     return block
 
 
+def _statement_block() -> QTextBlockFormat:
+    """A claim's statement: its number hangs to the left, and a statement that wraps goes on
+    flush with its quote box and source line below, so each claim reads as one block."""
+    block = _block(top=14, bottom=4, left=INDENT)
+    block.setTextIndent(-INDENT)
+    return block
+
+
 def _quote_frame(colors: CardColors) -> QTextFrameFormat:
     """The screen's quote box: a frame, because Qt lays a table's cell out twice and a long card
     has dozens of quotes. A frame has no one-sided border, so its background draws the bar: a
@@ -171,6 +179,13 @@ def _cell(color: str, right_padding: float = 0) -> QTextTableCellFormat:
     return cell
 
 
+def _relation_label_cell(color: str) -> QTextTableCellFormat:
+    """A relation's label: flush with the text above it (no padding on the left), room on the right."""
+    cell = _cell(color, right_padding=12)
+    cell.setLeftPadding(0)
+    return cell
+
+
 @lru_cache(maxsize=8)
 def card_formats(colors: CardColors, *, shape_title: bool) -> CardFormats:
     """The formats for `colors`. `shape_title` shapes (and so kerns) the entity's name when the
@@ -192,7 +207,7 @@ def card_formats(colors: CardColors, *, shape_title: bool) -> CardFormats:
         "verified": _char(colors.verified, weight=600),
         "approximate": _char(colors.approximate, weight=600),
         "missing": _char(colors.missing, weight=600),
-        "stance": _char(colors.text, weight=600),
+        "stance": _char(colors.muted, weight=600),  # quiet: only a refuting item ("refuted") is loud
         "supported": _char(colors.verified, weight=600),
         "partly_supported": _char(colors.approximate, weight=600),
         "contested": _char(colors.approximate, weight=600),
@@ -211,7 +226,7 @@ def card_formats(colors: CardColors, *, shape_title: bool) -> CardFormats:
         "paragraph": (_block(top=12, bottom=12), chars["text"]),
         "note": (_block(top=12, bottom=12), chars["muted"]),
         "section": (_block(top=18, bottom=4, heading=3), chars["section"]),
-        "statement": (_block(top=14, bottom=4), chars["text"]),
+        "statement": (_statement_block(), chars["text"]),
         "citation": (_block(top=4, bottom=12, left=INDENT), chars["muted"]),
         "source": (_block(top=4, bottom=12), chars["text"]),
     }
@@ -225,6 +240,6 @@ def card_formats(colors: CardColors, *, shape_title: bool) -> CardFormats:
         quote_table=_quote_table(),
         quote_cell=_quote_cell(colors),
         relation_table=_relation_table(),
-        relation_cells=(_cell(colors.text, right_padding=12), _cell(colors.text)),
+        relation_cells=(_relation_label_cell(colors.text), _cell(colors.text)),
         cell_block=cell_block,
     )

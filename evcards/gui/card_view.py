@@ -1,26 +1,67 @@
 """The card on screen: a read-only QTextBrowser that shows the shared card document.
 
-Links never navigate the browser itself: `evcards:` links become signals, http(s) links go to
-the system browser when clicked, and nothing is ever loaded because of data content.
+Links never navigate the browser itself: `evcards:` links become signals, `#source-1` links
+scroll to the card's Sources, http(s) links go to the system browser when clicked, and nothing
+is ever loaded because of data content.
+
+The card reads as a page: its text stays in a centred column no wider than the measure
+(`evcards.card.document.set_column`) at any window width. It shows no text caret (the keys
+scroll: Home, End, Page Up, Page Down, the arrows) and, when it has focus, a frame in the
+palette's highlight colour that shows in light and dark palettes alike.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QPen, QRegion
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from evcards.card.basics import BASE_POINT_SIZE, entity_link_target, is_web_url, source_link_evidence, source_link_target
 
 if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QPaintEvent, QResizeEvent
 
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 
 ZOOM_STEP = 1.0
+FOCUS_FRAME_WIDTH = 2  # pixels: a frame, not Qt's thin dotted box
+LINK_FRAME_MARGIN = 3  # pixels between a focused link's text and its frame
+
+
+class FocusFrame(QWidget):
+    """A frame drawn over the edge of its parent while the parent has focus: the card's own
+    focus sign, drawn the same in every style and in the palette's highlight colour.
+
+    It lies over the parent's border (and only there: its mask), lets every mouse event through
+    and is shown and hidden by the parent."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._owner = parent
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+
+    def fit(self) -> None:
+        """Cover the parent's rectangle; only its edge is painted."""
+        rect = QRect(0, 0, self._owner.width(), self._owner.height())
+        self.setGeometry(rect)
+        inner = rect.adjusted(FOCUS_FRAME_WIDTH, FOCUS_FRAME_WIDTH, -FOCUS_FRAME_WIDTH, -FOCUS_FRAME_WIDTH)
+        self.setMask(QRegion(rect).subtracted(QRegion(inner)))
+        self.raise_()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = FOCUS_FRAME_WIDTH / 2
+        painter.drawRect(self.rect().toRectF().adjusted(half, half, -half, -half))
 
 
 class CardView(QTextBrowser):
@@ -37,9 +78,12 @@ class CardView(QTextBrowser):
         # Always there, so a long card is laid out once, not again when a scroll bar appears.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         flag = Qt.TextInteractionFlag
-        self.setTextInteractionFlags(
-            flag.TextSelectableByMouse | flag.TextSelectableByKeyboard | flag.LinksAccessibleByMouse | flag.LinksAccessibleByKeyboard
-        )
+        # Not selectable by keyboard: that is what shows a caret and makes Home and End move
+        # it along a line instead of scrolling. Tab still steps through the links.
+        self.setTextInteractionFlags(flag.TextSelectableByMouse | flag.LinksAccessibleByMouse | flag.LinksAccessibleByKeyboard)
+        self.focus_frame = FocusFrame(self)
+        self._link_frame: QRect | None = None  # where the focused link's frame is drawn
+        self.selectionChanged.connect(self._update_link_frame)
         self.anchorClicked.connect(self._follow)
         self._kb: LoadedKnowledgeBase | None = None
         self._entity: Entity | None = None
@@ -78,9 +122,69 @@ class CardView(QTextBrowser):
         from evcards.card.document import build_card_document, colors_from_palette
 
         build_card_document(
-            self._kb, self._entity, colors_from_palette(self.palette()), point_size=self.point_size(), document=self.document()
+            self._kb,
+            self._entity,
+            colors_from_palette(self.palette()),
+            point_size=self.point_size(),
+            document=self.document(),
+            width=self.viewport().width(),
         )
         self.verticalScrollBar().setValue(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._entity is not None:  # the viewport has its new size already
+            from evcards.card.document import set_column
+
+            set_column(self.document(), self.viewport().width(), self.point_size())
+        super().resizeEvent(event)
+        self.focus_frame.fit()
+
+    def focused_link_rect(self) -> QRect | None:
+        """Where (in the viewport) the frame of the link that has keyboard focus goes; None when
+        no link has it, or it runs over two lines (Qt's own dotted box marks that one)."""
+        cursor = self.textCursor()
+        if not self.hasFocus() or not cursor.hasSelection() or not self.focused_href():
+            return None
+        from PySide6.QtGui import QTextCursor
+
+        start, end = QTextCursor(cursor), QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        end.setPosition(cursor.selectionEnd())
+        first, last = self.cursorRect(start), self.cursorRect(end)
+        if first.top() != last.top():
+            return None
+        margin = LINK_FRAME_MARGIN
+        return QRect(first.topLeft(), last.bottomRight()).adjusted(-margin, -1, margin, 1)
+
+    def _update_link_frame(self) -> None:
+        """Repaint where the focused link's frame was and where it is now."""
+        rect = self.focused_link_rect()
+        for area in (self._link_frame, rect):
+            if area is not None:
+                self.viewport().update(area.adjusted(-FOCUS_FRAME_WIDTH, -FOCUS_FRAME_WIDTH, FOCUS_FRAME_WIDTH, FOCUS_FRAME_WIDTH))
+        self._link_frame = rect
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The card, then a frame around the link that has keyboard focus: clearer than Qt's
+        dotted box, in the palette's highlight colour."""
+        super().paintEvent(event)
+        rect = self.focused_link_rect()
+        if rect is not None:
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME_WIDTH))
+            painter.drawRoundedRect(rect.toRectF(), 3, 3)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focus_frame.fit()
+        self.focus_frame.show()
+        self._update_link_frame()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_frame.hide()
+        self._update_link_frame()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -101,15 +205,60 @@ class CardView(QTextBrowser):
         return cursor.charFormat().anchorHref()
 
     def focused_claim(self) -> int | None:
-        """The claim whose 'Show in source' link has keyboard focus, if any."""
-        target = source_link_target(self.focused_href())
+        """The claim whose 'Show in source' link, or the source reference ("[1]") on the same
+        line, has keyboard focus, if any."""
+        href = self.focused_href()
+        if href.startswith("#"):
+            href = self._line_source_link()
+        target = source_link_target(href)
         return target[1] if target is not None and self._entity is not None else None
+
+    def _line_source_link(self) -> str:
+        """The 'Show in source' link of the line the text cursor is on, or ""."""
+        pieces = self.textCursor().block().begin()
+        while not pieces.atEnd():
+            href = pieces.fragment().charFormat().anchorHref()
+            if source_link_target(href) is not None:
+                return href
+            pieces += 1
+        return ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Over a source's number ("[1]"), a tooltip gives its full citation, so that a reader
+        need not scroll to the Sources to see what a quote is from."""
+        if event.type() == QEvent.Type.ToolTip:
+            from typing import cast
+
+            from PySide6.QtWidgets import QToolTip
+
+            help_event = cast("QHelpEvent", event)
+            href = self.anchorAt(help_event.pos())
+            citation = self.citation(href[1:]) if href.startswith("#") else ""
+            if citation:
+                QToolTip.showText(help_event.globalPos(), citation, self.viewport())
+                return True
+        return super().viewportEvent(event)
+
+    def citation(self, anchor: str) -> str:
+        """The text of the card's paragraph that holds `anchor` (a source's full citation in the
+        Sources section, which ends the card), or ""."""
+        block = self.document().lastBlock()
+        while block.isValid():
+            pieces = block.begin()
+            while not pieces.atEnd():
+                if anchor in pieces.fragment().charFormat().anchorNames():
+                    return block.text().replace("\u2028", "\n")
+                pieces += 1
+            block = block.previous()
+        return ""
 
     def _follow(self, url: QUrl) -> None:
         self._follow_href(bytes(url.toEncoded().data()).decode())
 
     def _follow_href(self, href: str) -> None:
-        if (entity_id := entity_link_target(href)) is not None:
+        if href.startswith("#"):  # a source's reference: to its full citation
+            self.scrollToAnchor(href[1:])
+        elif (entity_id := entity_link_target(href)) is not None:
             self.entity_requested.emit(entity_id)
         elif (target := source_link_target(href)) is not None:
             if self._entity is not None:

@@ -47,7 +47,7 @@ def test_the_card_shows_each_quote_in_its_context_and_marks_what_differs(qtbot: 
     assert "Years later the company’s founder, “Lei Jun, is known for long keynotes” and for his last entrepreneurship, the …" in text
     assert "“the company's founder”" in text
     assert "the source says: Years later “the company’s founder”, Lei Jun, is known for …" in text
-    assert "≈ Quote matches only approximately — curly vs straight apostrophe" in text
+    assert "≈ quote matches the source only approximately — curly vs straight apostrophe" in text
     context = _format_at(document, "Years later the company’s founder, “Lei")
     quote = _format_at(document, "Lei Jun, is known for long keynotes”")
     assert context.foreground().color() != quote.foreground().color() and quote.fontItalic() and not context.fontItalic()

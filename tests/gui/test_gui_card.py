@@ -35,8 +35,8 @@ def test_card_shows_the_entity(qtbot: Any, window: MainWindow) -> None:
         assert claim.statement in text
         assert f"“{claim.exact}”" in text
     source = window.kb.source(lei.claims[0].evidence_items[0].source)
-    assert source is not None and citation_text(source) in text
-    assert text.count("✓ Verified verbatim") == len(lei.claims)
+    assert source is not None and text.count(citation_text(source)) == 1  # named once, in Sources
+    assert text.count("[1] · ✓ quote found in source") == len(lei.claims)  # and referred to at each quote
     hrefs = [href for href, *_ in anchors(window.card.document())]
     for relation in lei.relations:
         assert f"{ENTITY_SCHEME}:entity/{relation.target}" in hrefs
@@ -51,7 +51,7 @@ def test_every_entity_of_the_bundled_data_has_a_card(qtbot: Any, window: MainWin
     for entity in window.kb.entities:
         click_entity(qtbot, window, entity.id)
         assert card_text(window).startswith(entity.name)
-        assert card_text(window).count("✓ Verified verbatim") == len(entity.claims)
+        assert card_text(window).count("✓ quote found in source") == len(entity.claims)
         assert window.card.document().metaInformation(window.card.document().MetaInformation.DocumentTitle) == entity.name
 
 
@@ -74,10 +74,10 @@ def test_a_file_whose_quotes_do_not_match_opens_and_the_card_says_so(qtbot: Any,
     click_entity(qtbot, window, "xiaomi")
     assert shown_card_id(window) == "xiaomi"
     text = card_text(window)
-    assert "✓ Verified verbatim" in text
-    assert "≈ Quote matches only approximately" in text
+    assert "✓ quote found in source" in text
+    assert "≈ quote matches the source only approximately" in text
     assert "the source says: “Xiaomi’s EV venture is Lei’s” “last entrepreneurship.” Since" in text
-    assert "✗ Quote not found in the source" in text
+    assert "✗ quote not found in source" in text
     assert MISSING_QUOTE in text
     # Show in source is offered only for quotes that were found
     hrefs = [href for href, *_ in anchors(window.card.document())]
@@ -205,7 +205,8 @@ def test_markup_in_data_is_shown_literally(hostile_window: MainWindow) -> None:
 def test_markup_in_data_makes_no_links_and_no_images(hostile_window: MainWindow) -> None:
     document = hostile_window.card.document()
     hrefs = [href for href, *_ in anchors(document)]
-    assert all(href.startswith(f"{ENTITY_SCHEME}:") or href == "https://example.com/page?a=1&b=<2>" for href in hrefs), hrefs
+    inside = (f"{ENTITY_SCHEME}:", "#source-")  # other cards, Show in source, the card's own Sources
+    assert all(href.startswith(inside) or href == "https://example.com/page?a=1&b=<2>" for href in hrefs), hrefs
     assert "https://example.com/page?a=1&b=<2>" in hrefs
     html = document.toHtml()
     body = html[html.index("<body") :]  # (Qt writes the document title into <head> as it is)
@@ -277,7 +278,8 @@ def test_copy_card_puts_text_with_citations_on_the_clipboard(qtbot: Any, window:
     for claim in lei.claims:
         assert claim.statement in copied and f"“{claim.exact}”" in copied
     source = window.kb.source(lei.claims[0].evidence_items[0].source)
-    assert source is not None and f"\n   — {citation_text(source)}\n   ✓ Verified verbatim\n" in copied
+    assert "\n   [1] · ✓ quote found in source\n" in copied
+    assert source is not None and f"\nSources\n\n[1] {citation_text(source)}\n" in copied
     assert "Show in source" not in copied  # a link that leads nowhere outside the window
 
 
@@ -424,10 +426,13 @@ def test_show_in_source_follows_a_claim_focused_backwards(qtbot: Any, window: Ma
     lei = window.card.entity
     assert lei is not None
     window.card.setFocus()
-    for _ in range(50):  # Tab on to the fourth claim's "Show in source", then Shift+Tab back to the third's
+    for _ in range(50):  # Tab on to the fourth claim's links, then Shift+Tab back to the third's "Show in source"
         qtbot.keyClick(window.card, Qt.Key.Key_Tab)
-        if window.card.focused_claim() == 3:
+        if window.card.focused_href().startswith(f"{ENTITY_SCHEME}:source/lei-jun/3"):
             break
+    qtbot.keyClick(window.card, Qt.Key.Key_Backtab)
+    assert window.card.textCursor().selectedText() == "[1]"  # the fourth claim's source reference
+    assert window.card.focused_claim() == 3
     qtbot.keyClick(window.card, Qt.Key.Key_Backtab)
     assert window.card.textCursor().selectedText() == "Show in source"
     assert window.card.focused_claim() == 2

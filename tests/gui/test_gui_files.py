@@ -322,7 +322,7 @@ def test_a_changed_source_text_is_reloaded(qtbot: Any, kb_window: Any) -> None:
     source.write_text("Nothing of the quotes is here any more.\n", encoding="utf-8")
     if source.stat().st_mtime_ns == stamp:
         os.utime(source, ns=(stamp + 1_000_000, stamp + 1_000_000))
-    qtbot.waitUntil(lambda: "✗ Quote not found in the source" in window.card.toPlainText(), timeout=WINDOW_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: "✗ quote not found in source" in window.card.toPlainText(), timeout=WINDOW_TIMEOUT_MS)
     assert window.message_bar.isVisible() and "could not be verified" in window.message_bar.label.text()
 
 

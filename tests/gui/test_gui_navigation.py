@@ -472,7 +472,7 @@ def test_context_menu_on_a_row(qtbot: Any, window: MainWindow, no_dialogs: list[
     menu.close()
     copy.trigger()
     copied = QGuiApplication.clipboard().text()
-    assert copied.startswith("Lei Jun (雷军)") and "✓ Verified verbatim" in copied
+    assert copied.startswith("Lei Jun (雷军)") and "✓ quote found in source" in copied
     menu = open_context_menu(qtbot, window, "xiaomi")
     menu.actions()[2].trigger()
     assert no_dialogs == ["save"]

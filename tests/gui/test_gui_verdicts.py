@@ -21,7 +21,8 @@ def test_the_card_shows_each_claims_verdict_in_words(qtbot: Any, settings: Any) 
     assert text.startswith("Xiaomi 小米 · شاومي · शाओमी · Сяоми")
     for words in ("✓ Supported", "⇄ Contested", "✗ Refuted", "◐ Partly supported", "○ No source quote", "? Unconfirmed"):
         assert words in text, words
-    assert "− Refutes — Новость" in text and "· Context — 小米简介" in text
+    assert "− Refutes · [" in text and "· Context · [" in text  # each item's stance, then its source's reference
+    assert "\n[1] " in text and "Новость" in text and "小米简介" in text  # the sources themselves, once, in Sources
     assert text.count("○ No source quote") == 2
     window.close()
 

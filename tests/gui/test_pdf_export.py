@@ -66,7 +66,8 @@ def test_card_pdf_holds_the_card_text_verbatim(write_kb: KbWriter, tmp_path: Pat
         "An article",
     ):
         assert expected in text, expected
-    assert "Verified verbatim" in text  # no "ﬁ" ligature in place of "fi"
+    assert "quote found in source" in text and "[1] An article" in text
+    assert "he means it’s final" in text  # no "ﬁ" ligature in place of "fi"
     assert "Test KB · exported 2026-01-02" in text and "page 1 of 1" in text
 
 

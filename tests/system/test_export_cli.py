@@ -158,7 +158,7 @@ def test_unverified_quotes_export_with_a_warning(write_kb: KbWriter, tmp_path: P
     data["entities"][0]["claims"][0]["quote"] = "words that are not in the source"
     code, _, stderr = run(capsys, "xiaomi", "--data", str(write_kb(data)), "-o", str(tmp_path / "x.pdf"))
     assert code == 0 and "warning: 1 quote not verified" in stderr
-    assert "Quote not found in the source" in all_text(tmp_path / "x.pdf")
+    assert "✗ quote not found in source" in all_text(tmp_path / "x.pdf")
 
 
 def test_unwritable_targets_exit_1_with_a_message(write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

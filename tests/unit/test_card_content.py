@@ -15,7 +15,7 @@ def test_a_quote_found_without_its_prefix_says_why_it_is_approximate(write_kb: K
     data = minimal_kb()
     data["entities"][1]["claims"][0]["quote"] = {"exact": "Lei Jun founded", "prefix": "nowhere "}
     text = _text(data, "lei-jun", write_kb)
-    assert "≈ Quote matches only approximately" in text
+    assert "≈ quote matches the source only approximately" in text
     assert "not with the given prefix/suffix" in text and "the source says" not in text
 
 
@@ -24,7 +24,7 @@ def test_a_quote_with_straight_quotes_shows_what_the_source_says(write_kb: KbWri
     data["entities"][1]["claims"][0]["quote"] = 'Lei\'s "last entrepreneurship."'
     text = _text(data, "lei-jun", write_kb)
     assert "the source says: Xiaomi’s EV venture is “Lei’s “last entrepreneurship.”” Since its inception" in text
-    assert "≈ Quote matches only approximately — curly vs straight apostrophe, curly vs straight quotation marks" in text
+    assert "≈ quote matches the source only approximately — curly vs straight apostrophe, curly vs straight quotation marks" in text
 
 
 def test_a_missing_quote_is_marked_and_offers_no_way_to_the_source(write_kb: KbWriter) -> None:
@@ -32,7 +32,7 @@ def test_a_missing_quote_is_marked_and_offers_no_way_to_the_source(write_kb: KbW
     data["entities"][1]["claims"][0]["quote"] = "nowhere in the article"
     kb, entity = load_entity(write_kb, data, "lei-jun")
     parts = card_parts(kb, entity)
-    assert "✗ Quote not found in the source" in card_text(parts)
+    assert "✗ quote not found in source" in card_text(parts)
     assert not any(href.startswith("evcards:source/") for href in _links(parts))
 
 
@@ -50,7 +50,12 @@ def _hrefs(write_kb: KbWriter, *, for_print: bool) -> list[str]:
 
 
 def test_on_screen_the_card_links_to_sources_relations_and_the_web(write_kb: KbWriter) -> None:
-    assert sorted(_hrefs(write_kb, for_print=False)) == ["evcards:entity/xiaomi", "evcards:source/lei-jun/0", "https://example.com/article"]
+    assert sorted(_hrefs(write_kb, for_print=False)) == [
+        "#source-1",  # the quote's source reference, to the source's full citation in the card's Sources
+        "evcards:entity/xiaomi",
+        "evcards:source/lei-jun/0",
+        "https://example.com/article",
+    ]
 
 
 def test_in_print_the_web_link_and_relation_targets_are_kept_not_source_links(write_kb: KbWriter) -> None:
@@ -80,10 +85,10 @@ def test_the_card_as_text_says_all_the_card_says(write_kb: KbWriter) -> None:
     text = _text(data, "lei-jun", write_kb, for_print=True)
     assert text.startswith("Lei Jun (雷军)\nPerson\nAlso known as Lei\n\nFounder of Xiaomi.\n\nRelations\nFounder of: Xiaomi, Lei Jun\n")
     in_context = "… Xiaomi has disrupted the smartphone industry. “Lei Jun founded Xiaomi”. Lei Jun likes phones."
-    assert f"\n\n1. Founded Xiaomi. (2010)  ✓ Supported\n   {in_context}\n   — An article\n   ✓ Verified verbatim\n" in text
+    assert f"\n\n1. Founded Xiaomi. (2010)  ✓ Supported\n   {in_context}\n   [1] · ✓ quote found in source\n" in text
     in_context = "… Xiaomi has disrupted the smartphone industry. “Lei Jun founded” Xiaomi. Lei Jun likes phones."
-    assert f"\n\n2. Approximately.  ✓ Supported\n   {in_context}\n   — An article\n   ≈ Quote matches only approximately — " in text
-    assert text.endswith("\n\nSources\n\nAn article\nhttps://example.com/article\nAccessed 2024-04-05\n")
+    assert f"\n\n2. Approximately.  ✓ Supported\n   {in_context}\n   [1] · ≈ quote matches the source only approximately — " in text
+    assert text.endswith("\n\nSources\n\n[1] An article\nhttps://example.com/article\nAccessed 2024-04-05\n")
 
 
 def test_a_card_with_no_native_name_relations_or_claims_as_text(write_kb: KbWriter) -> None:
