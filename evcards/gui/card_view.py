@@ -26,6 +26,7 @@ ZOOM_STEP = 1.0
 class CardView(QTextBrowser):
     entity_requested = Signal(str)
     source_requested = Signal(str, int, int)  # entity id, claim index, evidence item index
+    rendered = Signal()  # the document was written anew (a card or the placeholder): marks on it are gone
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +69,7 @@ class CardView(QTextBrowser):
     def show_placeholder(self, message: str) -> None:
         self._kb = self._entity = None
         self.setPlainText(message)
+        self.rendered.emit()
 
     def _render(self) -> None:
         if self._kb is None or self._entity is None:
@@ -78,6 +80,7 @@ class CardView(QTextBrowser):
             self._kb, self._entity, colors_from_palette(self.palette()), point_size=self.point_size(), document=self.document()
         )
         self.verticalScrollBar().setValue(0)
+        self.rendered.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
