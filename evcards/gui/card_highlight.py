@@ -138,8 +138,8 @@ class CardHighlighter(QObject):
 
     def scroll_to_first_claim(self) -> None:
         """Bring the first claim with a mark to the top of the card (its statement, with a line
-        above it); with no claim marked (a name matched), the card stays where it is."""
-        claim = next((match.claim for match in self._matches if match.claim is not None), None)
+        above it). When a name or alias matched, the card stays at its top, where they are."""
+        claim = self._matches[0].claim if self._matches else None
         if claim is None:
             return
         card = self._card
