@@ -295,7 +295,8 @@ class MainWindow(QMainWindow):
         self.entity_pane.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_title(self) -> None:
-        """"Entity — knowledge base — evcards": the entity on the card first, as a reader names it."""
+        """The entity on the card first ("Lei Jun — the knowledge base's title — evcards"): what a
+        task bar or window switcher shows of the window names what the reader is reading."""
         parts = [self.card.entity.name] if self.card.entity is not None else []
         parts += [self.kb.display_title] if self.kb is not None else []
         self.setWindowTitle(" — ".join([*parts, APP_NAME]))

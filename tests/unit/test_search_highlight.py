@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -51,5 +52,5 @@ def test_each_span_holds_the_query_and_a_match_is_never_missed(text: str, query:
     spans = match_spans(query, text)
     folded_query = fold_for_search(query.strip())
     assert all(folded_query in fold_for_search(text[start:end]) for start, end in spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # in order, not overlapping
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))  # in order, not overlapping
     assert bool(spans) == (folded_query in fold_for_search(text))
