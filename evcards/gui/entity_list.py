@@ -248,15 +248,16 @@ class EntityListPane(QWidget):
         self.list_view.activated.connect(lambda _index: self.activated.emit())
 
     def set_entities(self, entities: list[Entity], entity_filter: EntityFilter | None = None, *, keep_query: bool = True) -> None:
-        """Show new entities; selecting one is up to the caller (a reload keeps the current one).
+        """Show new entities. With `keep_query` (a reload) the query stays and so does the reader's
+        entity, current again if listed (not picked: nothing is emitted); without it the filter
+        is emptied and picking an entity is up to the caller.
 
-        `entity_filter`, when given, was built for these entities (by the loading thread).
-        Without `keep_query` the filter is emptied first: another file starts with every entity."""
+        `entity_filter`, when given, was built for these entities (by the loading thread)."""
         self._filter = entity_filter if entity_filter is not None else EntityFilter(entities)
         self._delegate.forget_texts()  # a renamed entity must not keep its old row text
-        self._selected_id = None
         self.model.set_entities(self._filter.entities, self._filter.position_of_id)
-        if not keep_query and self.filter_field.text():
+        if not keep_query:
+            self._selected_id = None  # another file: no place in it yet
             blocker = QSignalBlocker(self.filter_field)  # one search, for the new entities
             self.filter_field.clear()
             del blocker

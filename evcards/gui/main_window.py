@@ -224,9 +224,11 @@ class MainWindow(QMainWindow):
         self._show_knowledge_base(kb, result, reload)
 
     def _show_knowledge_base(self, kb: LoadedKnowledgeBase, result: LoadResult, reload: bool) -> None:
-        previous = self.entity_pane.current_entity_id() if reload else self.settings.last_entity if self.kb is None else None
+        shown = self.card.entity.id if self.card.entity is not None else None
+        previous = shown if reload else self.settings.last_entity if self.kb is None else None
         self.kb = kb
         # Another file starts with every entity listed: the list's count and the card then agree.
+        # A reload keeps the query, and the reader's entity current if the query lists it.
         self.entity_pane.set_entities(kb.entities, self.loader.entity_filter, keep_query=reload)
         self.history.forget_missing({e.id for e in kb.entities}) if reload else self.history.clear()
         path = kb.path
@@ -242,7 +244,11 @@ class MainWindow(QMainWindow):
             )
         else:
             self.message_bar.hide()
-        if not (previous and self.entity_pane.select_entity(previous)) and kb.entities:
+        if reload:  # the reader's entity stays on the card (`_show_card_from`), even one the query hides
+            pick_first = previous is None or kb.entity(previous) is None
+        else:
+            pick_first = not (previous and self.entity_pane.select_entity(previous))
+        if pick_first and self.entity_pane.model.rowCount():
             self.entity_pane.select_row(0)
         if not kb.entities:
             self.card.show_placeholder("This knowledge base has no entities.")
@@ -251,8 +257,8 @@ class MainWindow(QMainWindow):
         self._update_navigation()
 
     def _show_card_from(self, kb: LoadedKnowledgeBase) -> None:
-        """The card still shows an entity of the previous file (the list selected none, e.g. under a
-        filter that matches nothing): show that entity as the new file has it, or say it is gone.
+        """The card still shows an entity of the previous file (a reload, or the list selected none,
+        e.g. under a filter that matches nothing): show that entity as the new file has it, or say it is gone.
         A card never pairs one file's quotes with another file's verdicts."""
         shown = self.card.entity
         entity = kb.entity(shown.id) if shown is not None else None

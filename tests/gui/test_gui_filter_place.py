@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from evcards.gui.main_window import MainWindow
 from evcards.search.folding import fold_for_search
-from tests.conftest import WINDOW_TIMEOUT_MS, KbWriter, minimal_kb
+from tests.conftest import WINDOW_TIMEOUT_MS, KbWriter, minimal_kb, open_window
 from tests.gui_helpers import click_entity, marked_texts, shown_card_id, shown_ids
 
 Key = Qt.Key
@@ -93,3 +94,21 @@ def test_opening_a_file_clears_the_filter_and_the_card_and_count_agree(
     assert shown_card_id(window) == pane.current_entity_id() is not None
     assert window.windowTitle() == f"{window.card.entity.name} — Test KB — evcards"  # type: ignore[union-attr]
     assert not window.filter_note.isVisible() and marked_texts(window) == []
+
+
+def test_a_reload_keeps_the_query_and_the_card_it_hides(qtbot: Any, settings: Any, write_kb: KbWriter) -> None:
+    path = write_kb()
+    window = open_window(qtbot, settings, path)
+    click_entity(qtbot, window, "xiaomi")
+    type_query(qtbot, window, "lei")  # lists Lei Jun, not Xiaomi
+    history = (window.history.entries, window.history.position)
+    data = minimal_kb(title="Changed")
+    data["entities"][0]["summary"] = "A company, as the new version says."
+    path.write_text(json.dumps(data), encoding="utf-8")  # the window notices the change
+    qtbot.waitUntil(lambda: window.kb is not None and window.kb.data.title == "Changed", timeout=WINDOW_TIMEOUT_MS)
+    assert window.entity_pane.filter_field.text() == "lei" and shown_ids(window) == ["lei-jun"]
+    assert shown_card_id(window) == "xiaomi" and "as the new version says" in window.card.toPlainText()
+    assert window.entity_pane.current_entity_id() is None and window.filter_note.isVisible()
+    assert (window.history.entries, window.history.position) == history
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Escape)
+    assert window.entity_pane.current_entity_id() == "xiaomi"
