@@ -97,7 +97,8 @@ class CardHighlighter(QObject):
         self._query = ""
         self._matches: list[Match] = []
         self._claim_tops: dict[int, int] = {}  # per claim: where its statement starts, in Qt's units
-        card.rendered.connect(self._apply)
+        self._found: tuple[str, list[Region], list[int] | None] | None = None  # text, regions, Qt offsets: once per card
+        card.rendered.connect(self._card_written)
 
     def set_query(self, query: str) -> None:
         """Mark where `query` matches on the card ("" removes the marks)."""
@@ -105,12 +106,23 @@ class CardHighlighter(QObject):
             self._query = query
             self._apply()
 
+    def _card_written(self) -> None:
+        self._found = None
+        self._apply()
+
     def _apply(self) -> None:
         card, entity = self._card, self._card.entity
         document = card.document()
-        text = document.toPlainText() if entity is not None and self._query else ""
-        regions = entity_regions(entity, text) if entity is not None and text else []
-        units = _utf16_offsets(text)
+        if entity is None or not self._query:
+            if not self._matches:
+                return  # nothing marked, nothing to mark
+            text, regions, units = "", [], None
+        elif self._found is not None:  # the same card, another query
+            text, regions, units = self._found
+        else:
+            text = document.toPlainText()
+            regions, units = entity_regions(entity, text), _utf16_offsets(text)
+            self._found = (text, regions, units)
 
         def qt(offset: int) -> int:
             return units[offset] if units is not None else offset

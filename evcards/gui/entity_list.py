@@ -330,7 +330,7 @@ class EntityListPane(QWidget):
 
     def is_listed(self, entity_id: str) -> bool:
         """Whether the filter lets `entity_id` through (a search running in slices may add it later)."""
-        return self.model.row_of(entity_id) is not None
+        return self.current_entity_id() == entity_id or self.model.row_of(entity_id) is not None
 
     def select_row(self, row: int, *, centre: bool = False) -> None:
         index = self.model.index(row, 0)

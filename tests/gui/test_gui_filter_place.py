@@ -112,3 +112,15 @@ def test_a_reload_keeps_the_query_and_the_card_it_hides(qtbot: Any, settings: An
     assert (window.history.entries, window.history.position) == history
     qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Escape)
     assert window.entity_pane.current_entity_id() == "xiaomi"
+
+
+def test_marks_are_placed_in_qt_units_after_characters_beyond_the_bmp(qtbot: Any, settings: Any, write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"][1]["name"] = "Lei Jun 𠮷𠮷"  # each takes two UTF-16 units in Qt's text
+    data["entities"][1]["claims"][0]["statement"] = "𝔸𝔹 founded Xiaomi."
+    window = open_window(qtbot, settings, write_kb(data))
+    click_entity(qtbot, window, "xiaomi")
+    type_query(qtbot, window, "founded xiaomi")
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Return)
+    assert shown_card_id(window) == "lei-jun"
+    assert marked_texts(window) == ["founded Xiaomi", "founded Xiaomi"]  # statement and quote
