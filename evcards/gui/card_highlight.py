@@ -113,6 +113,8 @@ class CardHighlighter(QObject):
     def _apply(self) -> None:
         card, entity = self._card, self._card.entity
         document = card.document()
+        regions: list[Region]
+        units: list[int] | None
         if entity is None or not self._query:
             if not self._matches:
                 return  # nothing marked, nothing to mark
