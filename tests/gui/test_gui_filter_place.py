@@ -124,3 +124,13 @@ def test_marks_are_placed_in_qt_units_after_characters_beyond_the_bmp(qtbot: Any
     qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Return)
     assert shown_card_id(window) == "lei-jun"
     assert marked_texts(window) == ["founded Xiaomi", "founded Xiaomi"]  # statement and quote
+
+
+def test_enter_opens_the_first_match_even_while_the_card_still_matches(qtbot: Any, window: MainWindow) -> None:
+    click_entity(qtbot, window, "xiaomi")
+    type_query(qtbot, window, "su7")  # Xiaomi's claims name the SU7: it stays current, below the SU7s
+    assert window.entity_pane.current_entity_id() == "xiaomi" and shown_ids(window)[0] == "su7"
+    assert window.entity_pane.list_view.selectionModel().isRowSelected(shown_ids(window).index("xiaomi"))
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Return)
+    assert shown_card_id(window) == "su7" and window.entity_pane.current_entity_id() == "su7"
+    assert window.windowTitle() == f"SU7 — {KB_TITLE} — evcards"
