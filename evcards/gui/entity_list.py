@@ -306,7 +306,11 @@ class EntityListPane(QWidget):
         """Enter picks the best match, the first row (a search box's Enter), even when the
         reader's entity, still matching, is the current row; then the reader wants the card."""
         if self.model.rowCount() and (self._query or not self.list_view.currentIndex().isValid()):
-            self.select_row(0)
+            current = self.current_entity_id()
+            if current is not None and self.list_view.currentIndex().row() == 0:  # the reader's entity is the best match
+                self.entity_selected.emit(current)  # picked all the same: its card scrolls to what matched
+            else:
+                self.select_row(0)
         self.activated.emit()
 
     def _show_progress(self) -> None:

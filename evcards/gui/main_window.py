@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
             self.card.show_placeholder("This knowledge base has no entities.")
         elif self.card.knowledge_base is not None and self.card.knowledge_base is not kb:
             self._show_card_from(kb)
+        self._filter_changed()  # the note names the entity as the new version does
         self._update_navigation()
 
     def _show_card_from(self, kb: LoadedKnowledgeBase) -> None:
@@ -278,7 +279,8 @@ class MainWindow(QMainWindow):
         if self.kb is None or (entity := self.kb.entity(entity_id)) is None:
             return
         self.history.visit(entity_id)
-        self.card.show_card(self.kb, entity)
+        if self.card.entity is not entity or self.card.knowledge_base is not self.kb:  # (Enter on the card's own row)
+            self.card.show_card(self.kb, entity)
         self._filter_changed()
         if self.entity_pane.query():
             self.card_highlight.scroll_to_first_claim()

@@ -134,3 +134,12 @@ def test_enter_opens_the_first_match_even_while_the_card_still_matches(qtbot: An
     qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Return)
     assert shown_card_id(window) == "su7" and window.entity_pane.current_entity_id() == "su7"
     assert window.windowTitle() == f"SU7 — {KB_TITLE} — evcards"
+
+
+def test_enter_on_the_cards_own_best_match_scrolls_to_what_matched(qtbot: Any, window: MainWindow) -> None:
+    click_entity(qtbot, window, "xiaomi")
+    type_query(qtbot, window, "capacity")  # Xiaomi only: its row stays current, the card at its top
+    assert window.entity_pane.current_entity_id() == "xiaomi" and window.card.verticalScrollBar().value() == 0
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Return)
+    assert shown_card_id(window) == "xiaomi" and window.card.verticalScrollBar().value() > 0
+    assert mark_is_in_view(window, 0)
