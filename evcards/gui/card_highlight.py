@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
-from evcards.search.highlight import match_spans
+from evcards.search.highlight import match_spans, name_spans
 from evcards.search.names import searchable_names
 
 if TYPE_CHECKING:
@@ -76,7 +76,8 @@ def card_matches(regions: list[Region], card_text: str, query: str) -> list[Matc
     """Where `query` matches in the regions of the card's text, in card order, each once."""
     found: dict[tuple[int, int], int | None] = {}
     for region in regions:
-        for start, end in match_spans(query, card_text[region.start : region.end]):
+        spans = name_spans if region.claim is None else match_spans  # a name is found by its pinyin too
+        for start, end in spans(query, card_text[region.start : region.end]):
             found.setdefault((region.start + start, region.start + end), region.claim)
     return [Match(start, end, claim) for (start, end), claim in sorted(found.items())]
 

@@ -13,8 +13,9 @@ import re
 import unicodedata
 
 from evcards.search.folding import fold_for_search
+from evcards.search.pinyin import has_han, pinyin_readings
 
-__all__ = ["match_spans"]
+__all__ = ["match_spans", "name_spans"]
 
 _WHITE_RUN = re.compile(r"\s\s")
 _WHITE = re.compile(r"\s")
@@ -78,3 +79,15 @@ def match_spans(query: str, text: str) -> list[tuple[int, int]]:
         else:
             spans.append((first, last))
     return spans
+
+
+def name_spans(query: str, name: str) -> list[tuple[int, int]]:
+    """`match_spans` for a name, which the filter also finds by its pinyin: when only a
+    reading matches ("leijun" for 雷军), the whole name is the span."""
+    spans = match_spans(query, name)
+    if spans or not has_han(name):
+        return spans
+    folded_query = fold_for_search(query.strip())
+    if folded_query and any(folded_query in reading for reading in pinyin_readings(name)):
+        return [(0, len(name))]
+    return []

@@ -143,3 +143,11 @@ def test_enter_on_the_cards_own_best_match_scrolls_to_what_matched(qtbot: Any, w
     qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Return)
     assert shown_card_id(window) == "xiaomi" and window.card.verticalScrollBar().value() > 0
     assert mark_is_in_view(window, 0)
+
+
+def test_a_name_found_by_its_pinyin_is_marked(qtbot: Any, window: MainWindow) -> None:
+    click_entity(qtbot, window, "china")
+    type_query(qtbot, window, "leijun")
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Return)
+    assert shown_card_id(window) == "lei-jun"
+    assert "雷军" in marked_texts(window)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from evcards.search.folding import fold_for_search
-from evcards.search.highlight import match_spans
+from evcards.search.highlight import match_spans, name_spans
 
 
 def marked(query: str, text: str) -> list[str]:
@@ -54,3 +54,18 @@ def test_each_span_holds_the_query_and_a_match_is_never_missed(text: str, query:
     assert all(folded_query in fold_for_search(text[start:end]) for start, end in spans)
     assert all(a[1] <= b[0] for a, b in pairwise(spans))  # in order, not overlapping
     assert bool(spans) == (folded_query in fold_for_search(text))
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "expected"),
+    [
+        ("leijun", "雷军", [(0, 2)]),  # found by its pinyin: the whole name
+        ("lj", "雷军", [(0, 2)]),  # by its initials, as the filter finds it
+        ("lei", "Lei Jun", [(0, 3)]),  # as written, what matched
+        ("军", "雷军", [(1, 2)]),
+        ("xiaomi", "雷军", []),
+        ("leijun", "Lei Jun", []),  # no Han characters: no pinyin
+    ],
+)
+def test_a_name_is_marked_where_it_matched_or_whole_when_its_pinyin_did(query: str, name: str, expected: list[tuple[int, int]]) -> None:
+    assert name_spans(query, name) == expected
