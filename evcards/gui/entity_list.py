@@ -296,8 +296,9 @@ class EntityListPane(QWidget):
     def _continue_search(self, budget: int = SEARCH_SLICE) -> None:
         added = self._search.step(budget)
         self.model.append_rows(added)
-        if added and not self.list_view.currentIndex().isValid():
-            self._keep_place()  # the reader's entity may be a match in its claims, found now
+        place = self._filter.position_of_id.get(self._selected_id) if self._selected_id is not None else None
+        if place is not None and place in added and not self.list_view.currentIndex().isValid():
+            self._keep_place()  # the reader's entity matched in its claims, found now
         if self._search.done:
             self._search_timer.stop()
         self._show_progress()

@@ -289,10 +289,11 @@ class MainWindow(QMainWindow):
     def _filter_changed(self, *_counts: int) -> None:
         """The query or its matches changed: the card stays (see `EntityListPane`), its marks
         follow the query, and a note says when the list hides the card's entity."""
-        entity, query = self.card.entity, self.entity_pane.query()
-        listed = entity is not None and self.entity_pane.is_listed(entity.id)
+        entity, query, pane = self.card.entity, self.entity_pane.query(), self.entity_pane
+        # The card's entity, listed, is the current row; looked for in the rows only once the search ends.
+        listed = entity is not None and (pane.current_entity_id() == entity.id or (pane.search_done() and pane.is_listed(entity.id)))
         self.card_highlight.set_query(query if listed else "")
-        if entity is not None and query and not listed and self.entity_pane.search_done():
+        if entity is not None and query and not listed and pane.search_done():
             self.filter_note.show_hidden(entity.name, query)
         elif listed or not query or entity is None:
             self.filter_note.hide()
