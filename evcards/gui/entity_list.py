@@ -258,9 +258,8 @@ class EntityListPane(QWidget):
         self.model.set_entities(self._filter.entities, self._filter.position_of_id)
         if not keep_query:
             self._selected_id = None  # another file: no place in it yet
-            blocker = QSignalBlocker(self.filter_field)  # one search, for the new entities
-            self.filter_field.clear()
-            del blocker
+            with QSignalBlocker(self.filter_field):  # one search, for the new entities
+                self.filter_field.clear()
         self.apply_filter(self.filter_field.text())
 
     def query(self) -> str:
@@ -282,16 +281,15 @@ class EntityListPane(QWidget):
         if not self._search.done:
             self._search_timer.start()
 
-    def _keep_place(self) -> bool:
+    def _keep_place(self) -> None:
         """Make the reader's entity the current row again if it is listed, without picking it."""
         if self._selected_id is None or (row := self.model.row_of(self._selected_id)) is None:
-            return False
+            return
         self._quiet = True
         try:
             self.select_row(row, centre=True)
         finally:
             self._quiet = False
-        return True
 
     def _continue_search(self, budget: int = SEARCH_SLICE) -> None:
         added = self._search.step(budget)
