@@ -9,7 +9,7 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from evcards.gui.main_window import TYPING_PAUSE_MS, MainWindow
+from evcards.gui.main_window import MainWindow
 
 
 def shown_ids(window: MainWindow) -> list[str]:
@@ -126,13 +126,13 @@ def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
 
 
 def shown_card_id(window: MainWindow) -> str | None:
-    """The id of the entity whose card is shown, once a card waiting for a typing pause is up."""
-    for _ in range(20):
-        if not window.card_pending():
-            break
-        QTest.qWait(TYPING_PAUSE_MS // 2)
-    assert not window.card_pending(), "the card never followed the selection"
+    """The id of the entity whose card is shown."""
     return window.card.entity.id if window.card.entity is not None else None
+
+
+def marked_texts(window: MainWindow) -> list[str]:
+    """The words the card marks (its extra selections), in card order."""
+    return [selection.cursor.selectedText() for selection in window.card.extraSelections()]
 
 
 def click_through_window(window: QWidget, widget: QWidget, button: Qt.MouseButton, pos: QPoint | None = None) -> None:

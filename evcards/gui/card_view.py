@@ -68,6 +68,7 @@ class CardView(QTextBrowser):
     entity_requested = Signal(str)
     source_requested = Signal(str, int, int)  # entity id, claim index, evidence item index
     card_changed = Signal()  # another entity, another file's version of it, or a placeholder
+    rendered = Signal()  # the document was written anew (a card or the placeholder): marks on it are gone
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +116,7 @@ class CardView(QTextBrowser):
         self._kb = self._entity = None
         self.setPlainText(message)
         self.card_changed.emit()
+        self.rendered.emit()
 
     def _render(self) -> None:
         if self._kb is None or self._entity is None:
@@ -130,6 +132,7 @@ class CardView(QTextBrowser):
             width=self.viewport().width(),
         )
         self.verticalScrollBar().setValue(0)
+        self.rendered.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         if self._entity is not None:  # the viewport has its new size already

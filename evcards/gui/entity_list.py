@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +37,7 @@ from evcards.gui.entity_model import EntityListModel, EntityRole
 from evcards.search.entity_filter import EntityFilter, FilterSearch
 
 if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row, not at start-up
-    from PySide6.QtGui import QKeyEvent, QPainter, QStaticText
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QStaticText
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from evcards.kb.model import Entity
@@ -149,6 +161,19 @@ class EntityListView(QTableView):
         self.setCornerButtonEnabled(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.arriving = False  # in a focus-in: a row Qt makes current then is no one's pick
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Focus alone picks nothing: with no current row, Qt would make the first one current
+        (and the card would follow it) when the reader merely tabs into the list."""
+        had_current = self.currentIndex().isValid()
+        self.arriving = True
+        try:
+            super().focusInEvent(event)
+        finally:
+            self.arriving = False
+        if not had_current and self.currentIndex().isValid():
+            self.selectionModel().clearCurrentIndex()
 
     def setItemDelegate(self, delegate: EntityDelegate) -> None:  # type: ignore[override]
         super().setItemDelegate(delegate)
@@ -165,9 +190,15 @@ class EntityListView(QTableView):
 
 
 class EntityListPane(QWidget):
-    """Emits `entity_selected` with the entity id when the current row changes."""
+    """The filter and the list. Emits `entity_selected` when the reader picks an entity.
 
-    entity_selected = Signal(str, bool)  # the id, and whether typing a query selected it (a provisional visit)
+    The list keeps the reader's place: typing a query never picks an entity. The entity last
+    picked (the one on the card) stays the current row while the query matches it; when it
+    does not, no row is current until the reader moves in the list (arrow keys, a click).
+    Enter in the filter picks the first match. Esc clears the query and brings the reader's
+    entity back into view."""
+
+    entity_selected = Signal(str)  # the id of the entity the reader picked
     activated = Signal()  # Enter or Tab on the list: the reader wants the card
     count_changed = Signal(int, int)
 
@@ -204,68 +235,82 @@ class EntityListPane(QWidget):
         self._filter = EntityFilter([])
         self._search: FilterSearch = self._filter.search("")
         self._query = ""
-        self._wants_first = False
         self._search_timer = QTimer(self)
         self._search_timer.setInterval(0)
         self._search_timer.timeout.connect(self._continue_search)
-        self._selected_id: str | None = None  # the entity last announced by `entity_selected`
-        self._quiet = False
-        self._typing = False  # selecting the first match of the query being typed
+        self._selected_id: str | None = None  # the reader's place: the entity last picked
+        self._quiet = False  # selecting the reader's place again, not a pick
         self.filter_field.textChanged.connect(self.apply_filter)
-        self.filter_field.returnPressed.connect(self.activated)
+        self.filter_field.returnPressed.connect(self._enter_in_filter)
         self.filter_field.installEventFilter(self)
         self.list_view.installEventFilter(self)
         self.list_view.selectionModel().currentChanged.connect(self._current_changed)
         self.list_view.activated.connect(lambda _index: self.activated.emit())
 
-    def set_entities(self, entities: list[Entity], entity_filter: EntityFilter | None = None) -> None:
-        """Show new entities; selecting one is up to the caller (a reload keeps the current one).
+    def set_entities(self, entities: list[Entity], entity_filter: EntityFilter | None = None, *, keep_query: bool = True) -> None:
+        """Show new entities. With `keep_query` (a reload) the query stays and so does the reader's
+        entity, current again if listed (not picked: nothing is emitted); without it the filter
+        is emptied and picking an entity is up to the caller.
 
         `entity_filter`, when given, was built for these entities (by the loading thread)."""
         self._filter = entity_filter if entity_filter is not None else EntityFilter(entities)
         self._delegate.forget_texts()  # a renamed entity must not keep its old row text
-        self._selected_id = None
         self.model.set_entities(self._filter.entities, self._filter.position_of_id)
-        self.apply_filter(self.filter_field.text(), select_first=False)
+        if not keep_query:
+            self._selected_id = None  # another file: no place in it yet
+            with QSignalBlocker(self.filter_field):  # one search, for the new entities
+                self.filter_field.clear()
+        self.apply_filter(self.filter_field.text())
 
-    def apply_filter(self, query: str, select_first: bool = True) -> None:
-        """Show the matches and select the first one, as the reader types.
+    def query(self) -> str:
+        """The query as the filter uses it (stripped); "" when every entity is listed."""
+        return self._query
+
+    def apply_filter(self, query: str) -> None:
+        """Show the matches as the reader types, keeping the reader's place (see the class).
 
         Name matches show at once; matches in kind and claims are added in slices between
-        events (`_continue_search`). With no query, the entity shown stays selected."""
+        events (`_continue_search`)."""
         self._search_timer.stop()
         self._search = self._filter.search(query)
         self._search.step(FIRST_SLICE)
         self._query = query.strip()
         self.model.set_rows(self._search.rows)
-        if self._query and select_first and self._search.rows:
-            self._select_first_match()
-        elif not self._query and self._selected_id is not None and (row := self.model.row_of(self._selected_id)) is not None:
-            self._quiet = True
-            try:
-                self.select_row(row)
-            finally:
-                self._quiet = False
-        self._wants_first = bool(self._query and select_first and not self._search.rows)
+        self._keep_place()
         self._show_progress()
         if not self._search.done:
             self._search_timer.start()
 
+    def _keep_place(self) -> None:
+        """Make the reader's entity the current row again if it is listed, without picking it."""
+        if self._selected_id is None or (row := self.model.row_of(self._selected_id)) is None:
+            return
+        self._quiet = True
+        try:
+            self.select_row(row, centre=True)
+        finally:
+            self._quiet = False
+
     def _continue_search(self, budget: int = SEARCH_SLICE) -> None:
-        self.model.append_rows(self._search.step(budget))
-        if self._wants_first and self.model.rowCount():
-            self._wants_first = False
-            self._select_first_match()
+        added = self._search.step(budget)
+        self.model.append_rows(added)
+        place = self._filter.position_of_id.get(self._selected_id) if self._selected_id is not None else None
+        if place is not None and place in added and not self.list_view.currentIndex().isValid():
+            self._keep_place()  # the reader's entity matched in its claims, found now
         if self._search.done:
             self._search_timer.stop()
         self._show_progress()
 
-    def _select_first_match(self) -> None:
-        self._typing = True
-        try:
-            self.select_row(0)
-        finally:
-            self._typing = False
+    def _enter_in_filter(self) -> None:
+        """Enter picks the best match, the first row (a search box's Enter), even when the
+        reader's entity, still matching, is the current row; then the reader wants the card."""
+        if self.model.rowCount() and (self._query or not self.list_view.currentIndex().isValid()):
+            current = self.current_entity_id()
+            if current is not None and self.list_view.currentIndex().row() == 0:  # the reader's entity is the best match
+                self.entity_selected.emit(current)  # picked all the same: its card scrolls to what matched
+            else:
+                self.select_row(0)
+        self.activated.emit()
 
     def _show_progress(self) -> None:
         rows = self.model.rowCount()
@@ -286,10 +331,15 @@ class EntityListPane(QWidget):
             self._continue_search(len(self._filter))  # the rest in one go
         return [self.model.entity_at(row) for row in range(self.model.rowCount())]
 
-    def select_row(self, row: int) -> None:
+    def is_listed(self, entity_id: str) -> bool:
+        """Whether the filter lets `entity_id` through (a search running in slices may add it later)."""
+        return self.current_entity_id() == entity_id or self.model.row_of(entity_id) is not None
+
+    def select_row(self, row: int, *, centre: bool = False) -> None:
         index = self.model.index(row, 0)
         self.list_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.list_view.scrollTo(index)
+        hint = QAbstractItemView.ScrollHint
+        self.list_view.scrollTo(index, hint.PositionAtCenter if centre else hint.EnsureVisible)
 
     def select_entity(self, entity_id: str) -> bool:
         """Select `entity_id`; clears the filter first if the filter hides it."""
@@ -312,9 +362,9 @@ class EntityListPane(QWidget):
         self.filter_field.selectAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self._quiet:
+        if current.isValid() and not self._quiet and not self.list_view.arriving:
             self._selected_id = current.data(EntityRole.ID)
-            self.entity_selected.emit(self._selected_id, self._typing)
+            self.entity_selected.emit(self._selected_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:
@@ -323,7 +373,7 @@ class EntityListPane(QWidget):
         key = key_event.key()
         keys, reason = Qt.Key, Qt.FocusReason
         if key == keys.Key_Escape and (watched is self.filter_field or self.filter_field.text()):
-            self.filter_field.clear()
+            self.filter_field.clear()  # the reader's entity becomes current again (`_keep_place`)
             self.list_view.setFocus(reason.OtherFocusReason)
             return True
         moves_into_list = (keys.Key_Up, keys.Key_Down, keys.Key_PageUp, keys.Key_PageDown)

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 
 class History:
-    """Visited entities and where we are among them.
-
-    A *provisional* visit is what typing a query selects on the way (each keystroke selects the
-    first match): the next provisional visit replaces it, so one query leaves one entry.
-    """
+    """Visited entities and where we are among them. Only the reader's picks are visits:
+    typing a query never changes the card, so it never records one."""
 
     def __init__(self) -> None:
         self._items: list[str] = []
         self._position = -1
-        self._provisional = False  # the current entry was made by a provisional visit
 
     @property
     def entries(self) -> tuple[str, ...]:
@@ -29,22 +25,13 @@ class History:
     def current(self) -> str | None:
         return self._items[self._position] if self._position >= 0 else None
 
-    def visit(self, entity_id: str, provisional: bool = False) -> None:
+    def visit(self, entity_id: str) -> None:
         """Record a move; visiting the current entity again records nothing."""
-        if provisional and self._provisional:
-            self._items[self._position] = entity_id
-            if self._position > 0 and self._items[self._position - 1] == entity_id:  # back where the query began
-                del self._items[self._position]
-                self._position -= 1
-                self._provisional = False
-            return
         if entity_id == self.current:
-            self._provisional = False
             return
         del self._items[self._position + 1 :]
         self._items.append(entity_id)
         self._position += 1
-        self._provisional = provisional
 
     def can_go_back(self) -> bool:
         return self._position > 0
@@ -55,13 +42,11 @@ class History:
     def back(self) -> str | None:
         if self.can_go_back():
             self._position -= 1
-            self._provisional = False
         return self.current
 
     def forward(self) -> str | None:
         if self.can_go_forward():
             self._position += 1
-            self._provisional = False
         return self.current
 
     def forget_missing(self, known_ids: set[str]) -> None:
@@ -79,7 +64,6 @@ class History:
                 position = len(items) - 1
         self._items = items
         self._position = position if position >= 0 else len(items) - 1
-        self._provisional = False
 
     def clear(self) -> None:
-        self._items, self._position, self._provisional = [], -1, False
+        self._items, self._position = [], -1

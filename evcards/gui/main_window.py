@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from evcards.gui import counts
 from evcards.gui.actions import MENU_ORDER, ActionRegistry
+from evcards.gui.card_highlight import CardHighlighter
 from evcards.gui.card_view import CardView
 from evcards.gui.entity_list import EntityListPane
 from evcards.gui.file_watcher import FileWatcher
+from evcards.gui.filter_note import FilterNote
 from evcards.gui.history import History
 from evcards.gui.loading import Loader
 from evcards.gui.message_bar import MessageBar
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
     from evcards.kb.model import Entity
 
 JSON_FILTER = "Knowledge bases (*.json);;All files (*)"
-TYPING_PAUSE_MS = 120
+APP_NAME = "evcards"
 
 
 class MainWindow(QMainWindow):
@@ -68,11 +70,6 @@ class MainWindow(QMainWindow):
         self.watcher = FileWatcher(self)
         self.source_view: SourcePane | None = None
         self.problem_dialog: QMessageBox | None = None
-        self._pending_card: str | None = None
-        self._typing_pause = QTimer(self)
-        self._typing_pause.setSingleShot(True)
-        self._typing_pause.setInterval(TYPING_PAUSE_MS)
-        self._typing_pause.timeout.connect(self._show_pending_card)
         self._build_widgets()
         self._build_source_dock()
         self.pdf = PdfActions(self, settings, self.statusBar())
@@ -86,12 +83,15 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.entity_pane = EntityListPane(self)
         self.card = CardView(self)
+        self.card_highlight = CardHighlighter(self.card)
         self.message_bar = MessageBar(self)
+        self.filter_note = FilterNote(self)
         right = QWidget(self)
         layout = QVBoxLayout(right)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.filter_note)
         layout.addWidget(self.card, 1)
         self._build_welcome(layout)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -167,6 +167,9 @@ class MainWindow(QMainWindow):
         self.entity_pane.entity_selected.connect(self._entity_selected)
         self.entity_pane.activated.connect(lambda: self.card.setFocus(Qt.FocusReason.TabFocusReason))
         self.entity_pane.count_changed.connect(self.status.set_count)
+        self.entity_pane.count_changed.connect(self._filter_changed)
+        self.filter_note.clear_requested.connect(self.clear_filter)
+        self.card.rendered.connect(self._update_title)
         self.entity_pane.list_view.customContextMenuRequested.connect(self._list_context_menu)
         self.card.entity_requested.connect(self.go_to)
         self.card.source_requested.connect(self.show_in_source)
@@ -229,16 +232,19 @@ class MainWindow(QMainWindow):
         self._show_knowledge_base(kb, result, reload)
 
     def _show_knowledge_base(self, kb: LoadedKnowledgeBase, result: LoadResult, reload: bool) -> None:
-        previous = self.entity_pane.current_entity_id() if reload else self._start_entity_id(kb)
+        shown = self.card.entity.id if self.card.entity is not None else None
+        previous = shown if reload else self._start_entity_id(kb)
         self._hide_welcome()
         self.kb = kb
-        self.entity_pane.set_entities(kb.entities, self.loader.entity_filter)
+        # Another file starts with every entity listed: the list's count and the card then agree.
+        # A reload keeps the query, and the reader's entity current if the query lists it.
+        self.entity_pane.set_entities(kb.entities, self.loader.entity_filter, keep_query=reload)
         self.history.forget_missing({e.id for e in kb.entities}) if reload else self.history.clear()
         path = kb.path
         self.settings.last_file = path
         self.settings.add_recent_file(path)
         self.status.set_file(path)
-        self.setWindowTitle(f"{kb.display_title} — evcards")
+        self._update_title()
         self.watcher.watch([path, *(path.parent / s.text_file for s in kb.sources if s.text_file)])
         if result.findings:
             count = len(result.findings)
@@ -247,17 +253,22 @@ class MainWindow(QMainWindow):
             )
         else:
             self.message_bar.hide()
-        if not (previous and self.entity_pane.select_entity(previous)) and kb.entities:
+        if reload:  # the reader's entity stays on the card (`_show_card_from`), even one the query hides
+            pick_first = previous is None or kb.entity(previous) is None
+        else:
+            pick_first = not (previous and self.entity_pane.select_entity(previous))
+        if pick_first and self.entity_pane.model.rowCount():
             self.entity_pane.select_row(0)
         if not kb.entities:
             self.card.show_placeholder("This knowledge base has no entities.")
         elif self.card.knowledge_base is not None and self.card.knowledge_base is not kb:
             self._show_card_from(kb)
+        self._filter_changed()  # the note names the entity as the new version does
         self._update_navigation()
 
     def _show_card_from(self, kb: LoadedKnowledgeBase) -> None:
-        """The card still shows an entity of the previous file (the list selected none, e.g. under a
-        filter that matches nothing): show that entity as the new file has it, or say it is gone.
+        """The card still shows an entity of the previous file (a reload, or the list selected none,
+        e.g. under a filter that matches nothing): show that entity as the new file has it, or say it is gone.
         A card never pairs one file's quotes with another file's verdicts."""
         shown = self.card.entity
         entity = kb.entity(shown.id) if shown is not None else None
@@ -321,42 +332,51 @@ class MainWindow(QMainWindow):
 
     def _remember_shown_entity(self) -> None:
         """Remember the card shown for its file, for the next time the file is opened."""
-        shown = self._pending_card or (self.card.entity.id if self.card.entity is not None else None)
+        shown = self.card.entity.id if self.card.entity is not None else None
         if self.kb is not None and shown is not None:
             self.settings.remember_entity(self.kb.path, shown)
 
     # --- navigation -----------------------------------------------------------------------
     def current_entity(self) -> Entity | None:
-        """The entity whose card is shown (a card still waiting for a typing pause is shown first)."""
-        if self._pending_card is not None:
-            self._show_pending_card()
+        """The entity whose card is shown (the list may hide it under a filter)."""
         return self.card.entity
 
-    def _entity_selected(self, entity_id: str, by_typing: bool = False) -> None:
-        """Show the card now; while the reader types a query, once typing pauses.
-
-        Each key press selects the first match; rendering a long card for every one would make
-        the list lag behind the keyboard, so the card waits for a pause of `TYPING_PAUSE_MS`.
-        """
-        if self.kb is None or self.kb.entity(entity_id) is None:
+    def _entity_selected(self, entity_id: str) -> None:
+        """The reader picked an entity (click, keys in the list, Enter, a link, history): show
+        its card, with what the filter matched marked and its first matching claim in view."""
+        if self.kb is None or (entity := self.kb.entity(entity_id)) is None:
             return
-        self.history.visit(entity_id, provisional=by_typing)
-        self._pending_card = entity_id
-        if by_typing:
-            self._typing_pause.start()
-        else:
-            self._show_pending_card()
-
-    def card_pending(self) -> bool:
-        """True while a typed query's first match waits for a pause in typing to show its card."""
-        return self._pending_card is not None
-
-    def _show_pending_card(self) -> None:
-        self._typing_pause.stop()
-        entity_id, self._pending_card = self._pending_card, None
-        if self.kb is not None and entity_id is not None and (entity := self.kb.entity(entity_id)) is not None:
+        self.history.visit(entity_id)
+        if self.card.entity is not entity or self.card.knowledge_base is not self.kb:  # (Enter on the card's own row)
             self.card.show_card(self.kb, entity)
+        self._filter_changed()
+        if self.entity_pane.query():
+            self.card_highlight.scroll_to_first_claim()
         self._update_navigation()
+
+    def _filter_changed(self, *_counts: int) -> None:
+        """The query or its matches changed: the card stays (see `EntityListPane`), its marks
+        follow the query, and a note says when the list hides the card's entity."""
+        entity, query, pane = self.card.entity, self.entity_pane.query(), self.entity_pane
+        # The card's entity, listed, is the current row; looked for in the rows only once the search ends.
+        listed = entity is not None and (pane.current_entity_id() == entity.id or (pane.search_done() and pane.is_listed(entity.id)))
+        self.card_highlight.set_query(query if listed else "")
+        if entity is not None and query and not listed and pane.search_done():
+            self.filter_note.show_hidden(entity.name, query)
+        elif listed or not query or entity is None:
+            self.filter_note.hide()
+
+    def clear_filter(self) -> None:
+        """Every entity listed again, the card's entity current and in view (as Esc in the filter)."""
+        self.entity_pane.filter_field.clear()
+        self.entity_pane.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_title(self) -> None:
+        """The entity on the card first ("Lei Jun — the knowledge base's title — evcards"): what a
+        task bar or window switcher shows of the window names what the reader is reading."""
+        parts = [self.card.entity.name] if self.card.entity is not None else []
+        parts += [self.kb.display_title] if self.kb is not None else []
+        self.setWindowTitle(" — ".join([*parts, APP_NAME]))
 
     def go_to(self, entity_id: str) -> None:
         if not self.entity_pane.select_entity(entity_id):

@@ -231,7 +231,7 @@ def test_list_and_status_show_markup_literally(hostile_window: MainWindow) -> No
     model = hostile_window.entity_pane.model
     index = model.index(model.row_of("xiaomi"), 0)
     assert index.data(Qt.ItemDataRole.DisplayRole) == "Xiaomi " + HOSTILE[0]
-    assert hostile_window.windowTitle() == "Test KB — evcards"
+    assert hostile_window.windowTitle() == f"{hostile_window.card.entity.name} — Test KB — evcards"  # type: ignore[union-attr]
 
 
 def test_http_source_links_open_in_the_system_browser_only_when_clicked(

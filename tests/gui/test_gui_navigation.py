@@ -186,13 +186,13 @@ def test_find_focuses_the_filter_and_escape_returns_to_the_list(qtbot: Any, wind
     assert focus_widget() is filter_field
     assert filter_field.text() == ""
     qtbot.keyClicks(filter_field, "tes")
-    assert current(window) == "tesla"
+    assert shown_card_id(window) == "china"  # typing does not move the card
     qtbot.keyClick(filter_field, Key.Key_F, Mod.ControlModifier)  # again: selects the query to type over
     assert filter_field.selectedText() == "tes"
     qtbot.keyClick(filter_field, Key.Key_Escape)
     assert filter_field.text() == ""
     assert focus_widget() is window.entity_pane.list_view
-    assert current(window) == "tesla"
+    assert current(window) == "china"  # where the reader was
     assert len(shown_ids(window)) == 9
 
 
@@ -229,17 +229,26 @@ def test_keys_move_in_the_list(qtbot: Any, window: MainWindow) -> None:
 
 @pytest.mark.parametrize("key", [Key.Key_Down, Key.Key_Up, Key.Key_PageDown, Key.Key_PageUp])
 def test_navigation_keys_in_the_filter_move_in_the_list(qtbot: Any, window: MainWindow, key: Key) -> None:
+    click_entity(qtbot, window, "china")
     qtbot.keyClick(window, Key.Key_Slash)
-    qtbot.keyClicks(window.entity_pane.filter_field, "i")
+    qtbot.keyClicks(window.entity_pane.filter_field, "su7")
     matches = shown_ids(window)
-    assert current(window) == matches[0]
-    qtbot.keyClick(window.entity_pane.filter_field, key)
+    assert "china" not in matches and window.entity_pane.current_entity_id() is None
+    qtbot.keyClick(window.entity_pane.filter_field, key)  # no row is current: any move starts at the first match
     assert focus_widget() is window.entity_pane.list_view
-    expected = {Key.Key_Down: 1, Key.Key_Up: 0, Key.Key_PageUp: 0}.get(key)
-    if expected is None:
-        assert matches.index(current(window)) > 1  # type: ignore[arg-type]
-    else:
-        assert current(window) == matches[expected]
+    assert current(window) == matches[0]
+    qtbot.keyClick(window.entity_pane.list_view, Key.Key_Down)
+    assert current(window) == matches[1]
+
+
+def test_moving_from_the_filter_starts_at_the_card_while_the_query_matches_it(qtbot: Any, window: MainWindow) -> None:
+    click_entity(qtbot, window, "su7")
+    qtbot.keyClick(window, Key.Key_Slash)
+    qtbot.keyClicks(window.entity_pane.filter_field, "su7")
+    matches = shown_ids(window)
+    assert window.entity_pane.current_entity_id() == "su7"
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Down)
+    assert current(window) == matches[matches.index("su7") + 1]
 
 
 @pytest.mark.parametrize("key", [Key.Key_Return, Key.Key_Enter, Key.Key_Tab])
@@ -549,35 +558,25 @@ def test_focus_is_visible(qtbot: Any, window: MainWindow) -> None:
     assert window.card.grab().toImage() != unfocused_link  # the focused link is highlighted
 
 
-def test_typing_a_query_records_one_visit_not_one_per_keystroke(qtbot: Any, window: MainWindow) -> None:
+def test_filtering_records_no_visit_and_a_pick_from_the_list_is_one(qtbot: Any, window: MainWindow) -> None:
+    click_entity(qtbot, window, "apple")
     click_entity(qtbot, window, "china")
+    history = (window.history.entries, window.history.position)
     qtbot.keyClick(window, Key.Key_Slash)
-    qtbot.keyClicks(window.entity_pane.filter_field, "su7 m")  # passes Steve Jobs and SU7 on the way
+    qtbot.keyClicks(window.entity_pane.filter_field, "su7 m")
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Backspace)
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Escape)
+    assert (window.history.entries, window.history.position) == history
+    qtbot.keyClick(window, Key.Key_Slash)
+    qtbot.keyClicks(window.entity_pane.filter_field, "su7 m")
+    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Down)
     assert current(window) == "su7-max"
-    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Left, Mod.AltModifier)
-    assert current(window) == "china"  # back where the reader was before the search
+    qtbot.keyClick(window.entity_pane.list_view, Key.Key_Left, Mod.AltModifier)
+    assert shown_card_id(window) == "china"  # back: the filter hides China, so it is cleared
+    assert window.entity_pane.filter_field.text() == "" and current(window) == "china"
+    qtbot.keyClick(window, Key.Key_Left, Mod.AltModifier)
+    assert current(window) == "apple"
+    qtbot.keyClick(window, Key.Key_Right, Mod.AltModifier)
     qtbot.keyClick(window, Key.Key_Right, Mod.AltModifier)
     assert current(window) == "su7-max"
     assert not window.action_registry["forward"].isEnabled()
-    # a choice in the list after typing is a visit of its own
-    qtbot.keyClick(window, Key.Key_Slash)
-    qtbot.keyClicks(window.entity_pane.filter_field, "xiaomi")
-    typed = current(window)
-    qtbot.keyClick(window.entity_pane.filter_field, Key.Key_Down)
-    assert current(window) not in (typed, "su7-max")
-    qtbot.keyClick(window, Key.Key_Left, Mod.AltModifier)
-    assert current(window) == typed  # what typing "xiaomi" showed
-    qtbot.keyClick(window, Key.Key_Left, Mod.AltModifier)
-    assert current(window) == "su7-max"
-
-
-def test_a_query_that_comes_back_to_the_start_records_nothing(qtbot: Any, window: MainWindow) -> None:
-    click_entity(qtbot, window, "apple")
-    click_entity(qtbot, window, "tesla")
-    qtbot.keyClick(window, Key.Key_Slash)
-    qtbot.keyClicks(window.entity_pane.filter_field, "s")  # Steve Jobs first
-    assert current(window) == "steve-jobs"
-    qtbot.keyClicks(window.entity_pane.filter_field, "la")  # "sla": Tesla
-    assert current(window) == "tesla"
-    qtbot.keyClick(window, Key.Key_Left, Mod.AltModifier)
-    assert current(window) == "apple"
