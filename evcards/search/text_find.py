@@ -19,6 +19,12 @@ _PRINTABLE_ASCII = frozenset(chr(c) for c in range(0x21, 0x7F))
 _RUNS = re.compile(r"[\x21-\x7e]+|\s+|[^\x21-\x7e\s]+")  # ASCII words, white space, the rest
 
 
+def _continues_cluster(ch: str) -> bool:
+    """A combining or spacing mark (an accent, a Devanagari vowel sign), or a Hangul vowel or
+    final jamo: part of the character before it, folded and marked with it."""
+    return unicodedata.category(ch)[0] == "M" or "\u1160" <= ch <= "\u11ff"
+
+
 class SearchableText:
     """A text folded for search, with where each folded character comes from."""
 
@@ -49,7 +55,7 @@ class SearchableText:
         n, i = len(piece), 0
         while i < n:
             j = i + 1
-            while j < n and unicodedata.combining(piece[j]):
+            while j < n and _continues_cluster(piece[j]):
                 j += 1
             cluster = piece[i:j]
             folded = cache.get(cluster)
