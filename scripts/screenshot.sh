@@ -14,7 +14,8 @@ export DISPLAY=$display XDG_CONFIG_HOME=$config QT_QPA_PLATFORM=xcb
 if [ "${2:-}" = "--dark" ]; then export EVCARDS_COLOR_SCHEME=dark; fi
 # Start on Lei Jun, as a returning user would (evcards remembers the last entity).
 mkdir -p "$config/evcards"
-printf '[session]\nlast_entity=lei-jun\n' > "$config/evcards/evcards.ini"
+bundled=$(python -c 'from evcards.resources import bundled_data; print(bundled_data().resolve())')
+printf '[session]\nlast_file=%s\nlast_entity=lei-jun\n' "$bundled" > "$config/evcards/evcards.ini"
 python -m evcards &
 app=$!
 for _ in $(seq 50); do xdotool search --name "evcards" >/dev/null 2>&1 && break; sleep 0.2; done
