@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 from evcards.kb.text_fold import APOSTROPHES, DASHES, DOUBLE_QUOTES, FORMAT_IGNORED, TILDES, approximate_fold, fold_character, verbatim_fold
 
 DiffKind = Literal["same", "quote", "source"]
+DIFFERENT_TEXT = "different text"  # the kind of a difference that no fold explains
 
 
 class DiffPart(NamedTuple):
@@ -98,9 +99,9 @@ def _kind(quote: str, source: str) -> str:
         return "letter case"
     folded_q, folded_s = approximate_fold(quote), approximate_fold(source)
     if folded_q != folded_s:
-        if quote.strip(FORMAT_IGNORED) == "" or source.strip(FORMAT_IGNORED) == "":
+        if not both.strip(FORMAT_IGNORED):  # only joiners or marks, on one side or both
             return "invisible joiners, direction marks or variation selectors"
-        return "different text"
+        return DIFFERENT_TEXT
     if all(ch in APOSTROPHES for ch in both):
         return "curly vs straight apostrophe"
     if all(ch in DOUBLE_QUOTES for ch in both):

@@ -46,7 +46,7 @@ _PUNCTUATION = {
 _IGNORED_CLASS = re.escape(VERBATIM_IGNORED)
 # Characters of scripts written without spaces: CJK punctuation, kana, Han (with Extensions B-G).
 # Full-width punctuation counts, full-width letters and digits (Ａ, １) do not: they stand in spaced text too.
-_WIDE_CLASS = (
+WIDE_CLASS = (
     "\u2e80-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff9f\U00020000-\U0003ffff"
 )
@@ -66,9 +66,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     only there). Compiled at first use, not when evcards starts: 5 ms of start-up."""
     run = rf"[{_IGNORED_CLASS}][ {_IGNORED_CLASS}]*| [ {_IGNORED_CLASS}]+"
     return (
-        re.compile(f"[{_WIDE_CLASS}]"),
+        re.compile(f"[{WIDE_CLASS}]"),
         re.compile(run),
-        re.compile(rf"{run}| (?<=[{_WIDE_CLASS}] )| (?=[{_WIDE_CLASS}])"),
+        re.compile(rf"{run}| (?<=[{WIDE_CLASS}] )| (?=[{WIDE_CLASS}])"),
     )
 
 
