@@ -84,6 +84,10 @@ def test_hangul_and_kana_stay_composed() -> None:
         ("重庆", "chongqing"),
         ("吕布", "lubu"),
         ("吕布", "lvbu"),  # ü as IMEs type it
+        ("埃隆·马斯克", "ailong masike"),  # the middle dot of a transliterated name is not typed
+        ("埃隆·马斯克", "ai long ma si ke"),
+        ("雷军（小米）", "leijun xiaomi"),
+        ("雷-军", "lei jun"),
     ],
 )
 def test_pinyin_readings_of_chinese_names(name: str, typed: str) -> None:
