@@ -177,6 +177,8 @@ def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int
     if found:
         (start, end), _, _ = _preferred(text, [folded.approximate_span(a, b) for a, b in found], in_context, hint)
         return _differing(exact, text, start, end)
+    if not approximate_needle:
+        return QuoteCheck(QuoteStatus.NOT_FOUND, note="the quote has no visible character (only zero-width or invisible ones)")
     closest = _closest(approximate_needle, folded, text)
     if closest is None:
         return QuoteCheck(QuoteStatus.NOT_FOUND, note="the quote is not in the source text")
