@@ -32,16 +32,20 @@ FORMAT_IGNORED = (  # removed only by the approximate fold: they change what is 
     "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # direction marks and embeddings
     "\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f"  # variation selectors
 )
-APOSTROPHES = "'‘’‚‛′´`ʼ‹›＇"
-DOUBLE_QUOTES = '"“”„‟″«»＂'
-DASHES = "-‐‑‒–—―−﹘﹣－⸺⸻"
-TILDES = "~〜～"
-_PUNCTUATION = {
+# The punctuation a reader takes for the same mark. The one list: search (`evcards.search.folding`)
+# folds these too, so that what the filter equates and what anchoring calls approximate agree.
+APOSTROPHES = "'‘’‚‛′‵´`ʼ‹›＇"
+DOUBLE_QUOTES = '"“”„‟″‶«»＂〝〞〟'
+# Every dash (Unicode category Pd but the two wave dashes, which are tildes) and the minus sign.
+DASHES = "-\u058a\u05be\u1400\u1806‐‑‒–—―\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u30a0\ufe31\ufe32﹘﹣－\U00010ead−"
+TILDES = "~〜〰～"
+PUNCTUATION_FOLDS = {
     **dict.fromkeys(APOSTROPHES, "'"),
     **dict.fromkeys(DOUBLE_QUOTES, '"'),
     **dict.fromkeys(DASHES, "-"),
     **dict.fromkeys(TILDES, "~"),
 }
+"""Each of the marks above as the ASCII one it is folded to."""
 
 _IGNORED_CLASS = re.escape(VERBATIM_IGNORED)
 # Characters of scripts written without spaces: CJK punctuation, kana, Han (with Extensions B-G).
@@ -231,8 +235,8 @@ class _FoldTable(dict[int, str]):
         if ch in FORMAT_IGNORED:
             folded = ""
         else:
-            folded = unicodedata.normalize("NFKC", _PUNCTUATION.get(ch, ch)).casefold()
-            folded = "".join(_PUNCTUATION.get(c, c) for c in folded if c not in FORMAT_IGNORED)
+            folded = unicodedata.normalize("NFKC", PUNCTUATION_FOLDS.get(ch, ch)).casefold()
+            folded = "".join(PUNCTUATION_FOLDS.get(c, c) for c in folded if c not in FORMAT_IGNORED)
         self[code] = folded
         return folded
 
@@ -252,7 +256,7 @@ def _translate(text: str) -> tuple[str, Edits | None]:
     if unicodedata.is_normalized("NFKC", text) and not any(ch in text for ch in FORMAT_IGNORED):
         folded = text.casefold()
         if len(folded) == len(text):
-            for ch, replacement in _PUNCTUATION.items():
+            for ch, replacement in PUNCTUATION_FOLDS.items():
                 if ch in folded:
                     folded = folded.replace(ch, replacement)
             return folded, None
