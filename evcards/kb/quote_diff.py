@@ -15,7 +15,6 @@ from typing import Literal, NamedTuple
 from evcards.kb.text_fold import APOSTROPHES, DASHES, DOUBLE_QUOTES, FORMAT_IGNORED, TILDES, approximate_fold, fold_character, verbatim_fold
 
 DiffKind = Literal["same", "quote", "source"]
-DIFFERENT_TEXT = "different text"  # the kind of a difference that no fold explains
 
 
 class DiffPart(NamedTuple):
@@ -101,7 +100,7 @@ def _kind(quote: str, source: str) -> str:
     if folded_q != folded_s:
         if not both.strip(FORMAT_IGNORED):  # only joiners or marks, on one side or both
             return "invisible joiners, direction marks or variation selectors"
-        return DIFFERENT_TEXT
+        return "different text"
     if all(ch in APOSTROPHES for ch in both):
         return "curly vs straight apostrophe"
     if all(ch in DOUBLE_QUOTES for ch in both):

@@ -19,7 +19,7 @@ from enum import Enum
 from itertools import islice
 
 from evcards.kb.model import QuoteSelector
-from evcards.kb.quote_diff import DIFFERENT_TEXT, char_diff, difference_kinds, inline_diff
+from evcards.kb.quote_diff import char_diff, difference_kinds, inline_diff
 from evcards.kb.text_fold import FoldedText, approximate_fold, verbatim_fold
 from evcards.kb.word_cuts import cuts_word, whole_span
 
@@ -62,8 +62,9 @@ class ClosestPassage:
     similarity: float
 
 
-WORD_CUT = "cuts a word or character of the source"
-"""The difference named when a quote starts or ends inside a word, number or letter of its source."""
+WORD_CUT = "a word, number or character cut short"
+"""The difference named when a quote stands in its source only inside longer words, numbers or
+letters: such a quote is not found (see `evcards.kb.word_cuts`)."""
 
 
 def _context_matches(text: str, start: int, end: int, prefix: str | None, suffix: str | None) -> bool:
@@ -158,16 +159,15 @@ def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int
             return QuoteCheck(QuoteStatus.VERIFIED, start, end, text[start:end])
     verbatim_prefix, verbatim_suffix = verbatim_fold(prefix or "").strip(), verbatim_fold(suffix or "").strip()
     found, in_context = _places(haystack, needle, verbatim_prefix, verbatim_suffix)
+    cut_short: tuple[int, int] | None = None  # a place the quote stands only as part of longer words
     if found:
         (start, end), context, cut = _preferred(text, [folded.span(a, b) for a, b in found], in_context, hint)
         if not cut and context:
             return QuoteCheck(QuoteStatus.VERIFIED, start, end, text[start:end])
-        if not context:
+        if not cut:
             note = "the quote is in the source, but not with the given prefix/suffix"
-            if cut:
-                return _differing(exact, text, start, end, note)
             return QuoteCheck(QuoteStatus.APPROXIMATE, start, end, text[start:end], note)
-        return _differing(exact, text, start, end)
+        cut_short = start, end
 
     approximate_needle = approximate_fold(needle).strip()
     haystack = folded.approximate
@@ -175,8 +175,12 @@ def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int
         haystack, approximate_needle, approximate_fold(verbatim_prefix).strip(), approximate_fold(verbatim_suffix).strip()
     )
     if found:
-        (start, end), _, _ = _preferred(text, [folded.approximate_span(a, b) for a, b in found], in_context, hint)
-        return _differing(exact, text, start, end)
+        (start, end), _, cut = _preferred(text, [folded.approximate_span(a, b) for a, b in found], in_context, hint)
+        if not cut:
+            return _approximate(exact, text, start, end)
+        cut_short = cut_short or (start, end)
+    if cut_short is not None:
+        return _cut_short(exact, approximate_needle, text, *cut_short)
     if not approximate_needle:
         return QuoteCheck(QuoteStatus.NOT_FOUND, note="the quote has no visible character (only zero-width or invisible ones)")
     closest = _closest(approximate_needle, folded, text)
@@ -189,25 +193,37 @@ def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int
     )
 
 
-def _differing(exact: str, text: str, start: int, end: int, lead: str | None = None) -> QuoteCheck:
-    """An approximate check of `exact` found at `text[start:end]`, widened to the whole words
-    it cuts, with what differs; `lead` goes first in its note."""
-    cut = cuts_word(text, start, end)
-    if cut:
-        start, end = whole_span(text, start, end)
+def _approximate(exact: str, text: str, start: int, end: int) -> QuoteCheck:
+    """An approximate check of `exact` found at `text[start:end]`, with what differs."""
     actual = text[start:end]
     parts = char_diff(exact, actual)
     kinds = difference_kinds(parts)
-    if cut:  # the source's word goes on: the text it adds is that, not a different text
-        kinds = (WORD_CUT, *(kind for kind in kinds if kind != DIFFERENT_TEXT))
-    said = f"differs from the source in {', '.join(kinds) or 'characters that look alike'}: {inline_diff(parts)}"
     return QuoteCheck(
         QuoteStatus.APPROXIMATE,
         start,
         end,
         actual,
-        f"{lead + '; ' if lead else ''}{said}; the source says: “{_one_line(actual)}”",
+        f"differs from the source in {', '.join(kinds) or 'characters that look alike'}: {inline_diff(parts)}; "
+        f"the source says: “{_one_line(actual)}”",
         differences=kinds,
+    )
+
+
+def _cut_short(exact: str, needle: str, text: str, start: int, end: int) -> QuoteCheck:
+    """A quote that stands in the source only as part of longer words ("likely" in "unlikely"):
+    not the source's words, so not found (it counts for nothing in a verdict); its closest
+    passage is those whole words, with what the source adds marked."""
+    from rapidfuzz.fuzz import ratio  # only for quotes not found: kept out of start-up
+
+    start, end = whole_span(text, start, end)
+    actual = text[start:end]
+    similarity = round(ratio(needle, approximate_fold(verbatim_fold(actual)).strip()), 1)
+    return QuoteCheck(
+        QuoteStatus.NOT_FOUND,
+        note=f"the quote is in the source only as part of longer words: {inline_diff(char_diff(exact, actual))}; "
+        f"closest passage: “{_one_line(actual)}” ({similarity:.0f} % similar)",
+        differences=(WORD_CUT,),
+        closest=ClosestPassage(start, end, actual, similarity),
     )
 
 

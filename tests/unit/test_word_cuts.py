@@ -1,6 +1,6 @@
 """A quote that stands in its source only as part of a word, a number or a letter is not what
-the source says: "likely to succeed" in "unlikely to succeed" is only approximate, and the
-check shows the whole words the source has there."""
+the source says: "likely to succeed" in "unlikely to succeed" is not found, counts for nothing
+in its claim's verdict, and its closest passage is the whole words the source has there."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from evcards.kb.loader import load
 from evcards.kb.model import QuoteSelector
 from evcards.kb.quote_diff import char_diff, difference_kinds
 from evcards.kb.quotes import WORD_CUT, QuoteStatus, locate
+from evcards.kb.verdicts import Verdict
 
 
 @pytest.mark.parametrize(
@@ -31,13 +32,14 @@ from evcards.kb.quotes import WORD_CUT, QuoteStatus, locate
         ("삼성", "삼성전자는 말했다", "삼성전자는", ["전자는"]),
     ],
 )
-def test_a_quote_inside_a_word_of_the_source_is_approximate_and_shows_the_whole_word(
+def test_a_quote_inside_a_word_of_the_source_is_not_found_and_its_closest_passage_is_the_whole_word(
     quote: str, source: str, actual: str, added: list[str]
 ) -> None:
     check = locate(quote, source)
-    assert check.status is QuoteStatus.APPROXIMATE, check
-    assert check.actual == actual and source[check.start : check.end] == actual
+    assert check.status is QuoteStatus.NOT_FOUND, check
+    assert check.closest is not None and check.closest.text == actual and source[check.closest.start : check.closest.end] == actual
     assert check.differences == (WORD_CUT,)
+    assert check.note is not None and check.note.startswith("the quote is in the source only as part of longer words: ")
     assert [text for kind, text in char_diff(quote, actual) if kind == "source"] == added
 
 
@@ -94,9 +96,18 @@ def test_the_loader_reports_a_quote_that_cuts_a_word(tmp_path: Path) -> None:
     result = load(tmp_path / "kb.json")
     assert result.knowledge_base is not None
     assert [finding.place for finding in result.findings] == ["entities[0].claims[0].quote", "entities[0].claims[2].quote"]
-    assert all("[→un]likely to succeed" in finding.message for finding in result.findings)
-    entity = result.knowledge_base.entities[0]
-    assert result.knowledge_base.check(entity, 1).status is QuoteStatus.VERIFIED
+    assert all(finding.message.startswith("not-found: ") and "[→un]likely to succeed" in finding.message for finding in result.findings)
+    kb = result.knowledge_base
+    entity = kb.entities[0]
+    assert kb.check(entity, 1).status is QuoteStatus.VERIFIED
+    assert kb.verdict(entity, 0) is Verdict.UNCONFIRMED  # "likely to succeed" supports nothing
+    assert kb.verdict(entity, 1) is Verdict.SUPPORTED
+
+
+def test_a_whole_word_match_that_is_only_approximate_beats_a_verbatim_one_inside_a_word() -> None:
+    source = "Lei Junior spoke first; then LEI JUN spoke."
+    check = locate("Lei Jun", source)
+    assert check.status is QuoteStatus.APPROXIMATE and check.actual == "LEI JUN"
 
 
 def test_an_approximate_quote_is_placed_by_its_prefix_and_its_hint() -> None:
