@@ -13,6 +13,7 @@ done only when it fails, and each source is folded once (`folded_text`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -23,7 +24,7 @@ from evcards.kb.quote_diff import char_diff, difference_kinds, inline_diff
 from evcards.kb.text_fold import FoldedText, approximate_fold, verbatim_fold
 from evcards.kb.word_cuts import cuts_word, whole_span
 
-__all__ = ["WORD_CUT", "ClosestPassage", "FoldedText", "QuoteCheck", "QuoteStatus", "locate"]
+__all__ = ["EXPONENT", "WORD_CUT", "ClosestPassage", "FoldedText", "QuoteCheck", "QuoteStatus", "locate"]
 
 
 class QuoteStatus(str, Enum):
@@ -62,6 +63,8 @@ class ClosestPassage:
     similarity: float
 
 
+EXPONENT = "an exponent read as a digit"
+"""The difference named when the approximate fold (NFKC) alone makes two numbers one: 10⁶ and 106."""
 WORD_CUT = "a word, number or character cut short"
 """The difference named when a quote stands in its source only inside longer words, numbers or
 letters: such a quote is not found (see `evcards.kb.word_cuts`)."""
@@ -176,11 +179,15 @@ def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int
     )
     if found:
         (start, end), _, cut = _preferred(text, [folded.approximate_span(a, b) for a, b in found], in_context, hint)
-        if not cut:
+        if not cut and _exponents(exact) == _exponents(text[start:end]):
             return _approximate(exact, text, start, end)
+        if not cut:  # NFKC made 10⁶ into 106: another number
+            lead = "the quote's number is not the source's: a superscript or subscript digit after a digit is an exponent (10⁶ is not 106)"
+            return _not_found_at(exact, text, start, end, lead, EXPONENT)
         cut_short = cut_short or (start, end)
     if cut_short is not None:
-        return _cut_short(exact, approximate_needle, text, *cut_short)
+        start, end = whole_span(text, *cut_short)
+        return _not_found_at(exact, text, start, end, "the quote is in the source only as part of longer words", WORD_CUT)
     if not approximate_needle:
         return QuoteCheck(QuoteStatus.NOT_FOUND, note="the quote has no visible character (only zero-width or invisible ones)")
     closest = _closest(approximate_needle, folded, text)
@@ -209,22 +216,28 @@ def _approximate(exact: str, text: str, start: int, end: int) -> QuoteCheck:
     )
 
 
-def _cut_short(exact: str, needle: str, text: str, start: int, end: int) -> QuoteCheck:
-    """A quote that stands in the source only as part of longer words ("likely" in "unlikely"):
-    not the source's words, so not found (it counts for nothing in a verdict); its closest
-    passage is those whole words, with what the source adds marked."""
+def _not_found_at(exact: str, text: str, start: int, end: int, lead: str, kind: str) -> QuoteCheck:
+    """A quote whose characters the source has at `text[start:end]`, but not its words or its
+    number (`lead` says why): not found, so it counts for nothing in a verdict; its closest
+    passage is that span, with what differs marked."""
     from rapidfuzz.fuzz import ratio  # only for quotes not found: kept out of start-up
 
-    start, end = whole_span(text, start, end)
     actual = text[start:end]
-    similarity = round(ratio(needle, approximate_fold(verbatim_fold(actual)).strip()), 1)
+    similarity = round(ratio(verbatim_fold(exact).strip(), verbatim_fold(actual).strip()), 1)  # the folds that differ
     return QuoteCheck(
         QuoteStatus.NOT_FOUND,
-        note=f"the quote is in the source only as part of longer words: {inline_diff(char_diff(exact, actual))}; "
-        f"closest passage: “{_one_line(actual)}” ({similarity:.0f} % similar)",
-        differences=(WORD_CUT,),
+        note=f"{lead}: {inline_diff(char_diff(exact, actual))}; closest passage: “{_one_line(actual)}” ({similarity:.0f} % similar)",
+        differences=(kind,),
         closest=ClosestPassage(start, end, actual, similarity),
     )
+
+
+_EXPONENT = re.compile("[0-9][\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]")
+
+
+def _exponents(text: str) -> int:
+    """How many superscript or subscript digits stand right after a digit: 10⁶, 2⁵."""
+    return len(_EXPONENT.findall(text)) if not text.isascii() else 0
 
 
 def _closest(needle: str, folded: FoldedText, text: str) -> ClosestPassage | None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from evcards.kb.loader import load
 from evcards.kb.model import QuoteSelector
 from evcards.kb.quote_diff import char_diff, difference_kinds
-from evcards.kb.quotes import WORD_CUT, QuoteStatus, locate
+from evcards.kb.quotes import EXPONENT, WORD_CUT, QuoteStatus, locate
 from evcards.kb.verdicts import Verdict
 
 
@@ -148,3 +148,19 @@ def test_whole_words_are_verbatim_and_a_verbatim_span_never_cuts_a_word(words: l
     if check.status is QuoteStatus.VERIFIED:
         assert check.start is not None and check.end is not None
         assert not _inside_a_word(source, check.start) and not _inside_a_word(source, check.end), (source[start:end], source)
+
+
+@pytest.mark.parametrize(
+    ("quote", "source"),
+    [("106 cells per ml", "about 10⁶ cells per ml"), ("25 km", "2⁵ km"), ("10⁶ cells", "106 cells"), ("H2 and 102", "H₂ and 10²")],
+)
+def test_an_exponent_is_not_a_digit_of_the_number(quote: str, source: str) -> None:
+    """NFKC makes 10⁶ into 106: the approximate fold alone must not make two numbers one."""
+    check = locate(quote, source)
+    assert check.status is QuoteStatus.NOT_FOUND and check.differences == (EXPONENT,)
+    assert check.closest is not None and check.closest.similarity < 100
+
+
+@pytest.mark.parametrize(("quote", "source"), [("CO2 emissions", "CO₂ emissions"), ("m2 of floor", "m² of floor")])
+def test_a_superscript_or_subscript_after_a_letter_stays_approximate(quote: str, source: str) -> None:
+    assert locate(quote, source).status is QuoteStatus.APPROXIMATE
