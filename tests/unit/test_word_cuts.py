@@ -29,7 +29,8 @@ from evcards.kb.verdicts import Verdict
         ("family 👨", "A family 👨\u200d👩\u200d👧 came.", "family 👨\u200d👩\u200d👧", ["\u200d👩\u200d👧"]),
         ("rated 👍", "rated 👍🏽 by all", "rated 👍🏽", ["🏽"]),
         ("कहा कि कं", "उन्होंने कहा कि कंपनी नई है।", "कहा कि कंपनी", ["पनी"]),
-        ("삼성", "삼성전자는 말했다", "삼성전자는", ["전자는"]),
+        ("삼성", "삼성전자는 말했다", "삼성전자는", ["전자는"]),  # a longer word, not a particle
+        ("העיר", "בהעירייה", "בהעירייה", ["ב", "ייה"]),
     ],
 )
 def test_a_quote_inside_a_word_of_the_source_is_not_found_and_its_closest_passage_is_the_whole_word(
@@ -67,6 +68,9 @@ def test_a_whole_word_occurrence_later_in_the_source_is_the_verbatim_one() -> No
         ("evidence", "evidence-based"),
         ("2018", "the 2018–19 season"),
         ("Jun", "Lei\u200bJun"),  # a zero-width space is a word break
+        ("삼성", "삼성은 말했다"),  # a Korean particle is written onto its word
+        ("העיר", "והעיר גדלה"),  # Hebrew "and" and Arabic "and the" are written onto theirs
+        ("شركة", "والشركة الكبيرة"),
     ],
 )
 def test_a_quote_that_cuts_no_word_stays_verbatim(quote: str, source: str) -> None:
