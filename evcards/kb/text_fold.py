@@ -14,7 +14,7 @@ Two levels, both documented in docs/format.md ("How a quote is anchored"):
   is shown, never called verbatim), direction marks and variation selectors.
 
 A source is folded once per load, and only when one of its quotes is not found by plain
-`str.find`. Folding is done with C-speed string operations (`re`, `str.translate`,
+`str.find` (or only inside a longer word: `evcards.kb.word_cuts`). Folding is done with C-speed string operations (`re`, `str.translate`,
 `unicodedata.is_normalized`); only the places where the length changes are recorded, so a
 line-wrapped 20 KB article keeps a few hundred entries, not one per character.
 """
