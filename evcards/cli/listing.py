@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -27,11 +28,24 @@ if TYPE_CHECKING:
 HEADER = ("ID", "KIND", "NAME", "CLAIMS")
 
 
+# Characters a terminal acts on instead of showing: control characters (a line break or tab in
+# a name broke its row) and the bidi embeddings, overrides and isolates (U+202E turned the rest
+# of the line around). A cell shows them escaped, as Python writes them: \n, \u202e.
+_ACTING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """`text` as a table cell: what a terminal would act on, escaped."""
+    if text.isprintable() and not _ACTING.search(text):
+        return text
+    return _ACTING.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def display_width(text: str) -> int:
-    """Terminal cells `text` takes (emoji sequences as wcwidth sizes them); a control character,
-    which wcwidth cannot size and `print` shows escaped, counts as one."""
+    """Terminal cells `text` takes (emoji sequences as wcwidth sizes them); a character wcwidth
+    cannot size counts as one."""
     width = wcswidth(text)
-    return width if width >= 0 else sum(max(wcwidth(ch), 1) if wcwidth(ch) < 0 else wcwidth(ch) for ch in text)
+    return width if width >= 0 else sum(max(wcwidth(ch), 1) for ch in text)
 
 
 def _pad(cell: str, width: int, *, right: bool = False) -> str:
@@ -55,7 +69,7 @@ def table_lines(rows: Sequence[Sequence[str]], right_aligned: frozenset[int] = f
 
 
 def entity_lines(kb: LoadedKnowledgeBase) -> list[str]:
-    rows = [HEADER, *((e.id, e.kind, e.name, str(len(e.claims))) for e in kb.entities)]
+    rows = [HEADER, *((e.id, shown(e.kind), shown(e.name), str(len(e.claims))) for e in kb.entities)]
     return table_lines(rows, right_aligned=frozenset({3}))
 
 

@@ -2,8 +2,8 @@
 
 IN must load (errors refuse it, exit 1; findings do not matter: the quotes are carried over
 as they are). OUT is written atomically: a temporary file beside it, synced, then renamed, so
-an interrupted run leaves OUT as it was. IN, or an OUT that exists, is overwritten only with
---force.
+an interrupted run leaves OUT as it was; an OUT that is a symbolic link is written through.
+IN, or an OUT that exists, is overwritten only with --force.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ def write_atomically(target: Path, text: str) -> None:
 def _refusal(source: Path, target: Path, force: bool) -> str | None:
     if target.is_dir():
         return f"{target} is a folder: give the path of the file to write"
+    if target.parent.exists() and not target.parent.is_dir():
+        return f"cannot write {target}: {target.parent} is a file, not a folder"
     if not target.parent.is_dir():
         return f"cannot write {target}: the folder {target.parent} does not exist"
     if force or not target.exists():
@@ -63,9 +65,12 @@ def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
         print_problems(result)
         print(f"evcards migrate: {source} is not a valid knowledge base; nothing written", file=sys.stderr)
         return EXIT_INVALID
-    data = to_format_2(result.knowledge_base.data, result.knowledge_base.path.parent, target.resolve().parent)
+    # A symbolic link is written through, not replaced by a file: it still names the new file
+    # (and OUT linking to IN, with --force, replaces IN, as the refusal without it says).
+    written = target.resolve() if target.is_symlink() else target
+    data = to_format_2(result.knowledge_base.data, result.knowledge_base.path.parent, written.resolve().parent)
     try:
-        write_atomically(target, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_atomically(written, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
         print(f"evcards migrate: cannot write {target}: {error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from evcards.kb.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
 from evcards.kb.evidence_checks import ProgressCallback, check_quotes
 from evcards.kb.loaded import LoadedKnowledgeBase
-from evcards.kb.model import KnowledgeBase, field_names
+from evcards.kb.model import ID_PATTERN, NON_EMPTY_PATTERN, RELATION_TYPE_PATTERN, KnowledgeBase, field_names
 from evcards.kb.piecewise import validate_in_slices
 from evcards.kb.problems import Problem, json_path
 from evcards.kb.references import reference_problems
@@ -37,6 +37,12 @@ _FRIENDLY = {
     "literal_error": None,  # pydantic's own text names the allowed values
     "dict_type": "should be a JSON object",
     "tuple_type": "should be a JSON array",
+    "string_too_short": "should not be empty",
+}
+_PATTERN_MEANS = {  # what a pattern asks for, in words: pydantic's message shows the regular expression
+    ID_PATTERN: "is not an id: letters and digits of any script, then also '-', '_', '.' or ':' (no spaces, emoji or other signs)",
+    NON_EMPTY_PATTERN: "should have more than white space",
+    RELATION_TYPE_PATTERN: "should be lower-case words joined by '_', e.g. founded_by",
 }
 COLLECT_AFTER_OBJECTS = 100_000  # objects a load made: from ~15,000 claims on (see _collector_paused)
 SLICES_FROM_BYTES = 4 * 1024 * 1024  # validate in slices from this size on; see evcards.kb.piecewise
@@ -133,7 +139,9 @@ def _schema_problems(shown: str, error: ValidationError, data: bytes) -> list[Pr
         if place.endswith(".quote") and place in seen:
             continue  # both members of the string|object union failed: say it once
         message = _FRIENDLY.get(item["type"]) or item["msg"]
-        if item["type"] == "value_error":
+        if item["type"] == "string_pattern_mismatch":
+            message = _PATTERN_MEANS.get(item["ctx"]["pattern"], message)
+        elif item["type"] == "value_error":
             message = str(item["ctx"]["error"])
         if item["type"] == "extra_forbidden" and loc:
             message = f"unknown field {loc[-1]!r} (not part of the evcards format{_did_you_mean(str(loc[-1]))})"

@@ -33,7 +33,9 @@ Id = Annotated[
     ),
 ]
 Slug = Id  # the name format 1 gave ids
-NonEmptyText = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]  # not only white space
+NON_EMPTY_PATTERN = r"\S"
+NonEmptyText = Annotated[str, StringConstraints(min_length=1, pattern=NON_EMPTY_PATTERN)]  # not only white space
+RELATION_TYPE_PATTERN = r"^[a-z]+(?:_[a-z]+)*$"
 LanguageTag = Annotated[
     str,
     BeforeValidator(check_language_tag),
@@ -218,7 +220,7 @@ class Claim(_Strict):
 
 
 class Relation(_Strict):
-    type: Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:_[a-z]+)*$")] = Field(
+    type: Annotated[str, StringConstraints(pattern=RELATION_TYPE_PATTERN)] = Field(
         description="What the relation means, e.g. founded_by, founder_of, maker_of, made_by, variant_of."
     )
     target: Slug = Field(description="Id of the other entity.")

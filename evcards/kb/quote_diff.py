@@ -98,7 +98,7 @@ def _kind(quote: str, source: str) -> str:
         return "letter case"
     folded_q, folded_s = approximate_fold(quote), approximate_fold(source)
     if folded_q != folded_s:
-        if quote.strip(FORMAT_IGNORED) == "" or source.strip(FORMAT_IGNORED) == "":
+        if not both.strip(FORMAT_IGNORED):  # only joiners or marks, on one side or both
             return "invisible joiners, direction marks or variation selectors"
         return "different text"
     if all(ch in APOSTROPHES for ch in both):

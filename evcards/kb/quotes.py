@@ -13,15 +13,18 @@ done only when it fails, and each source is folded once (`folded_text`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
+from itertools import islice
 
 from evcards.kb.model import QuoteSelector
 from evcards.kb.quote_diff import char_diff, difference_kinds, inline_diff
 from evcards.kb.text_fold import FoldedText, approximate_fold, verbatim_fold
+from evcards.kb.word_cuts import cuts_word, whole_span
 
-__all__ = ["ClosestPassage", "FoldedText", "QuoteCheck", "QuoteStatus", "locate"]
+__all__ = ["EXPONENT", "WORD_CUT", "ClosestPassage", "FoldedText", "QuoteCheck", "QuoteStatus", "locate"]
 
 
 class QuoteStatus(str, Enum):
@@ -60,6 +63,13 @@ class ClosestPassage:
     similarity: float
 
 
+EXPONENT = "an exponent read as a digit"
+"""The difference named when the approximate fold (NFKC) alone makes two numbers one: 10⁶ and 106."""
+WORD_CUT = "a word, number or character cut short"
+"""The difference named when a quote stands in its source only inside longer words, numbers or
+letters: such a quote is not found (see `evcards.kb.word_cuts`)."""
+
+
 def _context_matches(text: str, start: int, end: int, prefix: str | None, suffix: str | None) -> bool:
     if prefix and not text.endswith(prefix, 0, start):
         return False
@@ -78,38 +88,68 @@ def locate(
 ) -> QuoteCheck:
     """Find `quote` in `text`. `folded_text` lets a caller fold each source once, and only when
     needed. `searched` says the caller has already looked for the quote as written (at its
-    hint, then with `str.find`) and not found it: a quote with no prefix or suffix then goes
-    straight to the folded comparison, without scanning the source again."""
+    hint, then with `str.find`) and found it nowhere, or only inside a word (see
+    `evcards.kb.word_cuts`): a quote with no prefix or suffix then goes straight to the
+    folded comparison, without scanning the source again."""
     if isinstance(quote, str):
         exact, prefix, suffix, hint = quote, None, None, None
     else:
         exact, prefix, suffix, hint = quote.exact, quote.prefix, quote.suffix, quote.start
     if searched and not prefix and not suffix:
         return _locate_folded(exact, prefix, suffix, hint, text, folded_text() if folded_text else FoldedText.of(text))
-    if hint is not None and text.startswith(exact, hint) and _context_matches(text, hint, hint + len(exact), prefix, suffix):
+    if hint is not None and text.startswith(exact, hint) and _whole_in_context(text, hint, hint + len(exact), prefix, suffix):
         return QuoteCheck(QuoteStatus.VERIFIED, hint, hint + len(exact), exact)
 
     for position in _occurrences(text, exact):
-        if _context_matches(text, position, position + len(exact), prefix, suffix):
+        if _whole_in_context(text, position, position + len(exact), prefix, suffix):
             return QuoteCheck(QuoteStatus.VERIFIED, position, position + len(exact), exact)
-    # Not there as written, or not with its context as written: compare as a reader does.
+    # Not there as written, or not with its context, or only inside a word: compare as a reader does.
     return _locate_folded(exact, prefix, suffix, hint, text, folded_text() if folded_text else FoldedText.of(text))
 
 
-def _verbatim_context(folded: str, start: int, end: int, prefix: str | None, suffix: str | None) -> bool:
-    """Prefix and suffix compared under the verbatim fold; white space at the joint does not count."""
-    if prefix and not folded[:start].rstrip().endswith(verbatim_fold(prefix).strip()):
+def _whole_in_context(text: str, start: int, end: int, prefix: str | None, suffix: str | None) -> bool:
+    return _context_matches(text, start, end, prefix, suffix) and not cuts_word(text, start, end)
+
+
+def _folded_context(folded: str, start: int, end: int, prefix: str, suffix: str) -> bool:
+    """A prefix and suffix already folded as `folded` is (and stripped) stand around
+    `folded[start:end]`; white space at the joint does not count. Only a window as long as
+    each is looked at: a repeated quote must not copy the source once per occurrence."""
+    if prefix and not folded[max(0, start - len(prefix) - _JOINT) : start].rstrip().endswith(prefix):
         return False
-    return not suffix or folded[end:].lstrip().startswith(verbatim_fold(suffix).strip())
+    return not suffix or folded[end : end + len(suffix) + _JOINT].lstrip().startswith(suffix)
 
 
-def _best(occurrences: list[tuple[int, int]], hint: int | None) -> tuple[int, int]:
-    """The occurrence that starts at the hint, else the first."""
-    return next((span for span in occurrences if span[0] == hint), occurrences[0])
+_JOINT = 4  # white space a fold may leave between a quote and its context (one space, or a few from NFKC)
+
+
+def _best(spans: list[tuple[int, int]], hint: int | None) -> tuple[int, int]:
+    """The span that starts at the hint, else the first."""
+    return next((span for span in spans if span[0] == hint), spans[0])
 
 
 def _one_line(text: str) -> str:
     return " ".join(verbatim_fold(text).split())
+
+
+def _preferred(text: str, spans: list[tuple[int, int]], in_context: list[bool], hint: int | None) -> tuple[tuple[int, int], bool, bool]:
+    """Of the places a quote was found (original spans), the one a reader means: with its
+    prefix/suffix and not inside a word, else with its context, else not inside a word, else
+    the first; at the hint among equals. Also whether it has its context, and whether it cuts a word."""
+    cut = [cuts_word(text, *span) for span in spans]
+    for wanted in ((True, False), (True, True), (False, False), (False, True)):
+        chosen = [span for span, context, cuts in zip(spans, in_context, cut) if (context, cuts) == wanted]
+        if chosen:
+            return _best(chosen, hint), wanted[0], wanted[1]
+    raise ValueError("no span to choose from")
+
+
+MOST_PLACES = 1000  # occurrences of a quote weighed against its prefix, suffix and hint; the rest are not looked at
+
+
+def _places(haystack: str, needle: str, prefix: str, suffix: str) -> tuple[list[tuple[int, int]], list[bool]]:
+    found = list(islice(_occurrences(haystack, needle), MOST_PLACES)) if needle else []
+    return [(at, at + len(needle)) for at in found], [_folded_context(haystack, at, at + len(needle), prefix, suffix) for at in found]
 
 
 def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int | None, text: str, folded: FoldedText) -> QuoteCheck:
@@ -118,35 +158,38 @@ def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int
     first = haystack.find(needle) if needle else -1
     if first != -1 and not prefix and not suffix and (hint is None or haystack.find(needle, first + 1) == -1):
         start, end = folded.span(first, first + len(needle))  # the common case: one place, no context to check
-        return QuoteCheck(QuoteStatus.VERIFIED, start, end, text[start:end])
-    found = [(at, at + len(needle)) for at in _occurrences(haystack, needle)] if needle else []
-    spans = [folded.span(a, b) for a, b in found if _verbatim_context(haystack, a, b, prefix, suffix)]
-    if spans:
-        start, end = _best(spans, hint)
-        return QuoteCheck(QuoteStatus.VERIFIED, start, end, text[start:end])
+        if not cuts_word(text, start, end):
+            return QuoteCheck(QuoteStatus.VERIFIED, start, end, text[start:end])
+    verbatim_prefix, verbatim_suffix = verbatim_fold(prefix or "").strip(), verbatim_fold(suffix or "").strip()
+    found, in_context = _places(haystack, needle, verbatim_prefix, verbatim_suffix)
+    cut_short: tuple[int, int] | None = None  # a place the quote stands only as part of longer words
     if found:
-        start, end = folded.span(*found[0])
-        return QuoteCheck(
-            QuoteStatus.APPROXIMATE, start, end, text[start:end], "the quote is in the source, but not with the given prefix/suffix"
-        )
+        (start, end), context, cut = _preferred(text, [folded.span(a, b) for a, b in found], in_context, hint)
+        if not cut and context:
+            return QuoteCheck(QuoteStatus.VERIFIED, start, end, text[start:end])
+        if not cut:
+            note = "the quote is in the source, but not with the given prefix/suffix"
+            return QuoteCheck(QuoteStatus.APPROXIMATE, start, end, text[start:end], note)
+        cut_short = start, end
 
     approximate_needle = approximate_fold(needle).strip()
     haystack = folded.approximate
-    at = haystack.find(approximate_needle) if approximate_needle else -1
-    if at != -1:
-        start, end = folded.approximate_span(at, at + len(approximate_needle))
-        actual = text[start:end]
-        parts = char_diff(exact, actual)
-        kinds = difference_kinds(parts)
-        return QuoteCheck(
-            QuoteStatus.APPROXIMATE,
-            start,
-            end,
-            actual,
-            f"differs from the source in {', '.join(kinds) or 'characters that look alike'}: {inline_diff(parts)}; "
-            f"the source says: “{_one_line(actual)}”",
-            differences=kinds,
-        )
+    found, in_context = _places(
+        haystack, approximate_needle, approximate_fold(verbatim_prefix).strip(), approximate_fold(verbatim_suffix).strip()
+    )
+    if found:
+        (start, end), _, cut = _preferred(text, [folded.approximate_span(a, b) for a, b in found], in_context, hint)
+        if not cut and _exponents(exact) == _exponents(text[start:end]):
+            return _approximate(exact, text, start, end)
+        if not cut:  # NFKC made 10⁶ into 106: another number
+            lead = "the quote's number is not the source's: a superscript or subscript digit after a digit is an exponent (10⁶ is not 106)"
+            return _not_found_at(exact, text, start, end, lead, EXPONENT)
+        cut_short = cut_short or (start, end)
+    if cut_short is not None:
+        start, end = whole_span(text, *cut_short)
+        return _not_found_at(exact, text, start, end, "the quote is in the source only as part of longer words", WORD_CUT)
+    if not approximate_needle:
+        return QuoteCheck(QuoteStatus.NOT_FOUND, note="the quote has no visible character (only zero-width or invisible ones)")
     closest = _closest(approximate_needle, folded, text)
     if closest is None:
         return QuoteCheck(QuoteStatus.NOT_FOUND, note="the quote is not in the source text")
@@ -155,6 +198,46 @@ def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int
         note=f"the quote is not in the source text; closest passage: “{_one_line(closest.text)}” ({closest.similarity:.0f} % similar)",
         closest=closest,
     )
+
+
+def _approximate(exact: str, text: str, start: int, end: int) -> QuoteCheck:
+    """An approximate check of `exact` found at `text[start:end]`, with what differs."""
+    actual = text[start:end]
+    parts = char_diff(exact, actual)
+    kinds = difference_kinds(parts)
+    return QuoteCheck(
+        QuoteStatus.APPROXIMATE,
+        start,
+        end,
+        actual,
+        f"differs from the source in {', '.join(kinds) or 'characters that look alike'}: {inline_diff(parts)}; "
+        f"the source says: “{_one_line(actual)}”",
+        differences=kinds,
+    )
+
+
+def _not_found_at(exact: str, text: str, start: int, end: int, lead: str, kind: str) -> QuoteCheck:
+    """A quote whose characters the source has at `text[start:end]`, but not its words or its
+    number (`lead` says why): not found, so it counts for nothing in a verdict; its closest
+    passage is that span, with what differs marked."""
+    from rapidfuzz.fuzz import ratio  # only for quotes not found: kept out of start-up
+
+    actual = text[start:end]
+    similarity = round(ratio(verbatim_fold(exact).strip(), verbatim_fold(actual).strip()), 1)  # the folds that differ
+    return QuoteCheck(
+        QuoteStatus.NOT_FOUND,
+        note=f"{lead}: {inline_diff(char_diff(exact, actual))}; closest passage: “{_one_line(actual)}” ({similarity:.0f} % similar)",
+        differences=(kind,),
+        closest=ClosestPassage(start, end, actual, similarity),
+    )
+
+
+_EXPONENT = re.compile("[0-9][\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]")
+
+
+def _exponents(text: str) -> int:
+    """How many superscript or subscript digits stand right after a digit: 10⁶, 2⁵."""
+    return len(_EXPONENT.findall(text)) if not text.isascii() else 0
 
 
 def _closest(needle: str, folded: FoldedText, text: str) -> ClosestPassage | None:

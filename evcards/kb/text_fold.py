@@ -14,7 +14,7 @@ Two levels, both documented in docs/format.md ("How a quote is anchored"):
   is shown, never called verbatim), direction marks and variation selectors.
 
 A source is folded once per load, and only when one of its quotes is not found by plain
-`str.find`. Folding is done with C-speed string operations (`re`, `str.translate`,
+`str.find` (or only inside a longer word: `evcards.kb.word_cuts`). Folding is done with C-speed string operations (`re`, `str.translate`,
 `unicodedata.is_normalized`); only the places where the length changes are recorded, so a
 line-wrapped 20 KB article keeps a few hundred entries, not one per character.
 """
@@ -32,21 +32,25 @@ FORMAT_IGNORED = (  # removed only by the approximate fold: they change what is 
     "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # direction marks and embeddings
     "\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f"  # variation selectors
 )
-APOSTROPHES = "'‘’‚‛′´`ʼ‹›＇"
-DOUBLE_QUOTES = '"“”„‟″«»＂'
-DASHES = "-‐‑‒–—―−﹘﹣－⸺⸻"
-TILDES = "~〜～"
-_PUNCTUATION = {
+# The punctuation a reader takes for the same mark. The one list: search (`evcards.search.folding`)
+# folds these too, so that what the filter equates and what anchoring calls approximate agree.
+APOSTROPHES = "'‘’‚‛′‵´`ʼ‹›＇"
+DOUBLE_QUOTES = '"“”„‟″‶«»＂〝〞〟'
+# Every dash (Unicode category Pd but the two wave dashes, which are tildes) and the minus sign.
+DASHES = "-\u058a\u05be\u1400\u1806‐‑‒–—―\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u30a0\ufe31\ufe32﹘﹣－\U00010ead−"
+TILDES = "~〜〰～"
+PUNCTUATION_FOLDS = {
     **dict.fromkeys(APOSTROPHES, "'"),
     **dict.fromkeys(DOUBLE_QUOTES, '"'),
     **dict.fromkeys(DASHES, "-"),
     **dict.fromkeys(TILDES, "~"),
 }
+"""Each of the marks above as the ASCII one it is folded to."""
 
 _IGNORED_CLASS = re.escape(VERBATIM_IGNORED)
 # Characters of scripts written without spaces: CJK punctuation, kana, Han (with Extensions B-G).
 # Full-width punctuation counts, full-width letters and digits (Ａ, １) do not: they stand in spaced text too.
-_WIDE_CLASS = (
+WIDE_CLASS = (
     "\u2e80-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff9f\U00020000-\U0003ffff"
 )
@@ -66,9 +70,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     only there). Compiled at first use, not when evcards starts: 5 ms of start-up."""
     run = rf"[{_IGNORED_CLASS}][ {_IGNORED_CLASS}]*| [ {_IGNORED_CLASS}]+"
     return (
-        re.compile(f"[{_WIDE_CLASS}]"),
+        re.compile(f"[{WIDE_CLASS}]"),
         re.compile(run),
-        re.compile(rf"{run}| (?<=[{_WIDE_CLASS}] )| (?=[{_WIDE_CLASS}])"),
+        re.compile(rf"{run}| (?<=[{WIDE_CLASS}] )| (?=[{WIDE_CLASS}])"),
     )
 
 
@@ -231,8 +235,8 @@ class _FoldTable(dict[int, str]):
         if ch in FORMAT_IGNORED:
             folded = ""
         else:
-            folded = unicodedata.normalize("NFKC", _PUNCTUATION.get(ch, ch)).casefold()
-            folded = "".join(_PUNCTUATION.get(c, c) for c in folded if c not in FORMAT_IGNORED)
+            folded = unicodedata.normalize("NFKC", PUNCTUATION_FOLDS.get(ch, ch)).casefold()
+            folded = "".join(PUNCTUATION_FOLDS.get(c, c) for c in folded if c not in FORMAT_IGNORED)
         self[code] = folded
         return folded
 
@@ -252,7 +256,7 @@ def _translate(text: str) -> tuple[str, Edits | None]:
     if unicodedata.is_normalized("NFKC", text) and not any(ch in text for ch in FORMAT_IGNORED):
         folded = text.casefold()
         if len(folded) == len(text):
-            for ch, replacement in _PUNCTUATION.items():
+            for ch, replacement in PUNCTUATION_FOLDS.items():
                 if ch in folded:
                     folded = folded.replace(ch, replacement)
             return folded, None

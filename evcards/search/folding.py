@@ -14,7 +14,8 @@
 - dashes: every Unicode dash and the minus sign as "-" ("2018–19" as "2018-19"); the wave
   dashes 〜 and 〰 as "~", as NFKD makes the full-width ～;
 - quotes: curly, low, reversed and prime quotes, the modifier apostrophe and guillemets as
-  the straight ' and ";
+  the straight ' and ". These marks are `evcards.kb.text_fold.PUNCTUATION_FOLDS`, the list
+  anchoring folds as well (see docs/architecture.md for why there are two folds at all);
 - invisible characters (zero-width space and joiners, soft hyphen, bidi marks, the Arabic
   tatweel) dropped, and every run of white space (NBSP, ideographic space, line breaks) as
   one space.
@@ -25,6 +26,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from evcards.kb.text_fold import PUNCTUATION_FOLDS
+
 SEPARATOR = "\x1f"  # joins the parts of a search key; folding leaves it alone, so no match spans two parts
 
 _KEPT_MARK_CLASSES = frozenset({1, 6, 7, 8, 9, *range(84, 200)})
@@ -32,9 +35,6 @@ _KEPT_MARK_CLASSES = frozenset({1, 6, 7, 8, 9, *range(84, 200)})
 marks, nukta, kana voicing, virama, and the fixed-position vowel and tone signs (84-132)."""
 
 _LETTERS = {"đ": "d", "ð": "d", "ł": "l", "ø": "o", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe"}
-_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u2039\u203a"
-_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u301d\u301e\u301f"
-_WAVE_DASHES = "\u301c\u3030"
 _DROPPED = "\u0640"  # the Arabic tatweel only stretches a word
 
 
@@ -42,20 +42,13 @@ def _fold_character(ch: str) -> str | None:
     """What one character (already decomposed and case-folded) becomes; None drops it."""
     if ch in _LETTERS:
         return _LETTERS[ch]
-    if ch in _SINGLE_QUOTES:
-        return "'"
-    if ch in _DOUBLE_QUOTES:
-        return '"'
-    if ch in _WAVE_DASHES:
-        return "~"
+    if ch in PUNCTUATION_FOLDS:  # quotes, dashes and tildes: the marks anchoring folds too
+        return PUNCTUATION_FOLDS[ch]
     if ch == SEPARATOR:
         return ch
     if ch.isspace():
         return " "
-    category = unicodedata.category(ch)
-    if category == "Pd" or ch == "\u2212":
-        return "-"
-    if category == "Cf" or ch in _DROPPED:
+    if unicodedata.category(ch) == "Cf" or ch in _DROPPED:
         return None
     combining = unicodedata.combining(ch)
     if combining and combining not in _KEPT_MARK_CLASSES:

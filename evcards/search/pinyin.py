@@ -81,26 +81,31 @@ def _combinations(choices: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     return variants
 
 
+_PUNCTUATION = re.compile(r"[^\w\x1f]+")  # what a reader types as a space, if at all: · （ ） - ,
+
+
 def _pieces(text: str) -> list[tuple[tuple[str, ...], bool]]:
     """`text` as pieces to spell: each Han character with its readings (True), and the text
-    between them, folded (False)."""
+    between them, folded (False), its punctuation as spaces: the middle dot of 埃隆·马斯克 and
+    the brackets of 雷军（小米） are not typed. A run of punctuation only is an empty piece, which
+    still parts the Han characters on either side."""
     pieces: list[tuple[tuple[str, ...], bool]] = []
     for index, run in enumerate(_HAN_RUN.split(text)):
         if index % 2:  # split keeps the Han runs at odd places
             pieces += [(readings, True) if (readings := _character_readings(ch)) else ((fold_for_search(ch),), False) for ch in run]
         elif run.strip():
-            pieces.append(((fold_for_search(run.strip()),), False))
+            pieces.append(((" ".join(_PUNCTUATION.sub(" ", fold_for_search(run)).split()),), False))
     return pieces
 
 
 def _joined(spelled: Sequence[str], pieces: Sequence[tuple[tuple[str, ...], bool]]) -> str:
     """Syllables of neighbouring Han characters run together, other text set apart by a space:
-    小米SU7 as "xiaomi su7", as its English name is written."""
+    小米SU7 as "xiaomi su7", as its English name is written; 埃隆·马斯克 as "ailong masike"."""
     out = spelled[0]
     for index in range(1, len(spelled)):
         together = pieces[index - 1][1] and pieces[index][1]
         out += spelled[index] if together else " " + spelled[index]
-    return out
+    return " ".join(out.split())
 
 
 def pinyin_readings(text: str, *, initials: bool = True) -> list[str]:
@@ -111,7 +116,7 @@ def pinyin_readings(text: str, *, initials: bool = True) -> list[str]:
     pieces = _pieces(text)
     forms: list[str] = []
     for syllables in _combinations([options for options, _ in pieces]):
-        forms += [" ".join(syllables), _joined(syllables, pieces)]
+        forms += [" ".join(filter(None, syllables)), _joined(syllables, pieces)]
         if initials:
             forms.append(_joined([s[0] if is_han else s for s, (_, is_han) in zip(syllables, pieces)], pieces))
     return list(dict.fromkeys(forms))

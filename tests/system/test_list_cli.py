@@ -74,3 +74,16 @@ def test_json_of_an_invalid_file_prints_nothing_and_exits_1(write_kb: KbWriter, 
     code = main(["list", "--json", str(write_kb("[]"))])
     captured = capsys.readouterr()
     assert code == 1 and captured.out == "" and captured.err
+
+
+def test_a_line_break_tab_or_bidi_override_in_a_name_is_shown_escaped(write_kb: KbWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    """A terminal would act on them: a new row in the middle of a name, the rest of the line reversed."""
+    data = minimal_kb()
+    data["entities"][0]["name"] = "Lei\nJun\tXiaomi"
+    data["entities"][1]["name"] = "\u202eevil"
+    data["entities"][1]["kind"] = "per\u2066son"
+    code, out = _list(capsys, str(write_kb(data)))
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 1 + len(data["entities"])
+    assert "Lei\\nJun\\tXiaomi" in lines[1] and "\\u202eevil" in lines[2] and "per\\u2066son" in lines[2]
+    assert len({wcswidth(line) for line in lines}) == 1  # the counts, right-aligned, still line up

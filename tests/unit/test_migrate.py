@@ -89,3 +89,20 @@ def test_migration_refuses_an_invalid_file_and_writes_nothing(
     assert "file not found" in capsys.readouterr().err
     assert migrate(write_kb(), tmp_path / "no-such-folder" / "out.json") == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_migration_writes_through_a_symbolic_link(tmp_path: Path, write_kb: KbWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    """A link to IN is IN: refused without --force, and with it IN is replaced, the link kept."""
+    source = write_kb()
+    link = tmp_path / "link.json"
+    link.symlink_to(source.name)
+    assert migrate(source, link) == 1
+    assert "is the file being migrated" in capsys.readouterr().err
+    assert migrate(source, link, "--force") == 0
+    assert link.is_symlink() and json.loads(source.read_text(encoding="utf-8"))["format"] == 2
+
+
+def test_migration_onto_a_path_under_a_file_says_so(tmp_path: Path, write_kb: KbWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    source = write_kb()
+    assert migrate(source, source / "out.json") == 1
+    assert f"{source} is a file, not a folder" in capsys.readouterr().err

@@ -84,6 +84,10 @@ def test_hangul_and_kana_stay_composed() -> None:
         ("重庆", "chongqing"),
         ("吕布", "lubu"),
         ("吕布", "lvbu"),  # ü as IMEs type it
+        ("埃隆·马斯克", "ailong masike"),  # the middle dot of a transliterated name is not typed
+        ("埃隆·马斯克", "ai long ma si ke"),
+        ("雷军（小米）", "leijun xiaomi"),
+        ("雷-军", "lei jun"),
     ],
 )
 def test_pinyin_readings_of_chinese_names(name: str, typed: str) -> None:
@@ -133,3 +137,22 @@ ENTITIES = [
 def test_the_filter_finds_the_entity_as_typed(typed: str, entity_id: str) -> None:
     entity_filter = EntityFilter(ENTITIES)
     assert [entity_filter.entities[row].id for row in entity_filter.matches(typed)] == [entity_id]
+
+
+def test_search_and_anchoring_fold_the_same_punctuation_alike() -> None:
+    """One list of quotes, dashes and tildes for both folds: a mark the filter takes for a
+    hyphen is one a quote may differ in and still be approximate, and the other way round."""
+    import unicodedata
+
+    from evcards.kb.model import QuoteSelector
+    from evcards.kb.quotes import QuoteStatus, locate
+    from evcards.kb.text_fold import PUNCTUATION_FOLDS, approximate_fold
+
+    for mark, folded in PUNCTUATION_FOLDS.items():
+        assert approximate_fold(mark) == folded, mark
+        if unicodedata.normalize("NFKD", mark) == mark and mark != "`":  # search decomposes first (´ is an accent
+            # there) and leaves ASCII text as typed but for case and spaces
+            assert fold_for_search(mark) == folded, mark
+    check = locate(QuoteSelector(exact="תל-אביב"), "העירייה של תל\u05beאביב")  # the Hebrew maqaf
+    assert check.status is QuoteStatus.APPROXIMATE and check.differences == ("dash vs hyphen",)
+    assert fold_for_search("〝小米〞") == fold_for_search('"小米"')
