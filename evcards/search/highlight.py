@@ -20,9 +20,10 @@ def match_spans(query: str, text: str) -> list[tuple[int, int]]:
     """Every place `query` matches in `text` as the filter matches (case, accents, width,
     dashes and quotes folded): (start, end) offsets in `text`, code points, in order and not
     overlapping, each covering whole characters as written. [] for an empty query or no match."""
-    if not text or not fold_for_search(query).strip():
+    needle = fold_for_search(query.strip())  # as the filter folds its query (`EntityFilter.search`)
+    if not text or not needle.strip():
         return []
-    return SearchableText(text).find_all(query)
+    return SearchableText(text).find_folded(needle)
 
 
 def name_spans(query: str, name: str) -> list[tuple[int, int]]:

@@ -87,7 +87,11 @@ class SearchableText:
     def find_all(self, query: str) -> list[tuple[int, int]]:
         """Every non-overlapping match of `query` as (start, end) code-point offsets in the text,
         in text order; none for a query that folds to nothing."""
-        needle = fold_for_search(query).strip()
+        return self.find_folded(fold_for_search(query).strip())
+
+    def find_folded(self, needle: str) -> list[tuple[int, int]]:
+        """`find_all` for a query folded already (the entity filter folds its own way: see
+        `evcards.search.highlight.match_spans`)."""
         if not needle:
             return []
         found: list[tuple[int, int]] = []
