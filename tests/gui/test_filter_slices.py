@@ -103,10 +103,12 @@ def _fold(text: str) -> str:
 def _pinyin(name: str) -> list[str]:
     """How a reader types the name in pinyin: spaced, joined and as initials, where the
     syllables of neighbouring Han characters run together and other text stays apart. 雷 is
-    the one Han character of the alphabet below, read "lei"; other text is kept as it is."""
+    the one Han character of the alphabet below, read "lei"; other text is kept as it is, but
+    for its punctuation, which a reader types as a space if at all ("lei jun" for 雷·军)."""
     if "雷" not in name:
         return []
-    pieces = [piece.strip() for piece in re.split("(雷)", name) if piece.strip()]
+    words = (piece if piece == "雷" else " ".join(re.sub(r"[^\w]+", " ", _fold(piece)).split()) for piece in re.split("(雷)", name))
+    pieces = [piece for piece in words if piece]
 
     def joined(spelled: list[str]) -> str:
         out = spelled[0]
