@@ -85,6 +85,8 @@ def resolve_entities(kb: LoadedKnowledgeBase, wanted: list[str]) -> list[Entity]
     aside), else by any name folded as the filter folds it ("lazaro bruzon", "leijun" for 雷军)."""
     found: list[Entity] = []
     for word in wanted:
+        if not word.strip():
+            raise UnknownEntity("an empty ENTITY names nothing: give an id or a name ('evcards list' shows them), or --all")
         matches = _exactly_named(kb, word)
         if len(matches) > 1:
             ids = ", ".join(e.id for e in matches)

@@ -108,6 +108,14 @@ def test_unknown_entity_exits_1_with_the_closest_names(write_kb: KbWriter, tmp_p
     assert list(tmp_path.glob("*.pdf")) == []
 
 
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_entity_names_nothing(write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str], blank: str) -> None:
+    code, stdout, stderr = run(capsys, blank, "--data", str(write_kb()), "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and stdout == ""
+    assert stderr == "evcards export: an empty ENTITY names nothing: give an id or a name ('evcards list' shows them), or --all\n"
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
 def test_a_name_shared_by_two_entities_asks_for_the_id(write_kb: KbWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = minimal_kb()
     data["entities"][1]["name"] = "xiaomi"
