@@ -8,6 +8,7 @@ where a file is read: the window's loading thread imports them, its start-up doe
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -192,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Set here, on the main thread before any other starts: the pinyin readings are built in a
+    # thread of their own, and changing the environment while Qt reads it is not safe.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")  # see evcards.search.pinyin
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
     if argv and argv[0] in COMMANDS:

@@ -43,7 +43,9 @@ def has_han(text: str) -> bool:
 @cache
 def _converter() -> Callable[[str], list[list[str]]]:
     """pypinyin's readings, imported on first use (50-90 ms), only for Han names."""
-    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")  # pypinyin's documented switch: see the docstring
+    # pypinyin's documented switch (see the docstring). `evcards` sets it on its main thread at
+    # start; this is for other callers, and writes nothing when it is set already.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
     from pypinyin import Style, pinyin
 
     def readings(text: str) -> list[list[str]]:
