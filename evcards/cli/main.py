@@ -196,6 +196,9 @@ def _main(argv: Sequence[str] | None) -> int:
     # Set here, on the main thread before any other starts: the pinyin readings are built in a
     # thread of their own, and changing the environment while Qt reads it is not safe.
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")  # see evcards.search.pinyin
+    # No third-party pydantic plugins: they could change how a file is validated, and looking
+    # for them reads every installed package's metadata (importlib.metadata) before the first card.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
     if argv and argv[0] in COMMANDS:
