@@ -24,12 +24,13 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QTextBlock,
     QTextDocument,
 )
 
 from evcards.card.content import PRINT_COLORS
 from evcards.card.document import card_font
-from evcards.pdf.pagination import PageSlice, choose_pages
+from evcards.pdf.pagination import EPSILON, PageSlice, block_origin, choose_pages
 
 FOOTER_POINT_SIZE = 7.5
 FOOTER_GAP_LINES = 1.2  # space between the page's content and the footer text, in footer lines
@@ -112,7 +113,39 @@ def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> PagedCard:
     return PagedCard(document, choose_pages(document, content_height(device) / scale_y), scale_x, scale_y)
 
 
+def _blocks_across(document: QTextDocument, y: float) -> list[QTextBlock]:
+    """The paragraphs (in the root frame or in a quote's cell) with lines both above and below `y`."""
+    layout = document.documentLayout()
+    found = []
+    block = document.begin()
+    while block.isValid():
+        if block.layout().lineCount() > 1:
+            rect = layout.blockBoundingRect(block)
+            if rect.top() + EPSILON < y < rect.bottom() - EPSILON:
+                found.append(block)
+        block = block.next()
+    return found
+
+
+def _paint_lines(painter: QPainter, layout: QAbstractTextDocumentLayout, block: QTextBlock, clip: QRectF) -> None:
+    """Draw the lines of `block` that reach into `clip`, and no other."""
+    origin = block_origin(layout, block)
+    painter.setPen(QColor(PRINT_COLORS.text))
+    text_layout = block.layout()
+    for line in (text_layout.lineAt(i) for i in range(text_layout.lineCount())):
+        top = origin.y() + line.y()
+        if top < clip.bottom() and top + line.height() > clip.top():
+            line.draw(painter, origin)
+
+
 def _paint_slice(painter: QPainter, card: PagedCard, page: PageSlice, width: float) -> None:
+    """Paint the part of the card between the slice's top and bottom, each line on one page only.
+
+    Qt's `QTextLayout.draw` draws, besides the lines in the clip, the line just above it; the
+    painter's clip hides it, but its text would still be in the PDF, extracted and searched
+    on two pages. So a paragraph that runs over the top of the slice is left out of Qt's
+    drawing and its own lines in the slice are drawn here.
+    """
     visible = QRectF(0, page.top, width, page.bottom - page.top)
     context = QAbstractTextDocumentLayout.PaintContext()
     # Half a pixel inside the slice, so a line that only touches an edge is drawn on one page only.
@@ -120,11 +153,21 @@ def _paint_slice(painter: QPainter, card: PagedCard, page: PageSlice, width: flo
     palette = QPalette(context.palette)
     palette.setColor(QPalette.ColorRole.Text, QColor(PRINT_COLORS.text))
     context.palette = palette
+    layout = card.document.documentLayout()
+    across = _blocks_across(card.document, page.top)
     painter.save()
     painter.scale(card.scale_x, card.scale_y)
     painter.translate(0, -page.top)
     painter.setClipRect(visible)
-    card.document.documentLayout().draw(painter, context)
+    for block in across:
+        block.setVisible(False)  # skipped by the drawing below; a flag only, the layout stays as it is
+    try:
+        layout.draw(painter, context)
+    finally:
+        for block in across:
+            block.setVisible(True)
+    for block in across:
+        _paint_lines(painter, layout, block, context.clip)
     painter.restore()
 
 
