@@ -11,7 +11,7 @@ import pytest
 
 from evcards.pdf.export import export_pdf
 from evcards.resources import bundled_data
-from tests.conftest import KbWriter, load_kb, write_and_load
+from tests.conftest import KbWriter, load_kb, minimal_kb, write_and_load
 from tests.pdf_helpers import long_card_data, pdftotext_pages
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -32,6 +32,17 @@ def test_a_quote_taller_than_a_page_prints_every_line_once_and_in_order(write_kb
     pages = [quote_words(text, 0) for text in pdftotext_pages(target)]
     assert [k for page in pages for k in page] == list(range(1600))
     assert sum(1 for page in pages if page) > 2  # the quote itself runs over the pages
+
+
+def test_a_paragraph_taller_than_a_page_prints_every_line_once_and_in_order(write_kb: KbWriter, tmp_path: Path) -> None:
+    data = minimal_kb()
+    data["entities"][0]["summary"] = " ".join(f"word9x{k}" for k in range(1500))
+    kb = write_and_load(write_kb, data)
+    target = tmp_path / "summary.pdf"
+    export_pdf(kb, [kb.entity("xiaomi")], target, page_size="letter")
+    pages = [quote_words(text, 9) for text in pdftotext_pages(target)]
+    assert [k for page in pages for k in page] == list(range(1500))
+    assert sum(1 for page in pages if page) > 2
 
 
 def word_boxes(path: Path) -> list[tuple[float, list[tuple[float, float]]]]:
