@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -21,6 +22,16 @@ def squeeze(text: str) -> str:
 
 def page_texts(path: Path) -> list[str]:
     return [squeeze(page.extract_text()) for page in PdfReader(path).pages]
+
+
+def pdftotext_pages(path: Path, *, layout: bool = False) -> list[str]:
+    """Each page's text as poppler's pdftotext gives it (`layout`: lines as drawn, with their spacing).
+
+    pypdf sometimes cuts a word where one run of glyphs ends and the next begins ("word0x 828");
+    tests that count words or characters per line read the PDF as a reader's tools do."""
+    options = ["-layout"] if layout else []
+    text = subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[: len(PdfReader(path).pages)]
 
 
 def all_text(path: Path) -> str:

@@ -24,12 +24,13 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QTextBlock,
     QTextDocument,
 )
 
 from evcards.card.content import PRINT_COLORS
-from evcards.card.document import card_font
-from evcards.pdf.pagination import PageSlice, choose_pages
+from evcards.card.document import card_font, measure
+from evcards.pdf.pagination import EPSILON, PageSlice, block_origin, choose_pages
 
 FOOTER_POINT_SIZE = 7.5
 FOOTER_GAP_LINES = 1.2  # space between the page's content and the footer text, in footer lines
@@ -45,13 +46,15 @@ class PaintFailed(RuntimeError):
 class PagedCard:
     """A card document laid out for one device, with the page slices chosen for it.
 
-    `scale_x`/`scale_y` turn layout pixels into device pixels.
+    `scale_x`/`scale_y` turn layout pixels into device pixels; `left` (layout pixels) is how
+    far the card's column stands right of the printable area's left edge.
     """
 
     document: QTextDocument
     pages: list[PageSlice]
     scale_x: float
     scale_y: float
+    left: float = 0.0
 
 
 def page_label(page: int, total: int) -> str:
@@ -89,16 +92,24 @@ def content_height(device: QPagedPaintDevice) -> float:
     return device.height() - _footer_metrics(device).height() * (1 + FOOTER_GAP_LINES)
 
 
-def layout_width(device: QPagedPaintDevice) -> float:
-    """The printable width of `device` in layout pixels: the width `lay_out` sets."""
+def printable_width(device: QPagedPaintDevice) -> float:
+    """The width of `device` inside its page margins, in layout pixels."""
     return device.width() * layout_dpi() / device.logicalDpiX()
 
 
-def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> PagedCard:
-    """Lay `document` out to the device's printable width and choose its page breaks.
+def layout_width(device: QPagedPaintDevice) -> float:
+    """The width `lay_out` sets: the card's measure, as on screen (`measure`), or the printable
+    width where the paper is narrower. A4 and Letter are wider: a line across the whole
+    printable width would hold some 90 characters, more than reads well."""
+    return min(printable_width(device), measure())
 
-    The page margins are the device's (its page layout); the document's own margin, meant for
-    the screen, is set to zero so that it does not add to them. Glyph hinting is turned off so
+
+def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> PagedCard:
+    """Lay `document` out in a column centred on the device's page (`layout_width`) and choose
+    its page breaks.
+
+    The page margins are the device's (its page layout), widened to centre the column; the
+    document's own margin, meant for the screen, is set to zero so that it does not add to them. Glyph hinting is turned off so
     that advances are not rounded to screen pixels before being scaled up, and ligatures so
     that text copied or extracted from the PDF is the card's text ("fi", not "ﬁ").
     """
@@ -108,11 +119,45 @@ def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> PagedCard:
     # Lay out in default-dpi pixels, see above. Qt takes no device (nullptr) for that; the stubs do not know it.
     document.documentLayout().setPaintDevice(None)  # type: ignore[arg-type]
     document.setDocumentMargin(0)
-    document.setTextWidth(layout_width(device))
-    return PagedCard(document, choose_pages(document, content_height(device) / scale_y), scale_x, scale_y)
+    width = layout_width(device)
+    document.setTextWidth(width)
+    left = (printable_width(device) - width) / 2
+    return PagedCard(document, choose_pages(document, content_height(device) / scale_y), scale_x, scale_y, left)
+
+
+def _blocks_across(document: QTextDocument, y: float) -> list[QTextBlock]:
+    """The paragraphs (in the root frame or in a quote's cell) with lines both above and below `y`."""
+    layout = document.documentLayout()
+    found = []
+    block = document.begin()
+    while block.isValid():
+        if block.layout().lineCount() > 1:
+            rect = layout.blockBoundingRect(block)
+            if rect.top() + EPSILON < y < rect.bottom() - EPSILON:
+                found.append(block)
+        block = block.next()
+    return found
+
+
+def _paint_lines(painter: QPainter, layout: QAbstractTextDocumentLayout, block: QTextBlock, clip: QRectF) -> None:
+    """Draw the lines of `block` that reach into `clip`, and no other."""
+    origin = block_origin(layout, block)
+    painter.setPen(QColor(PRINT_COLORS.text))
+    text_layout = block.layout()
+    for line in (text_layout.lineAt(i) for i in range(text_layout.lineCount())):
+        top = origin.y() + line.y()
+        if top < clip.bottom() and top + line.height() > clip.top():
+            line.draw(painter, origin)
 
 
 def _paint_slice(painter: QPainter, card: PagedCard, page: PageSlice, width: float) -> None:
+    """Paint the part of the card between the slice's top and bottom, each line on one page only.
+
+    Qt's `QTextLayout.draw` draws, besides the lines in the clip, the line just above it; the
+    painter's clip hides it, but its text would still be in the PDF, extracted and searched
+    on two pages. So a paragraph that runs over the top of the slice is left out of Qt's
+    drawing and its own lines in the slice are drawn here.
+    """
     visible = QRectF(0, page.top, width, page.bottom - page.top)
     context = QAbstractTextDocumentLayout.PaintContext()
     # Half a pixel inside the slice, so a line that only touches an edge is drawn on one page only.
@@ -120,28 +165,40 @@ def _paint_slice(painter: QPainter, card: PagedCard, page: PageSlice, width: flo
     palette = QPalette(context.palette)
     palette.setColor(QPalette.ColorRole.Text, QColor(PRINT_COLORS.text))
     context.palette = palette
+    layout = card.document.documentLayout()
+    across = _blocks_across(card.document, page.top)
     painter.save()
     painter.scale(card.scale_x, card.scale_y)
-    painter.translate(0, -page.top)
+    painter.translate(card.left, -page.top)
     painter.setClipRect(visible)
-    card.document.documentLayout().draw(painter, context)
+    for block in across:
+        block.setVisible(False)  # skipped by the drawing below; a flag only, the layout stays as it is
+    try:
+        layout.draw(painter, context)
+    finally:
+        for block in across:
+            block.setVisible(True)
+    for block in across:
+        _paint_lines(painter, layout, block, context.clip)
     painter.restore()
 
 
-def _paint_footer(painter: QPainter, device: QPagedPaintDevice, left: str, right: str) -> None:
+def _paint_footer(painter: QPainter, device: QPagedPaintDevice, card: PagedCard, left: str, right: str) -> None:
+    """The footer's rule and text, as wide as the card's column above them."""
     font = _footer_font()
     metrics = QFontMetricsF(font, device)
-    width, bottom = float(device.width()), float(device.height())
+    x, width = card.left * card.scale_x, card.document.textWidth() * card.scale_x
+    bottom = float(device.height())
     rule_y = bottom - metrics.height() * (1 + FOOTER_GAP_LINES / 2)
     painter.save()
     painter.setPen(QPen(QColor(PRINT_COLORS.quote_bar), device.logicalDpiY() / 144))
-    painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
+    painter.drawLine(QPointF(x, rule_y), QPointF(x + width, rule_y))
     painter.setFont(font)
     painter.setPen(QColor(PRINT_COLORS.muted))
     right_width = metrics.horizontalAdvance(right)
     gap = metrics.horizontalAdvance("M") * 2
     shown_left = metrics.elidedText(left, Qt.TextElideMode.ElideRight, max(0.0, width - right_width - gap))
-    text_rect = QRectF(0, bottom - metrics.height(), width, metrics.height())
+    text_rect = QRectF(x, bottom - metrics.height(), width, metrics.height())
     painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown_left)
     painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right)
     painter.restore()
@@ -172,7 +229,7 @@ def paint_cards(
                     raise PaintFailed("the device could not start a new page")
                 number += 1
                 _paint_slice(painter, card, page, card.document.textWidth())
-                _paint_footer(painter, device, footer_left, page_label(number, total_pages))
+                _paint_footer(painter, device, card, footer_left, page_label(number, total_pages))
             if on_card_done is not None:
                 on_card_done(index)
         return number

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextBlock, QTextDocument, QTextFrame
 
 EPSILON = 0.01
@@ -61,13 +62,19 @@ class _Item:
     lines: tuple[tuple[float, float], ...]
 
 
-def _block_lines(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> tuple[tuple[float, float], ...]:
+def block_origin(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> QPointF:
+    """Where `block`'s text layout (the origin of its lines' coordinates) sits in the document.
+
+    Qt's `blockBoundingRect` is the layout's bounding rectangle moved to exactly that point."""
+    return layout.blockBoundingRect(block).topLeft()
+
+
+def block_lines(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> tuple[tuple[float, float], ...]:
     """(top, bottom) of each line of `block`, in document coordinates."""
-    rect = layout.blockBoundingRect(block)
     text_layout = block.layout()
-    origin = rect.top() - text_layout.boundingRect().top()
+    top = block_origin(layout, block).y()
     return tuple(
-        (origin + line.y(), origin + line.y() + line.height()) for line in (text_layout.lineAt(i) for i in range(text_layout.lineCount()))
+        (top + line.y(), top + line.y() + line.height()) for line in (text_layout.lineAt(i) for i in range(text_layout.lineCount()))
     )
 
 
@@ -94,12 +101,12 @@ def _items(document: QTextDocument) -> tuple[list[_Item], list[float]]:
             rect = layout.frameBoundingRect(frame)
             items.append(_Item(rect.top(), rect.bottom(), True, False, ()))
             for inner in _frame_blocks(document, frame):
-                inner_breaks += [top for top, _ in _block_lines(layout, inner)]
+                inner_breaks += [top for top, _ in block_lines(layout, inner)]
             after_box = True
         elif block.isValid():
             # Qt puts an empty block after every table (and frame); it holds nothing to keep or break.
             if not (after_box and not block.text()):
-                lines = _block_lines(layout, block)
+                lines = block_lines(layout, block)
                 if lines:
                     rect = layout.blockBoundingRect(block)
                     heading = block.blockFormat().headingLevel() > 0
