@@ -21,7 +21,7 @@ def match_spans(query: str, text: str) -> list[tuple[int, int]]:
     dashes and quotes folded): (start, end) offsets in `text`, code points, in order and not
     overlapping, each covering whole characters as written. [] for an empty query or no match."""
     needle = fold_for_search(query.strip())  # as the filter folds its query (`EntityFilter.search`)
-    if not text or not needle.strip():
+    if not text or not needle:
         return []
     return SearchableText(text).find_folded(needle)
 
