@@ -571,7 +571,7 @@ def export_canvas(canvas: TimelineCanvas, path: Path) -> None:
     if suffix == ".png":
         image = QImage(size * EXPORT_SCALE, QImage.Format.Format_ARGB32)
         canvas.render_to(image)
-        if not image.save(str(path), b"PNG"):
+        if not image.save(str(path)):  # PNG, by the suffix
             raise OSError(f"cannot write {path}")
     elif suffix == ".pdf":
         from PySide6.QtCore import QMarginsF, QSizeF
