@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from evcards.kb.model import Entity
 
 MARK = 11.0  # pixels: a mark's size
+SPRITE = MARK + 6  # the side of a mark's stamped image, its outline included
 LANE = 18.0  # pixels between lanes
 MARGIN = 12.0
 AXIS_TOP = 6.0
@@ -102,11 +103,33 @@ def _shape_path(shape: str, size: float) -> QPainterPath:
 
 
 class Mark(NamedTuple):
-    """Where one claim is drawn: its bar (as wide as its period, or as the mark) and its centre."""
+    """Where one claim is drawn: its period from `x0` to `x1` (pixels) and its mark's centre
+    at (`x`, `y`); plain numbers, made for thousands of claims at each zoom step."""
 
     claim: TimelineClaim
-    bar: QRectF
-    centre: QPointF
+    x0: float
+    x1: float
+    x: float
+    y: float
+
+    @property
+    def centre(self) -> QPointF:
+        return QPointF(self.x, self.y)
+
+    @property
+    def bar(self) -> QRectF:
+        return QRectF(self.x0, self.y - 3, max(0.0, self.x1 - self.x0), 6)
+
+
+def _draw_shape(painter: QPainter, path: QPainterPath, shape: str, color: QColor, base: QColor) -> None:
+    """One mark at the painter's origin: filled, hollow (on the background) or half filled."""
+    painter.setPen(QPen(color, 1.5))
+    painter.setBrush(base if shape in ("ring", "triangle", "half") else color)
+    painter.drawPath(path)
+    if shape == "half":
+        painter.fillPath(path, color)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QPointF(0, 0), MARK / 2, MARK / 2)
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -129,7 +152,10 @@ class TimelineCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._claims: list[TimelineClaim] = []
         self._low, self._high = 0.0, 1.0  # the visible span, as ordinals
+        self._spans: list[tuple[float, float]] = []  # each claim's period, as ordinals
         self._marks: list[Mark] | None = None  # laid out for the current size and span
+        self._hidden: list[float] = []  # where claims are that the lanes had no room for (x)
+        self._sprites: dict[tuple[Verdict, str, str, float], QImage] = {}
         self._laid_for: tuple[float, float, float, float] | None = None
         self._current = -1  # index in `_claims` of the mark with keyboard focus
         self._drag_x: float | None = None
@@ -139,6 +165,7 @@ class TimelineCanvas(QWidget):
     def set_claims(self, claims: list[TimelineClaim]) -> None:
         """Show these (dated) claims, in time order, and fit the view to them."""
         self._claims = [c for c in claims if c.period is not None]
+        self._spans = [(c.period.start.toordinal(), c.period.end.toordinal()) for c in self._claims if c.period]
         self._current = 0 if self._claims else -1
         self.fit()
 
@@ -161,10 +188,14 @@ class TimelineCanvas(QWidget):
         """Where each claim within the view is drawn, in widget coordinates."""
         return self._layout(self.width(), self.height())
 
+    def hidden_count(self) -> int:
+        """How many claims in view the lanes have no room for (zoom in to see them)."""
+        self.marks()
+        return len(self._hidden)
+
     def mark_at(self, point: QPointF) -> Mark | None:
         for mark in reversed(self.marks()):
-            centre = mark.centre
-            if abs(point.x() - centre.x()) <= MARK / 2 + 2 and abs(point.y() - centre.y()) <= MARK / 2 + 2:
+            if abs(point.x() - mark.x) <= MARK / 2 + 2 and abs(point.y() - mark.y) <= MARK / 2 + 2:
                 return mark
         for mark in reversed(self.marks()):  # else anywhere on a bar
             if mark.bar.adjusted(0, -2, 0, 2).contains(point):
@@ -176,9 +207,9 @@ class TimelineCanvas(QWidget):
         """Every claim in view, with a little room each side."""
         low: float
         high: float
-        if self._claims:
-            low = min(c.period.start.toordinal() for c in self._claims if c.period)
-            high = max(c.period.end.toordinal() for c in self._claims if c.period)
+        if self._spans:
+            low = min(start for start, _ in self._spans)
+            high = max(end for _, end in self._spans)
         else:
             low = high = float(EMPTY_AXIS_AT)  # an empty axis: a year or so around it
         pad = max((high - low) * PADDING, 15.0)
@@ -217,52 +248,60 @@ class TimelineCanvas(QWidget):
         return AXIS_TOP + QFontMetricsF(self.font()).height() + 10
 
     def _layout(self, width: float, height: float) -> list[Mark]:
-        """Marks of the claims in view; each on the first lane where it overlaps no other. When
-        the lanes are full, a mark goes on the lane that frees first (marks then overlap)."""
+        """Marks of the claims in view, each on a lane where it overlaps no other (the lane that
+        frees first). When every lane is taken, the claim is not drawn but counted, and a band
+        below the lanes shows where such claims are; the mark with keyboard focus is always drawn."""
         key = (width, height, self._low, self._high)
         if self._marks is not None and self._laid_for == key:
             return self._marks
         scale = (width - 2 * MARGIN) / (self._high - self._low)
         low, top = self._low, self._lanes_top()
-        lanes = max(1, int((height - top - self._legend_height() - MARGIN) // LANE))
+        lanes = self._lane_count(height)
         free: list[tuple[float, int]] = []  # (where the lane frees, lane)
         marks: list[Mark] = []
+        hidden: list[float] = []
         half = MARK / 2
-        for claim in self._claims:
-            period = claim.period
-            assert period is not None
-            x0 = MARGIN + (period.start.toordinal() - low) * scale
-            x1 = MARGIN + (period.end.toordinal() - low) * scale
+        claims, current = self._claims, self._current
+        for n, (start, end) in enumerate(self._spans):
+            x0 = MARGIN + (start - low) * scale
+            x1 = MARGIN + (end - low) * scale
             middle = (x0 + x1) / 2
-            left, right = min(x0, middle - half), max(x1, middle + half)
+            left = x0 if x0 < middle - half else middle - half
+            right = x1 if x1 > middle + half else middle + half
             if right < 0 or left > width:
                 continue
             if free and free[0][0] <= left:
                 lane = heapq.heappop(free)[1]
             elif len(free) < lanes:
                 lane = len(free)
-            else:
+            elif n == current:
                 lane = heapq.heappop(free)[1]
+            else:
+                hidden.append(middle)
+                continue
             heapq.heappush(free, (right + 3, lane))
-            y = top + lane * LANE + LANE / 2
-            marks.append(Mark(claim, QRectF(x0, y - 3, max(0.0, x1 - x0), 6), QPointF(middle, y)))
-        self._marks, self._laid_for = marks, key
+            marks.append(Mark(claims[n], x0, x1, middle, top + lane * LANE + LANE / 2))
+        self._marks, self._laid_for, self._hidden = marks, key, hidden
         return marks
+
+    def _lane_count(self, height: float) -> int:
+        return max(1, int((height - self._lanes_top() - self._legend_height() - MARGIN) // LANE))
 
     def _legend_height(self) -> float:
         return QFontMetricsF(self.font()).height() + 8
 
     # --- painting ---------------------------------------------------------------------------
-    def render_to(self, device: QPaintDevice, size: QSize | None = None) -> None:
+    def render_to(self, device: QPaintDevice, size: QSize | None = None, *, vector: bool = True) -> None:
         """Paint the timeline as shown onto `device` (a QImage, QPdfWriter, QSvgGenerator),
-        scaled to fill `size` (the device's own size by default)."""
+        scaled to fill `size` (the device's own size by default). `vector` draws each mark as a
+        path (for PDF, SVG and enlarged images); else as the screen does, a stamped image."""
         painter = QPainter(device)
         target = size or QSize(device.width(), device.height())
         painter.scale(target.width() / max(1, self.width()), target.height() / max(1, self.height()))
-        self.render_with(painter)
+        self.render_with(painter, vector=vector)
         painter.end()
 
-    def render_with(self, painter: QPainter) -> None:
+    def render_with(self, painter: QPainter, *, vector: bool = False) -> None:
         """Paint the background, the axis, the marks and the legend at the widget's size."""
         width, height = float(self.width()), float(self.height())
         palette = self.palette()
@@ -286,47 +325,72 @@ class TimelineCanvas(QWidget):
             painter.setPen(QPen(text, 1))
             painter.drawLine(QPointF(x, axis_y - 4), QPointF(x, axis_y))
             painter.drawText(QPointF(x + 3, AXIS_TOP + metrics.ascent()), tick.label)
-        self._paint_marks(painter, dark)
+        self._paint_marks(painter, dark, vector)
         self._paint_legend(painter, dark, text, bottom)
         if not self._claims:
             painter.setPen(QPen(text, 1))
             painter.drawText(QRectF(0, axis_y, width, bottom - axis_y), Qt.AlignmentFlag.AlignCenter, "No dated claims")
 
-    def _paint_marks(self, painter: QPainter, dark: bool) -> None:
+    def _paint_marks(self, painter: QPainter, dark: bool, vector: bool) -> None:
+        """Bars first, under every mark; then the marks: stamped from an image drawn once per
+        verdict (thousands of paths cost too much per frame), or as paths for vector output."""
         marks = self._layout(self.width(), self.height())
-        pens, fills, bars = {}, {}, {}
-        for verdict, style in VERDICT_STYLES.items():
-            color = QColor(style.dark if dark else style.light)
-            pens[verdict] = QPen(color, 1.5)
-            fills[verdict] = color
-            bar = QColor(color)
-            bar.setAlpha(70)
-            bars[verdict] = bar
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        colors = {v: QColor(style.dark if dark else style.light) for v, style in VERDICT_STYLES.items()}
+        bars = {}
+        for verdict, color in colors.items():
+            bars[verdict] = QColor(color)
+            bars[verdict].setAlpha(70)
         painter.setPen(Qt.PenStyle.NoPen)
-        for mark in marks:  # the bars first, under every mark
-            if mark.bar.width() > MARK:
-                painter.fillRect(mark.bar, bars[mark.claim.verdict])
-        base = self.palette().color(QPalette.ColorRole.Base)
-        current = self.current_claim()
         for mark in marks:
-            verdict = mark.claim.verdict
-            style = VERDICT_STYLES[verdict]
-            painter.save()
-            painter.translate(mark.centre)
-            path = self._shapes[style.shape]
-            hollow = style.shape in ("ring", "triangle", "half")
-            painter.setPen(pens[verdict])
-            painter.setBrush(base if hollow else fills[verdict])
-            painter.drawPath(path)
-            if style.shape == "half":
-                painter.fillPath(path, fills[verdict])
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(QPointF(0, 0), MARK / 2, MARK / 2)
-            painter.restore()
-            if mark.claim is current and self.hasFocus():
-                painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(mark.centre, MARK / 2 + 4, MARK / 2 + 4)
+            if mark.x1 - mark.x0 > MARK:
+                painter.fillRect(QRectF(mark.x0, mark.y - 3, mark.x1 - mark.x0, 6), bars[mark.claim.verdict])
+        if self._hidden:
+            self._paint_hidden(painter, colors[Verdict.UNCONFIRMED])
+        if vector:
+            for mark in marks:
+                style = VERDICT_STYLES[mark.claim.verdict]
+                painter.save()
+                painter.translate(mark.x, mark.y)
+                _draw_shape(painter, self._shapes[style.shape], style.shape, colors[mark.claim.verdict], base)
+                painter.restore()
+        else:
+            ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+            sprites = {v: self._sprite(v, colors[v], base, ratio) for v in VERDICT_STYLES}
+            offset = SPRITE / 2
+            for mark in marks:
+                painter.drawImage(QPointF(mark.x - offset, mark.y - offset), sprites[mark.claim.verdict])
+        current = self.current_claim()
+        if current is not None and self.hasFocus():
+            for mark in marks:
+                if mark.claim is current:
+                    painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawEllipse(mark.centre, MARK / 2 + 4, MARK / 2 + 4)
+
+    def _sprite(self, verdict: Verdict, color: QColor, base: QColor, ratio: float) -> QImage:
+        key = (verdict, color.name(), base.name(), ratio)
+        if (image := self._sprites.get(key)) is None:
+            side = round(SPRITE * ratio)
+            image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(ratio)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.translate(SPRITE / 2, SPRITE / 2)
+            shape = VERDICT_STYLES[verdict].shape
+            _draw_shape(painter, self._shapes[shape], shape, color, base)
+            painter.end()
+            self._sprites[key] = image
+        return image
+
+    def _paint_hidden(self, painter: QPainter, color: QColor) -> None:
+        """A dotted band under the lanes where claims are that had no room: zoom in to see them."""
+        y = self._lanes_top() + self._lane_count(self.height()) * LANE + 2
+        painter.setPen(QPen(color, 3))
+        for x in sorted({round(x) for x in self._hidden}):
+            painter.drawPoint(QPointF(x, y))
 
     def _paint_legend(self, painter: QPainter, dark: bool, text: QColor, bottom: float) -> None:
         metrics = QFontMetricsF(self.font())
@@ -335,12 +399,7 @@ class TimelineCanvas(QWidget):
             color = QColor(style.dark if dark else style.light)
             painter.save()
             painter.translate(QPointF(x + MARK / 2, y))
-            painter.setPen(QPen(color, 1.5))
-            hollow = style.shape in ("ring", "triangle", "half")
-            painter.setBrush(self.palette().color(QPalette.ColorRole.Base) if hollow else color)
-            painter.drawPath(self._shapes[style.shape])
-            if style.shape == "half":
-                painter.fillPath(self._shapes["half"], color)
+            _draw_shape(painter, self._shapes[style.shape], style.shape, color, self.palette().color(QPalette.ColorRole.Base))
             painter.restore()
             painter.setPen(QPen(text, 1))
             painter.drawText(QPointF(x + MARK + 4, y - metrics.height() / 2 + metrics.ascent()), style.name)
