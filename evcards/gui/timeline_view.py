@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from evcards.card.timeline_axis import FIRST, LAST, Step, Tick, ticks
 from evcards.card.timeline_data import TimelineClaim, entity_timeline, knowledge_base_timeline
+from evcards.gui import counts
 from evcards.kb.verdicts import Verdict
 
 if TYPE_CHECKING:
@@ -192,6 +193,15 @@ class TimelineCanvas(QWidget):
         """How many claims in view the lanes have no room for (zoom in to see them)."""
         self.marks()
         return len(self._hidden)
+
+    def hidden_near(self, x: float, reach: float = 4) -> int:
+        """How many of the claims with no room on the lanes are within `reach` pixels of `x`."""
+        self.marks()
+        return sum(1 for at in self._hidden if abs(at - x) <= reach)
+
+    def _band_y(self) -> float:
+        """Where the band of claims with no room on the lanes is drawn."""
+        return self._lanes_top() + self._lane_count(self.height()) * LANE + 2
 
     def mark_at(self, point: QPointF) -> Mark | None:
         for mark in reversed(self.marks()):
@@ -387,7 +397,7 @@ class TimelineCanvas(QWidget):
 
     def _paint_hidden(self, painter: QPainter, color: QColor) -> None:
         """A dotted band under the lanes where claims are that had no room: zoom in to see them."""
-        y = self._lanes_top() + self._lane_count(self.height()) * LANE + 2
+        y = self._band_y()
         painter.setPen(QPen(color, 3))
         for x in sorted({round(x) for x in self._hidden}):
             painter.drawPoint(QPointF(x, y))
@@ -418,11 +428,14 @@ class TimelineCanvas(QWidget):
         if event.type() == QEvent.Type.ToolTip:
             help_event: QHelpEvent = event  # type: ignore[assignment]
             mark = self.mark_at(QPointF(help_event.pos()))
-            if mark is None:
+            hidden = self.hidden_near(help_event.pos().x()) if abs(help_event.pos().y() - self._band_y()) <= 4 else 0
+            if mark is not None:
+                QToolTip.showText(help_event.globalPos(), hover_text(mark.claim), self)
+            elif hidden:
+                QToolTip.showText(help_event.globalPos(), f"{counts.claims(hidden)} here with no room on the lanes: zoom in", self)
+            else:
                 QToolTip.hideText()
                 event.ignore()
-            else:
-                QToolTip.showText(help_event.globalPos(), hover_text(mark.claim), self)
             return True
         if event.type() == QEvent.Type.ShortcutOverride:  # the window's zoom keys zoom the card
             key_event: QKeyEvent = event  # type: ignore[assignment]
@@ -606,10 +619,14 @@ class TimelinePane(QWidget):
     def export(self, path: Path) -> None:
         """Save the timeline as shown, by the file's suffix: .png, .pdf or .svg; OSError when it
         cannot be written."""
+        from evcards.gui.timeline_export import export_canvas
+
         export_canvas(self.canvas, Path(path))
 
     def choose_export(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from evcards.gui.timeline_export import EXPORT_FILTER
 
         path, _ = QFileDialog.getSaveFileName(self, "Export Timeline", "timeline.png", EXPORT_FILTER)
         if not path:
@@ -618,40 +635,3 @@ class TimelinePane(QWidget):
             self.export(Path(path))
         except (OSError, ValueError) as error:
             QMessageBox.warning(self, "Export Timeline", f"Could not save {path}: {error}")
-
-
-EXPORT_FILTER = "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"
-EXPORT_SCALE = 2  # a PNG at twice the screen's pixels, sharp when printed or zoomed
-
-
-def export_canvas(canvas: TimelineCanvas, path: Path) -> None:
-    suffix = path.suffix.lower()
-    size = canvas.size()
-    if suffix == ".png":
-        image = QImage(size * EXPORT_SCALE, QImage.Format.Format_ARGB32)
-        canvas.render_to(image)
-        if not image.save(str(path)):  # PNG, by the suffix
-            raise OSError(f"cannot write {path}")
-    elif suffix == ".pdf":
-        from PySide6.QtCore import QMarginsF, QSizeF
-        from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
-
-        writer = QPdfWriter(str(path))
-        writer.setTitle("Timeline")
-        writer.setResolution(96)
-        page = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point, "Timeline")
-        writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-        canvas.render_to(writer, QSize(writer.width(), writer.height()))
-    elif suffix == ".svg":
-        from PySide6.QtSvg import QSvgGenerator
-
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle("Timeline")
-        canvas.render_to(generator, size)
-    else:
-        raise ValueError(f"{path.name}: save as .png, .pdf or .svg")
-    if not path.is_file():
-        raise OSError(f"cannot write {path}")

@@ -191,3 +191,22 @@ def test_the_bundled_xiaomi_card_has_its_founding_on_the_timeline(window: Any, q
     qtbot.waitUntil(pane.isVisible)
     assert [c.statement for c in pane.canvas.claims()] == ["Xiaomi was founded in 2010."]
     assert pane.undated_list.count() == len(window.card.entity.claims) - 1
+
+
+def test_claims_with_no_room_on_the_lanes_are_counted_and_zooming_in_shows_them(qtbot: Any) -> None:
+    from evcards.gui.timeline_view import TimelineCanvas
+    from tests.benchmarks.bench_timeline import dated_claims
+
+    canvas = TimelineCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(600, 200)
+    canvas.set_claims(dated_claims(2000))
+    hidden = canvas.hidden_count()
+    assert hidden > 0 and len(canvas.marks()) + hidden == 2000
+    band = next(m for m in canvas.marks()).x  # the first claims of 2000 crowd the lanes
+    at = QPoint(round(band), round(max(m.y for m in canvas.marks()) + 9 + 2))
+    QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, at, canvas.mapToGlobal(at)))
+    assert QToolTip.text().endswith("here with no room on the lanes: zoom in")
+    for _ in range(5):
+        canvas.zoom_by(2)
+    assert canvas.hidden_count() < hidden / 10
