@@ -506,6 +506,9 @@ class MainWindow(QMainWindow):
         action = self.action_registry["timeline"]
         action.setCheckable(True)
         action.toggled.connect(self._show_timeline_dock)
+        action.triggered.connect(
+            lambda checked: self.timeline_pane().canvas.setFocus(Qt.FocusReason.ShortcutFocusReason) if checked else None
+        )
         self.timeline_dock.toggleViewAction().toggled.connect(action.setChecked)
         self.timeline_dock.visibilityChanged.connect(lambda visible: self._follow_card_in_timeline() if visible else None)
         self.card.card_changed.connect(self._follow_card_in_timeline)
@@ -523,8 +526,6 @@ class MainWindow(QMainWindow):
         if visible:
             self.timeline_pane()
         self.timeline_dock.setVisible(visible)
-        if visible:
-            self.timeline_pane().canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _follow_card_in_timeline(self) -> None:
         if not self.timeline_dock.isHidden():

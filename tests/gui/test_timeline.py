@@ -210,3 +210,15 @@ def test_claims_with_no_room_on_the_lanes_are_counted_and_zooming_in_shows_them(
     for _ in range(5):
         canvas.zoom_by(2)
     assert canvas.hidden_count() < hidden / 10
+
+
+def test_the_timeline_comes_back_open_with_the_window(qtbot: Any, settings: Any) -> None:
+    first = open_window(qtbot, settings, MULTILINGUAL)
+    first.action_registry["timeline"].trigger()
+    first.close()
+    window = open_window(qtbot, settings, MULTILINGUAL)
+    qtbot.waitUntil(window.timeline_dock.isVisible)
+    assert window.action_registry["timeline"].isChecked()
+    assert window.timeline_pane().canvas.claims() or window.timeline_pane().undated_list.count()
+    assert window.focusWidget() is not window.timeline_pane().canvas  # the reader starts in the list, as before
+    window.close()
