@@ -149,7 +149,7 @@ class TimelineCanvas(QWidget):
         self.setAccessibleName("Timeline")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(190)  # six lanes at least: a small file's claims all in view
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._claims: list[TimelineClaim] = []
         self._low, self._high = 0.0, 1.0  # the visible span, as ordinals
@@ -569,7 +569,7 @@ class TimelinePane(QWidget):
         self.undated_list = QListWidget(self)
         self.undated_list.setObjectName("timeline_undated")
         self.undated_list.setAccessibleName("Undated claims")
-        self.undated_list.setMaximumHeight(110)
+        self.undated_list.setMaximumHeight(96)
         layout.addWidget(self.undated_list)
         self.undated_label.setBuddy(self.undated_list)
         self.canvas.claim_activated.connect(self._request)
