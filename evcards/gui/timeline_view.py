@@ -148,7 +148,6 @@ class TimelineCanvas(QWidget):
         self.setObjectName("timeline_canvas")
         self.setAccessibleName("Timeline")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMouseTracking(False)
         self.setMinimumHeight(190)  # six lanes at least: a small file's claims all in view
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._claims: list[TimelineClaim] = []
@@ -485,7 +484,6 @@ class TimelineCanvas(QWidget):
         if not self._low <= claim.period.middle <= self._high:
             span = self._high - self._low
             self._set_span(claim.period.middle - span / 2, claim.period.middle + span / 2)
-        self.setToolTip("")
         self.setStatusTip(hover_text(claim))
         self.setAccessibleDescription(hover_text(claim))
         self.update()
