@@ -7,13 +7,20 @@ vector drawings; QtSvg comes with PySide6-Essentials.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPaintDevice
 
-if TYPE_CHECKING:
-    from evcards.gui.timeline_view import TimelineCanvas
+
+class TimelineCanvas(Protocol):
+    """What export needs of `evcards.gui.timeline_view.TimelineCanvas` (named here, not
+    imported: the view imports this module)."""
+
+    def size(self) -> QSize: ...
+
+    def render_to(self, device: QPaintDevice, size: QSize | None = None, *, vector: bool = True) -> None: ...
+
 
 EXPORT_FILTER = "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"
 EXPORT_SCALE = 2  # a PNG at twice the screen's pixels, sharp when printed or zoomed
