@@ -172,7 +172,7 @@ def _status_runs(check: QuoteCheck) -> tuple[Run, ...]:
 def _statement(number: int, claim: Claim, verdict: Verdict) -> Paragraph:
     """The statement line: "3. The claim (its value · date · section)  ✓ Supported"."""
     details = [format_value(claim.value)] if claim.value else []
-    details += [d for d in (claim.date, claim.section) if d]
+    details += [d for d in (claim.date, claim.section) if d and d not in details]  # a year value and date once
     runs = [Run(f"{number}.", "bold"), Run(f" {claim.statement}")]
     if details:
         runs += (Run(" "), Run(f"({' · '.join(details)})", "muted"))

@@ -207,6 +207,26 @@ class CardView(QTextBrowser):
             cursor.setPosition(cursor.selectionStart() + 1)
         return cursor.charFormat().anchorHref()
 
+    def scroll_to_claim(self, index: int) -> bool:
+        """Select claim `index`'s statement line ("3. The claim …") and bring it to the top of the
+        card, as the timeline asks; False when the card has no such claim."""
+        if self._entity is None or not 0 <= index < len(self._entity.claims):
+            return False
+        from PySide6.QtGui import QTextCursor
+
+        start = f"{index + 1}. {self._entity.claims[index].statement}"
+        block = self.document().firstBlock()
+        while block.isValid() and not block.text().startswith(start):
+            block = block.next()
+        if not block.isValid():
+            return False
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(QTextCursor(block)).top() - self.fontMetrics().height())
+        return True
+
     def focused_claim(self) -> int | None:
         """The claim whose 'Show in source' link, or the source reference ("[1]") on the same
         line, has keyboard focus, if any."""

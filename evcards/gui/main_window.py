@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from evcards.gui.source_view import SourcePane
+    from evcards.gui.timeline_view import TimelinePane
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.loader import LoadResult
     from evcards.kb.model import Entity
@@ -69,9 +70,11 @@ class MainWindow(QMainWindow):
         self.loader = Loader(self)
         self.watcher = FileWatcher(self)
         self.source_view: SourcePane | None = None
+        self.timeline: TimelinePane | None = None
         self.problem_dialog: QMessageBox | None = None
         self._build_widgets()
         self._build_source_dock()
+        self._build_timeline_dock()
         self.pdf = PdfActions(self, settings, self.statusBar())
         self._build_menus_and_toolbar()
         self._connect()
@@ -491,6 +494,49 @@ class MainWindow(QMainWindow):
         self._source_pane().show_evidence(kb, entity, claim_index, evidence_index)
         self._show_source_dock()
         self.source_dock.raise_()
+
+    # --- the timeline ------------------------------------------------------------------------
+    def _build_timeline_dock(self) -> None:
+        """As the source dock: made at start for `restoreState`, its pane when first shown."""
+        self.timeline_dock = QDockWidget("Timeline", self)
+        self.timeline_dock.setObjectName("timeline_dock")
+        self.timeline_dock.setAccessibleName("Timeline")
+        self.timeline_dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
+        action = self.action_registry["timeline"]
+        action.setCheckable(True)
+        action.toggled.connect(self._show_timeline_dock)
+        action.triggered.connect(
+            lambda checked: self.timeline_pane().canvas.setFocus(Qt.FocusReason.ShortcutFocusReason) if checked else None
+        )
+        self.timeline_dock.toggleViewAction().toggled.connect(action.setChecked)
+        self.timeline_dock.visibilityChanged.connect(lambda visible: self._follow_card_in_timeline() if visible else None)
+        self.card.card_changed.connect(self._follow_card_in_timeline)
+
+    def timeline_pane(self) -> TimelinePane:
+        if self.timeline is None:
+            from evcards.gui.timeline_view import TimelinePane
+
+            self.timeline = TimelinePane(self.timeline_dock)
+            self.timeline.claim_requested.connect(self.show_claim)
+            self.timeline_dock.setWidget(self.timeline)
+        return self.timeline
+
+    def _show_timeline_dock(self, visible: bool = True) -> None:
+        if visible:
+            self.timeline_pane()
+        self.timeline_dock.setVisible(visible)
+
+    def _follow_card_in_timeline(self) -> None:
+        if not self.timeline_dock.isHidden():
+            self.timeline_pane().show_entity(self.card.knowledge_base, self.card.entity)
+
+    def show_claim(self, entity_id: str, claim_index: int) -> None:
+        """Open `entity_id`'s card (if it is not shown) and select claim `claim_index` on it."""
+        if self.card.entity is None or self.card.entity.id != entity_id:
+            self.go_to(entity_id)
+        if self.card.entity is not None and self.card.entity.id == entity_id:
+            self.card.scroll_to_claim(claim_index)
 
     def zoom_by(self, steps: int | None) -> None:
         zoom = 0 if steps is None else max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], self.settings.zoom + steps))

@@ -11,7 +11,7 @@ measurement still works.
 JSON keys: load_ratio_vs_json, load_ratio_multilingual (issue 15: a generated multilingual
 file of 10,000 claims, 500 at S, whose quotes are line-wrapped in their sources), filter_ms_median, filter_ms_p95, card_render_ms_median,
 card_render_ms_p95, time_to_first_card_ratio, export_ms_per_card, export_ms_long_card,
-reload_rss_growth_pct, rss_mb_L, machine, and `run` (size, data, raw timings, notes). Peak
+reload_rss_growth_pct, rss_mb_L, timeline_render_ms (issue 17), machine, and `run` (size, data, raw timings, notes). Peak
 memory is measured on the chosen size: at L it is `rss_mb_L`; at S or M `rss_mb_L` is null and
 the figure is `rss_mb_S` / `rss_mb_M`. The time to the first card is always taken on the
 bundled knowledge base (what a user sees at first start), the reloads on the chosen size.
@@ -53,6 +53,7 @@ TARGETS: dict[str, tuple[float, str]] = {
     "export_ms_long_card": (600, "export a 60-claim card as PDF (ms)"),
     "reload_rss_growth_pct": (10, "memory after 20 reloads vs after the first load (%)"),
     "rss_mb_L": (800, "peak memory: load the file, show the window (MB)"),
+    "timeline_render_ms": (50, "timeline: lay out and paint 5,000 dated claims to a QImage, median of 21 (ms)"),
 }
 
 
@@ -121,6 +122,7 @@ def _window_figures(run: Run, filter_kb: Path) -> None:
     from tests.benchmarks.bench_window import card_render_figures, filter_figures, open_window
 
     app = create_application()
+    _timeline_figure(run)
     holder: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="evcards-bench-settings-") as folder:
 
@@ -155,6 +157,18 @@ def _window_figures(run: Run, filter_kb: Path) -> None:
             window.close()
             window.deleteLater()
         app.processEvents()
+
+
+def _timeline_figure(run: Run) -> None:
+    """Issue 17: the timeline dock with 5,000 dated claims (synthetic: needs no file)."""
+    from tests.benchmarks.bench_timeline import timeline_figures
+
+    def timeline_figure() -> None:
+        figures = timeline_figures()
+        run.details["timeline"] = figures
+        run.figures["timeline_render_ms"] = figures["median_ms"]
+
+    run.step("timeline render (5,000 dated claims)", timeline_figure)
 
 
 def _process_figures(run: Run, kb: Path) -> None:
