@@ -50,6 +50,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "previous_quote", "View", "P&revious Quote in Source", "Highlight the card's previous quote in the source pane", ("Shift+F3",)
     ),
+    # the relation graph (evcards.gui.graph_view)
+    ActionSpec("graph_pane", "View", "Relation &Graph", "Show or hide the graph of the card's entity and its neighbours", ("Ctrl+G",)),
     ActionSpec("zoom_in", "View", "Zoom &In", "Make the card text larger", (Key.ZoomIn, "Ctrl+=")),
     ActionSpec("zoom_out", "View", "Zoom &Out", "Make the card text smaller", (Key.ZoomOut,)),
     ActionSpec("zoom_reset", "View", "&Actual Size", "Reset the card text to its normal size", ("Ctrl+0",)),

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
+    from evcards.gui.graph_view import GraphPane
     from evcards.gui.source_view import SourcePane
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.loader import LoadResult
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.problem_dialog: QMessageBox | None = None
         self._build_widgets()
         self._build_source_dock()
+        self._build_graph_dock()
         self.pdf = PdfActions(self, settings, self.statusBar())
         self._build_menus_and_toolbar()
         self._connect()
@@ -492,6 +494,55 @@ class MainWindow(QMainWindow):
         self._show_source_dock()
         self.source_dock.raise_()
 
+    # --- the relation graph (evcards.gui.graph_view) ---------------------------------------
+    def _build_graph_dock(self) -> None:
+        """As the source pane: the dock exists from the start (its place is restored), the graph
+        is made when first shown, and follows the card while it is shown."""
+        self.graph_dock = QDockWidget("Relation Graph", self)
+        self.graph_dock.setObjectName("graph_dock")
+        self.graph_dock.setAccessibleName("Relation graph")
+        self.graph_dock.setMinimumWidth(300)
+        self.graph_dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.graph_dock)
+        self.graph_pane: GraphPane | None = None
+        action = self.action_registry["graph_pane"]
+        action.setCheckable(True)
+        action.toggled.connect(self._show_graph_dock)
+        self.graph_dock.toggleViewAction().toggled.connect(action.setChecked)
+        self.graph_dock.visibilityChanged.connect(lambda visible: self._follow_card_in_graph() if visible else None)
+        self.card.card_changed.connect(self._follow_card_in_graph)
+        self.entity_pane.count_changed.connect(self._listed_to_graph)
+
+    def _graph(self) -> GraphPane:
+        if self.graph_pane is None:
+            from evcards.gui.graph_view import GraphPane
+
+            self.graph_pane = GraphPane(self.graph_dock)
+            self.graph_pane.entity_activated.connect(self.go_to)
+            self.graph_pane.listed_source = lambda: [e.id for e in self.entity_pane.listed_entities()]
+            self.graph_dock.setWidget(self.graph_pane)
+        return self.graph_pane
+
+    def _show_graph_dock(self, visible: bool = True) -> None:
+        if visible:
+            self._graph()
+            self.graph_dock.setVisible(True)
+            self.graph_dock.raise_()
+            self._graph().setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.graph_dock.setVisible(False)
+
+    def _follow_card_in_graph(self) -> None:
+        if not self.graph_dock.isHidden():
+            entity = self.card.entity
+            self._graph().follow(self.card.knowledge_base, entity.id if entity is not None else None)
+
+    def _listed_to_graph(self, *_counts: int) -> None:
+        """The search changed what the list shows: an overview of the listed entities follows, once the search is done."""
+        if self.graph_pane is not None and not self.graph_dock.isHidden() and self.entity_pane.search_done():
+            self.graph_pane.listed_changed()
+
+    # --- zoom -------------------------------------------------------------------------------
     def zoom_by(self, steps: int | None) -> None:
         zoom = 0 if steps is None else max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], self.settings.zoom + steps))
         self.settings.zoom = zoom
@@ -565,6 +616,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel_and_wait()
+        if self.graph_pane is not None:
+            self.graph_pane.wait()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()

@@ -394,6 +394,7 @@ def test_menus_hold_every_action_with_its_shortcut(window: MainWindow) -> None:
         "Source &Pane",
         "&Next Quote in Source",
         "P&revious Quote in Source",
+        "Relation &Graph",
         "Zoom &In",
         "Zoom &Out",
         "&Actual Size",
