@@ -67,6 +67,15 @@ COLOR_SCHEME_SPECS: tuple[ActionSpec, ...] = (
 )
 
 
+# File > Card PDF with Relation Graph: an option (checkable, no shortcut), added to the File menu
+# by the window's graph block (evcards.gui.main_window).
+GRAPH_OPTION_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "pdf_with_graph", "File", "Card PDF &with Relation Graph", "Exported card PDFs end with a page of the entity's relation graph"
+    ),
+)
+
+
 def key_sequences(shortcuts: tuple[Shortcut, ...]) -> list[QKeySequence]:
     """Every binding, platform bindings first, without repeats (F1 may be HelpContents already)."""
     sequences: list[QKeySequence] = []
@@ -94,6 +103,12 @@ class ActionRegistry:
         self.color_schemes = QActionGroup(parent)  # exclusive: one scheme checked
         for spec in COLOR_SCHEME_SPECS:
             action = QAction(spec.text, self.color_schemes)
+            action.setObjectName(f"action_{spec.name}")
+            action.setStatusTip(spec.tip)
+            action.setCheckable(True)
+            self._actions[spec.name] = action
+        for spec in GRAPH_OPTION_SPECS:
+            action = QAction(spec.text, parent)
             action.setObjectName(f"action_{spec.name}")
             action.setStatusTip(spec.tip)
             action.setCheckable(True)

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._build_graph_dock()
         self.pdf = PdfActions(self, settings, self.statusBar())
         self._build_menus_and_toolbar()
+        self._add_graph_options()
         self._connect()
         self._restore_settings()
         self._update_navigation()
@@ -512,6 +513,13 @@ class MainWindow(QMainWindow):
         self.graph_dock.visibilityChanged.connect(lambda visible: self._follow_card_in_graph() if visible else None)
         self.card.card_changed.connect(self._follow_card_in_graph)
         self.entity_pane.count_changed.connect(self._listed_to_graph)
+        self.action_registry["pdf_with_graph"].toggled.connect(lambda on: setattr(self.pdf, "with_graph", on))
+
+    def _add_graph_options(self) -> None:
+        """File > Card PDF with Relation Graph, after the PDF exports."""
+        file_menu = self.menuBar().findChild(QMenu, "menu_file")
+        if isinstance(file_menu, QMenu):
+            file_menu.insertAction(self.action_registry["print"], self.action_registry["pdf_with_graph"])
 
     def _graph(self) -> GraphPane:
         if self.graph_pane is None:

@@ -114,3 +114,20 @@ def test_the_graph_exports_as_svg_png_and_pdf(qtbot: Any, window: MainWindow, tm
     reader = PdfReader(tmp_path / "graph.pdf")
     assert len(reader.pages) == 1
     assert window.card.entity is not None and window.card.entity.name in (reader.pages[0].extract_text() or "")
+
+
+def test_the_card_pdf_can_end_with_its_relation_graph(qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMenu
+
+    window.entity_pane.select_entity("lei-jun")
+    targets = iter([tmp_path / "plain.pdf", tmp_path / "with-graph.pdf"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(next(targets)), "PDF files (*.pdf)"))
+    qtbot.keyClick(window, Key.Key_E, Mod.ControlModifier)
+    option = window.action_registry["pdf_with_graph"]
+    assert option in window.findChild(QMenu, "menu_file").actions() and not option.isChecked()
+    option.trigger()
+    qtbot.keyClick(window, Key.Key_E, Mod.ControlModifier)
+    plain, with_graph = PdfReader(tmp_path / "plain.pdf"), PdfReader(tmp_path / "with-graph.pdf")
+    assert len(with_graph.pages) == len(plain.pages) + 1
+    last = " ".join((with_graph.pages[-1].extract_text() or "").split())  # pypdf reads some spaces as tabs
+    assert "Lei Jun" in last and "Xiaomi" in last and "Steve Jobs" in last
