@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget
 
 from evcards.graph.layout import Position
@@ -95,11 +95,23 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(QBrush(self._colour))
         painter.drawPath(self._path)
         top = self._path.boundingRect().bottom() + 2
-        painter.setFont(self._font)
+        centred = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        name_box, kind_box = QRectF(-90, top, 180, 18), QRectF(-90, top + 17, 180, 16)
+        # a plate of the background behind the words, so that relation lines never cross them
+        plate = QColor(self._palette.color(QPalette.ColorRole.Base))
+        plate.setAlphaF(0.85)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(plate)
+        for font, box, words in ((self._font, name_box, self.node.name), (self._small, kind_box, self.node.kind)):
+            painter.setFont(font)
+            metrics = QFontMetricsF(font)
+            width = metrics.horizontalAdvance(words) + 6
+            painter.drawRoundedRect(QRectF(-width / 2, box.top(), width, metrics.height()), 3, 3)
         painter.setPen(text)
-        painter.drawText(QRectF(-90, top, 180, 18), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.node.name)
+        painter.setFont(self._font)
+        painter.drawText(name_box, centred, self.node.name)
         painter.setFont(self._small)
-        painter.drawText(QRectF(-90, top + 17, 180, 16), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.node.kind)
+        painter.drawText(kind_box, centred, self.node.kind)
 
 
 def _edge_path(start: QPointF, end: QPointF, offset: float) -> tuple[QPainterPath, QPointF, float]:
