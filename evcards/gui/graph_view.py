@@ -215,6 +215,7 @@ class GraphPane(QWidget):
         self.listed_source: Callable[[], list[str]] | None = None
         """Gives the ids of the entities the list shows (set by the window), for "Listed only"."""
         self._thread: OverviewLayout | None = None
+        self._running: set[OverviewLayout] = set()
         self.view = GraphView(self)
         self.hops = QComboBox(self)
         self.hops.setObjectName("graph_hops")
@@ -304,10 +305,13 @@ class GraphPane(QWidget):
         kind = self.kind.currentData()
         ids = self.listed_source() if self.listed_only.isChecked() and self.listed_source is not None else None
         graph = self.index.overview(ids, {kind} if kind else None)
-        if self._thread is not None:
+        if self._thread is not None:  # superseded: it runs to its end, unheard
             self._thread.laid_out.disconnect()
+            self._thread.progress.disconnect()
         thread = OverviewLayout(graph, self)
         self._thread = thread
+        self._running.add(thread)
+        thread.finished.connect(lambda: self._running.discard(thread))
         thread.progress.connect(self._progress)
         thread.laid_out.connect(self._overview_done)
         thread.finished.connect(thread.deleteLater)
@@ -332,9 +336,9 @@ class GraphPane(QWidget):
         return self._thread is not None
 
     def wait(self) -> None:
-        """Let a running layout finish (closing the window)."""
-        if self._thread is not None:
-            self._thread.wait()
+        """Let every running layout finish (closing the window): a QThread destroyed while it runs aborts the process."""
+        for thread in list(self._running):
+            thread.wait()
 
     # --- export --------------------------------------------------------------------------
     def export(self, path: str) -> None:
