@@ -16,6 +16,7 @@ import argparse
 import difflib
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from evcards.cli.plural import counted
@@ -54,6 +55,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "--page-size",
         choices=PAGE_SIZE_CHOICES,
         help="paper size (default: from the locale; letter in the US, Canada, Mexico, ..., A4 elsewhere)",
+    )
+    parser.add_argument(
+        "--with-graph", action="store_true", help="add a page with each card's relation graph (its entity and direct neighbours)"
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="the PDF file, or the folder for several")
 
@@ -109,13 +113,18 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-def _gui_application() -> object:
-    """The running Qt application, or a new QGuiApplication; offscreen when there is no display."""
+def _gui_application(widgets: bool = False) -> object:
+    """The running Qt application, or a new QGuiApplication (a QApplication for `widgets`: the
+    relation graph is a QGraphicsScene); offscreen when there is no display."""
     no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if os.name == "posix" and sys.platform != "darwin" and no_display:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
+    if widgets:
+        from PySide6.QtWidgets import QApplication
+
+        return QGuiApplication.instance() or QApplication(["evcards"])
     return QGuiApplication.instance() or QGuiApplication(["evcards"])
 
 
@@ -148,7 +157,7 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     if not several and _is_folder(target):
         target = target / f"{entities[0].id}.pdf"
 
-    app = _gui_application()  # kept alive until the export is done
+    app = _gui_application(widgets=args.with_graph)  # kept alive until the export is done
     from evcards.pdf.export import ExportError, ExportProgress, export_pdf
     from evcards.pdf.paper import default_page_size
 
@@ -168,6 +177,16 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         )
     except ExportError as error:
         return _fail(str(error))
+    if args.with_graph:
+        from evcards.pdf.graph_page import append_graph
+
+        try:
+            for file in files:
+                for entity_id in file.entities:
+                    append_graph(file.path, kb, entity_id)
+        except OSError as error:
+            return _fail(str(error))
+        files = [replace(file, pages=file.pages + len(file.entities)) for file in files]
     del app
     if len(files) == 1:
         pages = files[0].pages

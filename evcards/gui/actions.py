@@ -52,6 +52,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     # the timeline dock (evcards.gui.timeline_view)
     ActionSpec("timeline", "View", "&Timeline", "Show or hide the dated claims on a time axis", ("Ctrl+T",)),
+    # the relation graph (evcards.gui.graph_view)
+    ActionSpec("graph_pane", "View", "Relation &Graph", "Show or hide the graph of the card's entity and its neighbours", ("Ctrl+G",)),
     ActionSpec("zoom_in", "View", "Zoom &In", "Make the card text larger", (Key.ZoomIn, "Ctrl+=")),
     ActionSpec("zoom_out", "View", "Zoom &Out", "Make the card text smaller", (Key.ZoomOut,)),
     ActionSpec("zoom_reset", "View", "&Actual Size", "Reset the card text to its normal size", ("Ctrl+0",)),
@@ -64,6 +66,15 @@ COLOR_SCHEME_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("scheme_system", "View", "&System", "Follow the desktop's light or dark setting"),
     ActionSpec("scheme_light", "View", "&Light", "Dark text on a light background"),
     ActionSpec("scheme_dark", "View", "&Dark", "Light text on a dark background"),
+)
+
+
+# File > Card PDF with Relation Graph: an option (checkable, no shortcut), added to the File menu
+# by the window's graph block (evcards.gui.main_window).
+GRAPH_OPTION_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "pdf_with_graph", "File", "Card PDF &with Relation Graph", "Exported card PDFs end with a page of the entity's relation graph"
+    ),
 )
 
 
@@ -94,6 +105,12 @@ class ActionRegistry:
         self.color_schemes = QActionGroup(parent)  # exclusive: one scheme checked
         for spec in COLOR_SCHEME_SPECS:
             action = QAction(spec.text, self.color_schemes)
+            action.setObjectName(f"action_{spec.name}")
+            action.setStatusTip(spec.tip)
+            action.setCheckable(True)
+            self._actions[spec.name] = action
+        for spec in GRAPH_OPTION_SPECS:
+            action = QAction(spec.text, parent)
             action.setObjectName(f"action_{spec.name}")
             action.setStatusTip(spec.tip)
             action.setCheckable(True)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
+    from evcards.gui.graph_view import GraphPane
     from evcards.gui.source_view import SourcePane
     from evcards.gui.timeline_view import TimelinePane
     from evcards.kb.loaded import LoadedKnowledgeBase
@@ -75,8 +76,10 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_source_dock()
         self._build_timeline_dock()
+        self._build_graph_dock()
         self.pdf = PdfActions(self, settings, self.statusBar())
         self._build_menus_and_toolbar()
+        self._add_graph_options()
         self._connect()
         self._restore_settings()
         self._update_navigation()
@@ -538,6 +541,62 @@ class MainWindow(QMainWindow):
         if self.card.entity is not None and self.card.entity.id == entity_id:
             self.card.scroll_to_claim(claim_index)
 
+    # --- the relation graph (evcards.gui.graph_view) ---------------------------------------
+    def _build_graph_dock(self) -> None:
+        """As the source pane: the dock exists from the start (its place is restored), the graph
+        is made when first shown, and follows the card while it is shown."""
+        self.graph_dock = QDockWidget("Relation Graph", self)
+        self.graph_dock.setObjectName("graph_dock")
+        self.graph_dock.setAccessibleName("Relation graph")
+        self.graph_dock.setMinimumWidth(300)
+        self.graph_dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.graph_dock)
+        self.graph_pane: GraphPane | None = None
+        action = self.action_registry["graph_pane"]
+        action.setCheckable(True)
+        action.toggled.connect(self._show_graph_dock)
+        self.graph_dock.toggleViewAction().toggled.connect(action.setChecked)
+        self.graph_dock.visibilityChanged.connect(lambda visible: self._follow_card_in_graph() if visible else None)
+        self.card.card_changed.connect(self._follow_card_in_graph)
+        self.entity_pane.count_changed.connect(self._listed_to_graph)
+        self.action_registry["pdf_with_graph"].toggled.connect(lambda on: setattr(self.pdf, "with_graph", on))
+
+    def _add_graph_options(self) -> None:
+        """File > Card PDF with Relation Graph, after the PDF exports."""
+        file_menu = self.menuBar().findChild(QMenu, "menu_file")
+        if isinstance(file_menu, QMenu):
+            file_menu.insertAction(self.action_registry["print"], self.action_registry["pdf_with_graph"])
+
+    def _graph(self) -> GraphPane:
+        if self.graph_pane is None:
+            from evcards.gui.graph_view import GraphPane
+
+            self.graph_pane = GraphPane(self.graph_dock)
+            self.graph_pane.entity_activated.connect(self.go_to)
+            self.graph_pane.listed_source = lambda: [e.id for e in self.entity_pane.listed_entities()]
+            self.graph_dock.setWidget(self.graph_pane)
+        return self.graph_pane
+
+    def _show_graph_dock(self, visible: bool = True) -> None:
+        if visible:
+            self._graph()
+            self.graph_dock.setVisible(True)
+            self.graph_dock.raise_()
+            self._graph().setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.graph_dock.setVisible(False)
+
+    def _follow_card_in_graph(self) -> None:
+        if not self.graph_dock.isHidden():
+            entity = self.card.entity
+            self._graph().follow(self.card.knowledge_base, entity.id if entity is not None else None)
+
+    def _listed_to_graph(self, *_counts: int) -> None:
+        """The search changed what the list shows: an overview of the listed entities follows, once the search is done."""
+        if self.graph_pane is not None and not self.graph_dock.isHidden() and self.entity_pane.search_done():
+            self.graph_pane.listed_changed()
+
+    # --- zoom -------------------------------------------------------------------------------
     def zoom_by(self, steps: int | None) -> None:
         zoom = 0 if steps is None else max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], self.settings.zoom + steps))
         self.settings.zoom = zoom
@@ -611,6 +670,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel_and_wait()
+        if self.graph_pane is not None:
+            self.graph_pane.wait()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()

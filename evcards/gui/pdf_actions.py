@@ -72,6 +72,8 @@ class PdfActions:
         self.open_button.clicked.connect(self._open_last)
         status_bar.addWidget(self.notice, 1)
         self.last_export: Path | None = None
+        self.with_graph = False
+        """File ▸ Card PDF with Relation Graph: a card's PDF ends with its graph (evcards.pdf.graph_page)."""
 
     def export(self, kb: LoadedKnowledgeBase | None, entity: Entity | None) -> Path | None:
         if kb is None or entity is None:
@@ -84,7 +86,11 @@ class PdfActions:
 
         try:
             export_pdf(kb, [entity], target, page_size=default_page_size(), author=self._author())
-        except ExportError as error:
+            if self.with_graph:
+                from evcards.pdf.graph_page import append_graph
+
+                append_graph(target, kb, entity.id)
+        except (ExportError, OSError) as error:
             self._warn("Export failed", str(error))
             return None
         self._exported(target, f"Exported {entity.name} to {target.name}")

@@ -11,7 +11,8 @@ measurement still works.
 JSON keys: load_ratio_vs_json, load_ratio_multilingual (issue 15: a generated multilingual
 file of 10,000 claims, 500 at S, whose quotes are line-wrapped in their sources), filter_ms_median, filter_ms_p95, card_render_ms_median,
 card_render_ms_p95, time_to_first_card_ratio, export_ms_per_card, export_ms_long_card,
-reload_rss_growth_pct, rss_mb_L, timeline_render_ms (issue 17), machine, and `run` (size, data, raw timings, notes). Peak
+reload_rss_growth_pct, rss_mb_L, timeline_render_ms, graph_layout_ms_ego, graph_layout_ms_overview (issue 17;
+the graph figures always on size M), machine, and `run` (size, data, raw timings, notes). Peak
 memory is measured on the chosen size: at L it is `rss_mb_L`; at S or M `rss_mb_L` is null and
 the figure is `rss_mb_S` / `rss_mb_M`. The time to the first card is always taken on the
 bundled knowledge base (what a user sees at first start), the reloads on the chosen size.
@@ -54,6 +55,9 @@ TARGETS: dict[str, tuple[float, str]] = {
     "reload_rss_growth_pct": (10, "memory after 20 reloads vs after the first load (%)"),
     "rss_mb_L": (800, "peak memory: load the file, show the window (MB)"),
     "timeline_render_ms": (50, "timeline: lay out and paint 5,000 dated claims to a QImage, median of 21 (ms)"),
+    # issue 17: the relation graph (tests/benchmarks/bench_graph.py)
+    "graph_layout_ms_ego": (100, "lay out a 197-node two-hop neighbourhood, median of 7 (ms)"),
+    "graph_layout_ms_overview": (2000, "lay out the overview of 2,000 entities (size M), median of 3 (ms)"),
 }
 
 
@@ -109,11 +113,25 @@ def measure(size: str) -> dict[str, Any]:
         run.figures["load_ratio_multilingual"] = figures["ratio"]
 
     run.step(f"load ratio (multilingual, {MULTILINGUAL_CLAIMS[size]} claims)", multilingual_figure)
+    _graph_figures(run)
     gc.collect()
     _window_figures(run, paths["filter"])
     gc.collect()
     _process_figures(run, paths["kb"])
     return report(run, started)
+
+
+def _graph_figures(run: Run) -> None:
+    """Issue 17's layouts, always on size M: its 2,000 entities are the overview's limit."""
+    from tests.benchmarks.bench_graph import graph_figures
+
+    def graph_figure() -> None:
+        figures = graph_figures(generate.generate_size("M"))
+        run.details["graph"] = figures
+        run.figures["graph_layout_ms_ego"] = figures["ego_ms_median"]
+        run.figures["graph_layout_ms_overview"] = figures["overview_ms_median"]
+
+    run.step("relation graph layouts (M)", graph_figure)
 
 
 def _window_figures(run: Run, filter_kb: Path) -> None:

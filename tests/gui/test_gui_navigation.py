@@ -395,6 +395,7 @@ def test_menus_hold_every_action_with_its_shortcut(window: MainWindow) -> None:
         "&Next Quote in Source",
         "P&revious Quote in Source",
         "&Timeline",
+        "Relation &Graph",
         "Zoom &In",
         "Zoom &Out",
         "&Actual Size",

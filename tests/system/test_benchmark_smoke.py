@@ -26,6 +26,8 @@ FIGURES = (
     "export_ms_per_card",
     "export_ms_long_card",
     "reload_rss_growth_pct",
+    "graph_layout_ms_ego",
+    "graph_layout_ms_overview",
 )
 
 

@@ -267,3 +267,15 @@ def test_single_follows_the_command_line_order_and_sets_the_author(
     info = PdfReader(out).metadata
     assert [item.title for item in PdfReader(out).outline] == ["Contents", "Lei Jun", "Xiaomi"]
     assert (info.author, info.subject, info.get("/Keywords")) == ("Ada Reader", "Test KB", "Organization, Person")
+
+
+def test_with_graph_adds_a_page_with_the_entitys_relation_graph(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plain, with_graph = tmp_path / "plain.pdf", tmp_path / "graph.pdf"
+    assert run(capsys, "Xiaomi", "-o", str(plain))[0] == 0
+    code, stdout, stderr = run(capsys, "Xiaomi", "--with-graph", "-o", str(with_graph))
+    assert code == 0, stderr
+    pages = len(PdfReader(plain).pages)
+    assert len(PdfReader(with_graph).pages) == pages + 1
+    assert stdout == f"wrote {with_graph} (1 card, {pages + 1} pages)\n"
+    last = " ".join((PdfReader(with_graph).pages[-1].extract_text() or "").split())  # pypdf reads some spaces as tabs
+    assert all(name in last for name in ("Xiaomi", "Lei Jun", "SU7", "founded by"))
