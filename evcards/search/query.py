@@ -134,7 +134,7 @@ def _tokens(text: str) -> list[_Token]:
             j = i
             while j < n and not text[j].isspace() and text[j] not in _BREAKS:
                 j += 1
-            if j < n and text[j] == '"' and text[i:j].endswith(":") and text[i:j - 1].lower() in FIELDS:
+            if j < n and text[j] == '"' and text[i:j].endswith(":") and text[i : j - 1].lower() in FIELDS:
                 close = text.find('"', j + 1)  # name:"Lei Jun": a field with a phrase for value
                 if close < 0:
                     raise _Failed('this quote is not closed: add a " after the phrase', j)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from evcards.search.folding import SEPARATOR, fold_for_search
-from evcards.search.query import All, Either, Node, Not, Query, QueryError, Term, parse, positive_text_terms
+from evcards.search.query import Either, Node, Not, Query, QueryError, Term, parse, positive_text_terms
 
 if TYPE_CHECKING:
     from evcards.kb.loaded import LoadedKnowledgeBase
@@ -51,7 +51,7 @@ class _Joined:
 
     def rows_holding(self, folded: str) -> list[int]:
         found: list[int] = []
-        text, starts, find = self.text, self.starts, self.text.find
+        starts, find = self.starts, self.text.find
         at = find(folded)
         while at >= 0:
             row = bisect_left(starts, at + 1) - 1
