@@ -237,7 +237,9 @@ class _Parser:
         self._at += 1
         if token.kind == "(":
             after = self._peek()
-            if after is not None and after.kind == ")":
+            if after is None:
+                raise _Failed("this parenthesis is not closed: add a )", token.start)
+            if after.kind == ")":
                 raise _Failed("these parentheses are empty", token.start)
             inner = self.either()
             close = self._peek()
