@@ -28,13 +28,13 @@ from evcards.search.query import Either, Node, Not, Query, QueryError, Term, par
 
 if TYPE_CHECKING:
     from evcards.kb.loaded import LoadedKnowledgeBase
+    from evcards.kb.model import Entity
     from evcards.search.entity_filter import EntityFilter
 
 __all__ = ["QueryIndex", "run_query"]
 
 _SET_FIELDS = frozenset({"kind", "has", "source", "rel", "date"})
-_NARROW_BELOW = 4  # a text term tests the rows left when they are under 1/4 of all; else scans the joined keys
-_AFTER_ALL = "\U0010ffff"
+_NARROW_BELOW = 2  # a text term tests the rows left when they are under half of all; else scans the joined keys
 
 
 class _Joined:
@@ -76,7 +76,7 @@ class QueryIndex:
         self._kb = knowledge_base
         self._joined: dict[str, _Joined] = {}
         self._sets: dict[str, dict[str, set[int]]] = {}
-        self._dates: tuple[list[str], list[int]] | None = None
+        self._dates: _Dates | None = None
 
     def __len__(self) -> int:
         return len(self.entity_filter)
@@ -91,13 +91,17 @@ class QueryIndex:
         words = positive_text_terms(query.node)
         if not words:
             return sorted(found)
-        name_keys, _ = self.entity_filter.keys()
-        ranked = sorted(found)
-        first = [row for row in ranked if any(word in name_keys[row] for word in words)]
-        if not first:
-            return ranked
-        named = set(first)
-        return first + [row for row in ranked if row not in named]
+        named: set[int] = set()
+        if len(found) * 8 < len(self):
+            name_keys, _ = self.entity_filter.keys()
+            named = {row for row in found if any(word in name_keys[row] for word in words)}
+        else:
+            for word in words:
+                named.update(self.entity_filter.names_containing(word))
+            named &= found
+        if not named:
+            return sorted(found)
+        return sorted(named) + sorted(found - named)
 
     # Evaluation: each node gives the set of rows it matches, among `within` when given.
 
@@ -159,10 +163,7 @@ class QueryIndex:
 
     def _field_rows(self, term: Term) -> set[int]:
         if term.kind == "date":
-            dates, rows = self._dated()
-            low = bisect_left(dates, term.low) if term.low else 0
-            high = bisect_left(dates, term.high + _AFTER_ALL) if term.high else len(dates)
-            return set(rows[low:high])
+            return self._dated().rows(term.low, term.high)
         table = self._sets.get(term.kind)
         if table is None:
             table = self._sets[term.kind] = self._build(term.kind)
@@ -177,22 +178,44 @@ class QueryIndex:
                 table.setdefault(value, set()).add(row)
         return table
 
-    def _dated(self) -> tuple[list[str], list[int]]:
-        """Every claim's date (else its first source's publication date) with its row, by date."""
+    def _dated(self) -> _Dates:
         if self._dates is None:
-            pairs: list[tuple[str, int]] = []
-            kb = self._kb
-            for row, entity in enumerate(self.entity_filter.entities):
-                for claim in entity.claims:
-                    date = claim.date
-                    if date is None and kb is not None and claim.sources:
-                        source = kb.source(claim.sources[0])
-                        date = source.published if source is not None else None
-                    if date:
-                        pairs.append((date, row))
-            pairs.sort()
-            self._dates = [date for date, _ in pairs], [row for _, row in pairs]
+            self._dates = _Dates(self.entity_filter.entities, self._kb)
         return self._dates
+
+
+class _Dates:
+    """Every claim's date (else its first source's publication date), by year: a range of
+    whole years is a union of a few kept sets; only a year cut by a month or day is scanned."""
+
+    def __init__(self, entities: Sequence[Entity], kb: LoadedKnowledgeBase | None) -> None:
+        dated: dict[int, list[tuple[str, int]]] = {}
+        for row, entity in enumerate(entities):
+            for claim in entity.claims:
+                date = claim.date
+                if date is None and kb is not None and claim.sources:
+                    source = kb.source(claim.sources[0])
+                    date = source.published if source is not None else None
+                if date:
+                    dated.setdefault(int(date[:4]), []).append((date, row))
+        self._dated = dated
+        self._years = {year: {row for _, row in pairs} for year, pairs in dated.items()}
+
+    def rows(self, low: str, high: str) -> set[int]:
+        """Rows with a date from `low` to `high` (each YYYY[-MM[-DD]], "" for open), ends included."""
+        if not self._years:
+            return set()
+        first = int(low[:4]) if low else min(self._years)
+        last = int(high[:4]) if high else max(self._years)
+        found: set[int] = set()
+        for year in range(first, last + 1):
+            if year not in self._years:
+                continue
+            if (year == first and len(low) > 4) or (year == last and len(high) > 4):
+                found.update(row for date, row in self._dated[year] if date[: len(low)] >= low and date[: len(high)] <= (high or date))
+            else:
+                found |= self._years[year]
+        return found
 
 
 def _cost(node: Node) -> int:
@@ -202,30 +225,28 @@ def _cost(node: Node) -> int:
     return 3 if isinstance(node, Not) else 2
 
 
-def _has(entity: object, kb: LoadedKnowledgeBase | None) -> set[str]:
-    from evcards.kb.model import Entity
+def _has(entity: Entity, kb: LoadedKnowledgeBase | None) -> set[str]:
     from evcards.kb.quotes import QuoteStatus
 
-    assert isinstance(entity, Entity)
     found: set[str] = set()
     if entity.relations:
         found.add("relations")
-    for index, claim in enumerate(entity.claims):
+    for claim in entity.claims:
         items = claim.evidence_items
         if not items:
             found.add("noquote")
-        if any(item.stance == "refutes" for item in items):
+        elif any(item.stance == "refutes" for item in items):
             found.add("refutes")
-        if kb is not None and items:
-            for check in kb.checks(entity, index):
-                if check.status is QuoteStatus.APPROXIMATE:
-                    found.add("approximate")
-                elif check.status is QuoteStatus.NOT_FOUND:
-                    found.add("notfound")
+    if kb is not None:
+        statuses = kb.quote_statuses(entity)
+        if QuoteStatus.APPROXIMATE in statuses:
+            found.add("approximate")
+        if QuoteStatus.NOT_FOUND in statuses:
+            found.add("notfound")
     return found
 
 
-_FIELD_VALUES: dict[str, Callable[..., set[str]]] = {
+_FIELD_VALUES: dict[str, Callable[[Entity, LoadedKnowledgeBase | None], set[str]]] = {
     "kind": lambda entity, _kb: {fold_for_search(entity.kind)},
     "source": lambda entity, _kb: {fold_for_search(source) for claim in entity.claims for source in claim.sources},
     "rel": lambda entity, _kb: {fold_for_search(relation.type) for relation in entity.relations},
