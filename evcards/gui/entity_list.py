@@ -473,6 +473,11 @@ class EntityListPane(QWidget):
             self.entity_selected.emit(self._selected_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and watched is self.filter_field:
+            if event.key() == Qt.Key.Key_F1:  # type: ignore[attr-defined]  # F1 in the field: the syntax, not the window's help
+                event.accept()
+                return True
+            return False
         if event.type() != QEvent.Type.KeyPress:
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
