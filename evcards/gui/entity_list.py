@@ -222,11 +222,11 @@ class EntityListPane(QWidget):
         self.filter_field = QLineEdit(self)
         self.filter_field.setObjectName("filter")
         self.filter_field.setAccessibleName("Filter entities")
-        self.filter_field.setPlaceholderText("Filter by name, alias, kind or claim… (F1: kind:, has:, OR…)")
+        self.filter_field.setPlaceholderText("Filter by name, alias, kind or claim… (Shift+F1: kind:, has:, OR…)")
         self.help_button = QToolButton(self)
         self.help_button.setObjectName("query_help_button")
         self.help_button.setText("?")
-        self.help_button.setToolTip("Search syntax (F1 in the filter)")
+        self.help_button.setToolTip("Search syntax (Shift+F1 in the filter)")
         self.help_button.setAccessibleName("Search syntax")
         self.help_button.clicked.connect(self.show_query_help)
         self._help: QueryHelp | None = None
@@ -474,7 +474,8 @@ class EntityListPane(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and watched is self.filter_field:
-            if event.key() == Qt.Key.Key_F1:  # type: ignore[attr-defined]  # F1 in the field: the syntax, not the window's help
+            shift_f1 = event.key() == Qt.Key.Key_F1 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+            if shift_f1:  # Shift+F1 in the field: the syntax (F1 stays the window's shortcut list)
                 event.accept()
                 return True
             return False
@@ -487,7 +488,7 @@ class EntityListPane(QWidget):
             self.filter_field.clear()  # the reader's entity becomes current again (`_keep_place`)
             self.list_view.setFocus(reason.OtherFocusReason)
             return True
-        if watched is self.filter_field and key == keys.Key_F1:
+        if watched is self.filter_field and key == keys.Key_F1 and key_event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
             self.show_query_help()
             return True
         arrow = watched is self.filter_field and key in (keys.Key_Up, keys.Key_Down) and not key_event.modifiers()

@@ -1,4 +1,5 @@
-"""The search language's help: a popover under the filter field ("?" button or F1 in the field)."""
+"""The search language's help: a popover under the filter field ("?" button or Shift+F1 in the field;
+F1 stays the window's list of shortcuts)."""
 
 from __future__ import annotations
 

@@ -77,10 +77,10 @@ def test_the_history_survives_a_restart(qtbot: Any, window: MainWindow, settings
     again.close()
 
 
-def test_f1_and_the_button_show_the_syntax(qtbot: Any, window: MainWindow) -> None:
+def test_shift_f1_and_the_button_show_the_syntax(qtbot: Any, window: MainWindow) -> None:
     field = window.entity_pane.filter_field
     field.setFocus()
-    qtbot.keyClick(field, Key.Key_F1)
+    qtbot.keyClick(field, Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
     popup = QApplication.activePopupWidget()
     assert popup is not None and popup.objectName() == "query_help"
     text = popup.findChild(type(window.entity_pane.query_error)).text()

@@ -144,8 +144,8 @@ def multilingual() -> QueryIndex:
 
 @pytest.mark.parametrize("text", ["lei jun", "xiao", "EV", "ＳＵ７", "leijun", "", "founder"])
 def test_a_plain_query_finds_and_ranks_as_the_filter(bundled: QueryIndex, text: str) -> None:
-    rows = run_query(bundled, text)
-    assert list(rows) == EntityFilter(bundled.entity_filter.entities).matches(text) if text else list(rows) == list(range(9))  # type: ignore[arg-type]
+    expected = EntityFilter(bundled.entity_filter.entities).matches(text) if text else list(range(9))
+    assert list(run_query(bundled, text)) == expected  # type: ignore[arg-type]
 
 
 def test_kind_product_with_approximate_quotes(bundled: QueryIndex, multilingual: QueryIndex) -> None:
