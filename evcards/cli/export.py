@@ -29,6 +29,7 @@ from evcards.search.entity_filter import EntityFilter
 from evcards.search.folding import fold_for_search
 from evcards.search.names import find_by_name, searchable_names
 
+EXIT_USAGE = 2  # a query that does not parse: a wrong command line, as argparse exits
 PAGE_SIZE_CHOICES = ("a4", "letter")
 
 
@@ -45,6 +46,11 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--data", type=Path, metavar="FILE.json", help="the knowledge base (default: the bundled one)")
     parser.add_argument("--all", action="store_true", help="export every entity of the knowledge base, by name as the window lists them")
+    parser.add_argument(
+        "--query",
+        metavar="QUERY",
+        help="export the entities this search matches, as the window's filter lists them (e.g. 'kind:product'); exit 2 if it does not parse",
+    )
     parser.add_argument(
         "--single",
         action="store_true",
@@ -134,10 +140,10 @@ def _fail(message: str) -> int:
 
 
 def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    if args.all and args.entities:
-        parser.error("give ENTITY names or --all, not both")
-    if not args.all and not args.entities:
-        parser.error("give at least one ENTITY, or --all")
+    if sum(map(bool, (args.all, args.entities, args.query is not None))) > 1:
+        parser.error("give ENTITY names, --all or --query, only one of them")
+    if not args.all and not args.entities and args.query is None:
+        parser.error("give at least one ENTITY, or --all, or --query QUERY")
     result = load(args.data or bundled_data())
     kb = result.knowledge_base
     if kb is None:
@@ -145,12 +151,21 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         return _fail(f"{result.path} is not a valid knowledge base; nothing was exported")
     warn_unverified(result, "the cards mark them")
     try:
-        entities = EntityFilter(kb.entities).entities if args.all else resolve_entities(kb, args.entities)
+        if args.query is not None:
+            from evcards.cli.query_args import matching
+
+            if (found := matching(kb, args.query, "export")) is None:
+                return EXIT_USAGE
+            if not found:
+                return _fail(f"no entity of {result.path} matches the query {args.query!r}; nothing was exported")
+            entities = found
+        else:
+            entities = EntityFilter(kb.entities).entities if args.all else resolve_entities(kb, args.entities)
     except UnknownEntity as error:
         return _fail(str(error))
     if not entities:
         return _fail(f"{result.path} has no entities; nothing was exported")
-    several = args.all or len(entities) > 1
+    several = args.all or args.query is not None or len(entities) > 1
     target: Path = args.output
     if several and not args.single and target.suffix.lower() == ".pdf" and not _is_folder(target):
         parser.error(f"with several entities OUT is a folder, and {str(target)!r} looks like a PDF file: add --single for one PDF")

@@ -68,8 +68,10 @@ def table_lines(rows: Sequence[Sequence[str]], right_aligned: frozenset[int] = f
     return lines
 
 
-def entity_lines(kb: LoadedKnowledgeBase) -> list[str]:
-    rows = [HEADER, *((e.id, shown(e.kind), shown(e.name), str(len(e.claims))) for e in kb.entities)]
+def entity_lines(kb: LoadedKnowledgeBase, entities: Sequence[Entity] | None = None) -> list[str]:
+    """The table of `entities` (default: every entity, in file order)."""
+    listed = kb.entities if entities is None else entities
+    rows = [HEADER, *((e.id, shown(e.kind), shown(e.name), str(len(e.claims))) for e in listed)]
     return table_lines(rows, right_aligned=frozenset({3}))
 
 
@@ -90,11 +92,12 @@ def _record(kb: LoadedKnowledgeBase, entity: Entity) -> dict[str, Any]:
     }
 
 
-def entities_json(kb: LoadedKnowledgeBase) -> str:
+def entities_json(kb: LoadedKnowledgeBase, entities: Sequence[Entity] | None = None) -> str:
     """A JSON array, one object per entity in file order: what `list --json` prints. Each has
     its id, name, native name, names by language tag, aliases, kind, number of claims, its
     evidence quotes counted by status and its claims counted by verdict."""
-    return json.dumps([_record(kb, entity) for entity in kb.entities], ensure_ascii=False, indent=2)
+    listed = kb.entities if entities is None else entities
+    return json.dumps([_record(kb, entity) for entity in listed], ensure_ascii=False, indent=2)
 
 
 def write_out(text: str, *, utf8: bool = False) -> None:

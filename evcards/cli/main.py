@@ -57,12 +57,20 @@ def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def _configure_list(parser: argparse.ArgumentParser) -> None:
     _data_argument(parser)
+    parser.add_argument(
+        "query",
+        nargs="?",
+        metavar="QUERY",
+        help="only the entities this search matches, as in the window's filter (e.g. 'kind:product has:approximate')",
+    )
     parser.add_argument("--json", action="store_true", help="a JSON array of the entities, for scripts")
 
 
 def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from evcards.kb.loader import load
 
+    if args.file is not None and args.query is None and args.file.suffix.lower() != ".json" and not args.file.exists():
+        args.query, args.file = str(args.file), None  # `evcards list QUERY`: a word that is no file is the query
     result = load(_chosen_file(parser, args))
     kb = result.knowledge_base
     if kb is None:
@@ -70,10 +78,16 @@ def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return EXIT_INVALID
     from evcards.cli.listing import entities_json, entity_lines, write_out
 
+    entities = None
+    if args.query is not None:
+        from evcards.cli.query_args import matching
+
+        if (entities := matching(kb, args.query, "list")) is None:
+            return EXIT_USAGE
     if args.json:
-        write_out(entities_json(kb), utf8=True)
+        write_out(entities_json(kb, entities), utf8=True)
     else:
-        write_out("\n".join(entity_lines(kb)))
+        write_out("\n".join(entity_lines(kb, entities)))
     warn_unverified(result, "run 'evcards validate'")
     return EXIT_OK
 

@@ -12,6 +12,7 @@ hold are left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -72,13 +73,15 @@ class Match(NamedTuple):
     claim: int | None
 
 
-def card_matches(regions: list[Region], card_text: str, query: str) -> list[Match]:
-    """Where `query` matches in the regions of the card's text, in card order, each once."""
+def card_matches(regions: list[Region], card_text: str, query: str | Sequence[str]) -> list[Match]:
+    """Where `query` (a text, or several: a field query's words) matches in the regions of the
+    card's text, in card order, each once."""
     found: dict[tuple[int, int], int | None] = {}
     for region in regions:
         spans = name_spans if region.claim is None else match_spans  # a name is found by its pinyin too
-        for start, end in spans(query, card_text[region.start : region.end]):
-            found.setdefault((region.start + start, region.start + end), region.claim)
+        for term in [query] if isinstance(query, str) else query:
+            for start, end in spans(term, card_text[region.start : region.end]):
+                found.setdefault((region.start + start, region.start + end), region.claim)
     return [Match(start, end, claim) for (start, end), claim in sorted(found.items())]
 
 
@@ -95,16 +98,19 @@ class CardHighlighter(QObject):
     def __init__(self, card: CardView) -> None:
         super().__init__(card)
         self._card = card
-        self._query = ""
+        self._query: tuple[str, ...] = ()
         self._matches: list[Match] = []
         self._claim_tops: dict[int, int] = {}  # per claim: where its statement starts, in Qt's units
         self._found: tuple[str, list[Region], list[int] | None] | None = None  # text, regions, Qt offsets: once per card
         card.rendered.connect(self._card_written)
 
-    def set_query(self, query: str) -> None:
-        """Mark where `query` matches on the card ("" removes the marks)."""
-        if query != self._query:
-            self._query = query
+    def set_query(self, query: str | Sequence[str]) -> None:
+        """Mark where `query` matches on the card (a text, or a field query's words; "" or []
+        removes the marks)."""
+        terms = (query,) if isinstance(query, str) else tuple(query)
+        terms = tuple(term for term in terms if term)
+        if terms != self._query:
+            self._query = terms
             self._apply()
 
     def _card_written(self) -> None:

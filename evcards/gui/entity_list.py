@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,11 +37,16 @@ from evcards.card.basics import kind_label
 from evcards.gui import counts
 from evcards.gui.entity_model import EntityListModel, EntityRole
 from evcards.search.entity_filter import EntityFilter, FilterSearch
+from evcards.search.query import Query, QueryError, parse, positive_text_terms
+from evcards.search.query_eval import QueryIndex
 
 if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row, not at start-up
     from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QStaticText
     from PySide6.QtWidgets import QStyleOptionViewItem
 
+    from evcards.gui.query_help import QueryHelp
+    from evcards.gui.settings import Settings
+    from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 
 FIRST_SLICE = 2_000  # entities whose claims are scanned before a key press returns
@@ -196,18 +203,40 @@ class EntityListPane(QWidget):
     picked (the one on the card) stays the current row while the query matches it; when it
     does not, no row is current until the reader moves in the list (arrow keys, a click).
     Enter in the filter picks the first match. Esc clears the query and brings the reader's
-    entity back into view."""
+    entity back into view.
+
+    The field takes the search language (`evcards.search.query`): a query that does not parse
+    leaves the list as it was and says why under the field. Up in the field recalls earlier
+    queries when the field is empty or already shows one recalled (then Down goes forward
+    again, past the newest back to an empty field); otherwise Up and Down move into the list
+    as they always did. A query enters the history when the reader presses Enter or moves
+    from the field into the list."""
 
     entity_selected = Signal(str)  # the id of the entity the reader picked
     activated = Signal()  # Enter or Tab on the list: the reader wants the card
     count_changed = Signal(int, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
+        self._settings = settings
         self.filter_field = QLineEdit(self)
         self.filter_field.setObjectName("filter")
         self.filter_field.setAccessibleName("Filter entities")
-        self.filter_field.setPlaceholderText("Filter by name, alias, kind or claim…")
+        self.filter_field.setPlaceholderText("Filter by name, alias, kind or claim… (Shift+F1: kind:, has:, OR…)")
+        self.help_button = QToolButton(self)
+        self.help_button.setObjectName("query_help_button")
+        self.help_button.setText("?")
+        self.help_button.setToolTip("Search syntax (Shift+F1 in the filter)")
+        self.help_button.setAccessibleName("Search syntax")
+        self.help_button.clicked.connect(self.show_query_help)
+        self._help: QueryHelp | None = None
+        self.query_error = QLabel(self)
+        self.query_error.setObjectName("query_error")
+        self.query_error.setAccessibleName("Query error")
+        self.query_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.query_error.setWordWrap(True)
+        self.query_error.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.query_error.hide()
         self.filter_field.setClearButtonEnabled(True)
         self.model = EntityListModel(self)
         self.list_view = EntityListView(self)
@@ -230,9 +259,17 @@ class EntityListPane(QWidget):
         self._stack.addWidget(self.empty_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter_field)
+        field_row = QHBoxLayout()
+        field_row.setContentsMargins(0, 0, 0, 0)
+        field_row.addWidget(self.filter_field, 1)
+        field_row.addWidget(self.help_button)
+        layout.addLayout(field_row)
+        layout.addWidget(self.query_error)
         layout.addWidget(self._stack, 1)
         self._filter = EntityFilter([])
+        self._index = QueryIndex(self._filter)
+        self._parsed: Query | None = None  # the query the list shows (not one that failed to parse)
+        self._history_at: int | None = None  # in history navigation: the index of the query shown
         self._search: FilterSearch = self._filter.search("")
         self._query = ""
         self._search_timer = QTimer(self)
@@ -247,13 +284,23 @@ class EntityListPane(QWidget):
         self.list_view.selectionModel().currentChanged.connect(self._current_changed)
         self.list_view.activated.connect(lambda _index: self.activated.emit())
 
-    def set_entities(self, entities: list[Entity], entity_filter: EntityFilter | None = None, *, keep_query: bool = True) -> None:
+    def set_entities(
+        self,
+        entities: list[Entity],
+        entity_filter: EntityFilter | None = None,
+        *,
+        keep_query: bool = True,
+        knowledge_base: LoadedKnowledgeBase | None = None,
+    ) -> None:
         """Show new entities. With `keep_query` (a reload) the query stays and so does the reader's
         entity, current again if listed (not picked: nothing is emitted); without it the filter
         is emptied and picking an entity is up to the caller.
 
-        `entity_filter`, when given, was built for these entities (by the loading thread)."""
+        `entity_filter`, when given, was built for these entities (by the loading thread);
+        `knowledge_base`, their file, gives has:approximate and has:notfound their quote statuses."""
         self._filter = entity_filter if entity_filter is not None else EntityFilter(entities)
+        self._index = QueryIndex(self._filter, knowledge_base)
+        self._parsed = None
         self._delegate.forget_texts()  # a renamed entity must not keep its old row text
         self.model.set_entities(self._filter.entities, self._filter.position_of_id)
         if not keep_query:
@@ -271,15 +318,73 @@ class EntityListPane(QWidget):
 
         Name matches show at once; matches in kind and claims are added in slices between
         events (`_continue_search`)."""
+        if self._history_at is not None and query != self._history_query():
+            self._history_at = None  # typing ends history navigation
+        parsed = parse(query)
+        if isinstance(parsed, QueryError):  # the list stays as it was
+            self.query_error.setText(str(parsed))
+            self.query_error.show()
+            return
+        self.query_error.hide()
         self._search_timer.stop()
-        self._search = self._filter.search(query)
-        self._search.step(FIRST_SLICE)
+        self._parsed = parsed
+        if parsed.plain or parsed.node is None:
+            self._search = self._filter.search(query)
+            self._search.step(FIRST_SLICE)
+        else:
+            self._search = FilterSearch.finished(list(self._index.rows(parsed)))
         self._query = query.strip()
         self.model.set_rows(self._search.rows)
         self._keep_place()
         self._show_progress()
         if not self._search.done:
             self._search_timer.start()
+
+    def highlight_terms(self) -> list[str]:
+        """What the card marks for the query: the whole plain query, as the filter matches it, or
+        a field query's words, phrases and name:/alias:/claim:/quote: values (not excluded ones)."""
+        parsed = self._parsed
+        if parsed is None or parsed.node is None:
+            return []
+        return [self._query] if parsed.plain else positive_text_terms(parsed.node)
+
+    def show_query_help(self) -> None:
+        if self._help is None:
+            from evcards.gui.query_help import QueryHelp
+
+            self._help = QueryHelp(self)
+        self._help.show_under(self.filter_field)
+
+    def query_history(self) -> list[str]:
+        return self._settings.query_history if self._settings is not None else []
+
+    def _remember_query(self) -> None:
+        query = self.filter_field.text().strip()
+        if query and self._settings is not None and self.query_error.isHidden():
+            self._settings.add_query(query)
+
+    def _history_query(self) -> str:
+        history = self.query_history()
+        return history[self._history_at] if self._history_at is not None and self._history_at < len(history) else ""
+
+    def _walk_history(self, step: int) -> bool:
+        """Up (+1: older) or Down (-1: newer) through the history; False when not navigating it."""
+        history = self.query_history()
+        if self._history_at is None:
+            if step < 0 or self.filter_field.text() or not history:
+                return False
+            at = 0
+        else:
+            at = self._history_at + step
+            if at >= len(history):
+                return True  # the oldest stays
+        if at < 0:
+            self._history_at = None
+            self.filter_field.clear()
+            return True
+        self._history_at = at
+        self.filter_field.setText(history[at])
+        return True
 
     def _keep_place(self) -> None:
         """Make the reader's entity the current row again if it is listed, without picking it."""
@@ -304,6 +409,7 @@ class EntityListPane(QWidget):
     def _enter_in_filter(self) -> None:
         """Enter picks the best match, the first row (a search box's Enter), even when the
         reader's entity, still matching, is the current row; then the reader wants the card."""
+        self._remember_query()
         if self.model.rowCount() and (self._query or not self.list_view.currentIndex().isValid()):
             current = self.current_entity_id()
             if current is not None and self.list_view.currentIndex().row() == 0:  # the reader's entity is the best match
@@ -367,6 +473,12 @@ class EntityListPane(QWidget):
             self.entity_selected.emit(self._selected_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and watched is self.filter_field:
+            shift_f1 = event.key() == Qt.Key.Key_F1 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+            if shift_f1:  # Shift+F1 in the field: the syntax (F1 stays the window's shortcut list)
+                event.accept()
+                return True
+            return False
         if event.type() != QEvent.Type.KeyPress:
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
@@ -376,8 +488,16 @@ class EntityListPane(QWidget):
             self.filter_field.clear()  # the reader's entity becomes current again (`_keep_place`)
             self.list_view.setFocus(reason.OtherFocusReason)
             return True
+        if watched is self.filter_field and key == keys.Key_F1 and key_event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            self.show_query_help()
+            return True
+        arrow = watched is self.filter_field and key in (keys.Key_Up, keys.Key_Down) and not key_event.modifiers()
+        if arrow and self._walk_history(1 if key == keys.Key_Up else -1):
+            return True
         moves_into_list = (keys.Key_Up, keys.Key_Down, keys.Key_PageUp, keys.Key_PageDown)
         if watched is self.filter_field and key in moves_into_list and self.model.rowCount():
+            self._remember_query()
+            self._history_at = None
             self.list_view.setFocus(reason.OtherFocusReason)
             EntityListView.keyPressEvent(self.list_view, key_event)
             return True

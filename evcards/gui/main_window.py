@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
 
     # --- construction -------------------------------------------------------------------
     def _build_widgets(self) -> None:
-        self.entity_pane = EntityListPane(self)
+        self.entity_pane = EntityListPane(self, self.settings)
         self.card = CardView(self)
         self.card_highlight = CardHighlighter(self.card)
         self.message_bar = MessageBar(self)
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         self.kb = kb
         # Another file starts with every entity listed: the list's count and the card then agree.
         # A reload keeps the query, and the reader's entity current if the query lists it.
-        self.entity_pane.set_entities(kb.entities, self.loader.entity_filter, keep_query=reload)
+        self.entity_pane.set_entities(kb.entities, self.loader.entity_filter, keep_query=reload, knowledge_base=kb)
         self.history.forget_missing({e.id for e in kb.entities}) if reload else self.history.clear()
         path = kb.path
         self.settings.last_file = path
@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         entity, query, pane = self.card.entity, self.entity_pane.query(), self.entity_pane
         # The card's entity, listed, is the current row; looked for in the rows only once the search ends.
         listed = entity is not None and (pane.current_entity_id() == entity.id or (pane.search_done() and pane.is_listed(entity.id)))
-        self.card_highlight.set_query(query if listed else "")
+        self.card_highlight.set_query(pane.highlight_terms() if listed else [])
         if entity is not None and query and not listed and pane.search_done():
             self.filter_note.show_hidden(entity.name, query)
         elif listed or not query or entity is None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT_FILES = 10
 MAX_REMEMBERED_ENTITIES = 50  # files whose last viewed entity is kept
+MAX_QUERY_HISTORY = 50  # queries the filter field's Up recalls
 COLOR_SCHEMES = ("system", "light", "dark")
 DEFAULT_ZOOM = 0
 ZOOM_RANGE = (-5, 10)
@@ -111,6 +112,17 @@ class Settings:
         path = path.resolve()
         kept = [(path, entity_id), *((f, e) for f, e in self._remembered_entities() if f != path)][:MAX_REMEMBERED_ENTITIES]
         self._store.setValue("session/last_entities", [f"{e}\t{f}" for f, e in kept])
+
+    @property
+    def query_history(self) -> list[str]:
+        """Queries run in the filter field, the most recent first."""
+        value = self._store.value("search/history", [])
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [item for item in items if isinstance(item, str) and item][:MAX_QUERY_HISTORY]
+
+    def add_query(self, query: str) -> None:
+        kept = [query, *(q for q in self.query_history if q != query)][:MAX_QUERY_HISTORY]
+        self._store.setValue("search/history", kept)
 
     @property
     def color_scheme(self) -> str:

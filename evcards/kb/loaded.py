@@ -115,6 +115,15 @@ class LoadedKnowledgeBase:
             return item
         return _as_check(item, entity.claims[claim_index].evidence_items[evidence_index].exact)
 
+    def quote_statuses(self, entity: Entity) -> set[QuoteStatus]:
+        """The statuses of all of `entity`'s quotes, read as stored: no `QuoteCheck` is made for a
+        verbatim one (the search language's has:approximate asks this of every entity)."""
+        found: set[QuoteStatus] = set()
+        for claim in self._checks[entity.id]:
+            for item in claim if isinstance(claim, tuple) else (claim,):
+                found.add(item.status if isinstance(item, QuoteCheck) else QuoteStatus.VERIFIED)
+        return found
+
     def verdict(self, entity: Entity, claim_index: int) -> Verdict:
         """The claim's verdict from its evidence (see `evcards.kb.verdicts`)."""
         return verdict_of((item.stance, check.status) for item, check in self.evidence(entity, claim_index))

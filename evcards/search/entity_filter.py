@@ -143,6 +143,13 @@ class FilterSearch:
         search.rest_found, search._position, search._rest_candidates = [], 0, range(0)
         return search
 
+    @classmethod
+    def finished(cls, rows: list[int]) -> FilterSearch:
+        """A search already done with these rows (a query in the search language, run at once)."""
+        search = cls.all_of(0)
+        search.named = search.rows = rows
+        return search
+
     def step(self, budget: int) -> list[int]:
         """Scan up to `budget` more entities' kind and claims; return the rows this added."""
         if self.done:
@@ -267,6 +274,19 @@ class EntityFilter:
         elif isinstance(candidates, range) and not folded.isascii():
             candidates = min((self._non_ascii_rows.get(ch, []) for ch in set(folded) if ch > "\x7f"), key=len)
         return list(compress(candidates, map(contains, map(names.__getitem__, candidates), repeat(folded))))
+
+    def keys(self) -> tuple[list[str], list[str]]:
+        """Per row, in name order: the folded name key (names, aliases, pinyin) and the folded
+        kind-and-claims key, as the filter searches them (the search language reuses them)."""
+        if self._later is not None:
+            self._take_readings()
+        return self._name_keys, self._rest_keys
+
+    def names_containing(self, folded: str, candidates: Sequence[int] | None = None) -> list[int]:
+        """Rows (of `candidates`, default all) whose name key holds the folded text `folded`, in order."""
+        if self._later is not None:
+            self._take_readings()
+        return self._names_containing(folded, range(len(self.entities)) if candidates is None else candidates)
 
     def matches(self, query: str) -> list[int]:
         """Indices into `self.entities`, ranked: the whole answer at once."""

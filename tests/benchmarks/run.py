@@ -47,6 +47,8 @@ TARGETS: dict[str, tuple[float, str]] = {
     "load_ratio_multilingual": (2.5, "multilingual, 10,000 claims: load / json.loads, best of 3"),
     "filter_ms_median": (16, "filter key press, median (ms)"),
     "filter_ms_p95": (33, "filter key press, p95 (ms)"),
+    "query_ms_median": (16, "three-term field query over the filter file, median (ms)"),
+    "query_ms_p95": (33, "three-term field query over the filter file, p95 (ms)"),
     "card_render_ms_median": (16, "select a 60-claim card, laid out, median of 20 (ms)"),
     "card_render_ms_p95": (16, "select a 60-claim card, laid out, p95 of 20 (ms)"),
     "time_to_first_card_ratio": (1.5, "start to first card painted / bare Qt viewer, median of 7"),
@@ -137,7 +139,7 @@ def _graph_figures(run: Run) -> None:
 def _window_figures(run: Run, filter_kb: Path) -> None:
     from evcards.gui.app import create_application
     from tests.benchmarks.bench_export import export_figures
-    from tests.benchmarks.bench_window import card_render_figures, filter_figures, open_window
+    from tests.benchmarks.bench_window import card_render_figures, filter_figures, open_window, query_figures
 
     app = create_application()
     _timeline_figure(run)
@@ -158,6 +160,12 @@ def _window_figures(run: Run, filter_kb: Path) -> None:
                 run.figures["filter_ms_median"] = figures["median_ms"]
                 run.figures["filter_ms_p95"] = figures["p95_ms"]
 
+            def query_figure() -> None:
+                figures = query_figures(window)
+                run.details["query"] = figures
+                run.figures["query_ms_median"] = figures["median_ms"]
+                run.figures["query_ms_p95"] = figures["p95_ms"]
+
             def card_figure() -> None:
                 figures = card_render_figures(window, generate.LONG_ENTITY_ID)
                 run.details["card_render"] = figures
@@ -170,6 +178,7 @@ def _window_figures(run: Run, filter_kb: Path) -> None:
                 run.figures["export_ms_long_card"] = figures["long_card_ms"]
 
             run.step(f"filter ({run.details.get('filter_entities')} entities)", filter_figure)
+            run.step("query language", query_figure)
             run.step("card render", card_figure)
             run.step("export", export_figure)
             window.close()
