@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,6 +92,14 @@ def dejavu_only_environment(folder: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "FONTCONFIG_PATH")}
     env["FONTCONFIG_FILE"] = str(config)
     return env
+
+
+def run_under_dejavu_only(folder: Path, code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -c code args...` offscreen under the DejaVu-only fontconfig (see
+    `dejavu_only_environment`), from the repository root so the child finds `tests.*`."""
+    env = {**dejavu_only_environment(folder), "QT_QPA_PLATFORM": "offscreen"}
+    root = Path(__file__).resolve().parents[1]
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=300, cwd=root)
 
 
 def load_kb(path: Path) -> LoadedKnowledgeBase:

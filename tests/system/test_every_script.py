@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from evcards.kb.text_fold import verbatim_fold
-from tests.conftest import dejavu_only_environment
+from tests.conftest import run_under_dejavu_only
 
 ROOT = Path(__file__).resolve().parents[2]  # where the child process finds tests.glyph_runs
 
@@ -125,15 +124,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
         ],
     }
     (folder / "kb.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    env = {**dejavu_only_environment(folder), "QT_QPA_PLATFORM": "offscreen"}
-    run = subprocess.run(
-        [sys.executable, "-c", CHILD, str(folder), json.dumps(SCRIPT_SAMPLES)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        cwd=ROOT,
-    )
+    run = run_under_dejavu_only(folder, CHILD, str(folder), json.dumps(SCRIPT_SAMPLES))
     assert run.returncode == 0, run.stderr
     assert "qt.text.font" not in run.stderr and "OpenType" not in run.stderr  # no font log line on the user's terminal
     return folder, json.loads(run.stdout)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from evcards.kb.text_fold import verbatim_fold
-from tests.conftest import dejavu_only_environment, load_kb
+from tests.conftest import dejavu_only_environment, load_kb, run_under_dejavu_only
 
 ROOT = Path(__file__).resolve().parents[2]  # where the child process finds tests.glyph_runs
 FIXTURE = ROOT / "tests" / "data" / "multilingual"
@@ -119,15 +119,7 @@ def test_no_character_of_the_cards_draws_as_a_box(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE, tmp_path / "kb")
     emoji_quotes = [quote for quote in _quotes() if re.search("[\U0001f000-\U0001ffff]", quote)]
     assert emoji_quotes
-    env = {**dejavu_only_environment(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-    run = subprocess.run(
-        [sys.executable, "-c", SCREEN_CHILD, str(tmp_path), json.dumps(emoji_quotes)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        cwd=ROOT,
-    )
+    run = run_under_dejavu_only(tmp_path, SCREEN_CHILD, str(tmp_path), json.dumps(emoji_quotes))
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == []
     assert (tmp_path / "su7.png").stat().st_size > 10_000
