@@ -467,9 +467,12 @@ class MainWindow(QMainWindow):
 
     def show_current_claim_in_source(self) -> None:
         entity, kb = self.current_entity(), self.card.knowledge_base
+        on_timeline = self._timeline_claim()
+        if on_timeline is not None and kb is not None:
+            entity = kb.entity(on_timeline[0])
         if entity is None or kb is None:
             return
-        focused = self.card.focused_claim()
+        focused = on_timeline[1] if on_timeline is not None else self.card.focused_claim()
         candidates = [focused] if focused is not None else range(len(entity.claims))
         for index in candidates:
             for k, check in enumerate(kb.checks(entity, index)):
@@ -518,6 +521,14 @@ class MainWindow(QMainWindow):
 
     def timeline_pane(self) -> TimelinePane:
         return self.timeline_docked.made()
+
+    def _timeline_claim(self) -> tuple[str, int] | None:
+        """The claim selected on the timeline when the reader is on it (Ctrl+U shows its quote)."""
+        pane, focused = self.timeline, QApplication.focusWidget()
+        if pane is None or focused is None or not pane.isAncestorOf(focused):
+            return None
+        claim = pane.canvas.current_claim()
+        return (claim.entity_id, claim.claim_index) if claim is not None else None
 
     def show_claim(self, entity_id: str, claim_index: int) -> None:
         """Open `entity_id`'s card (if it is not shown) and select claim `claim_index` on it."""
