@@ -161,3 +161,21 @@ def test_the_overview_layout_can_be_cancelled_and_stops_when_the_dock_or_window_
     assert pane.is_laying_out()
     window.close()  # mid-layout: waits for the cancelled thread, no crash
     assert not pane.is_laying_out()
+
+
+def test_the_pdf_draws_names_at_the_size_of_the_relation_labels(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    """Names drawn 12 times too large on a 1,200 dpi page were clipped to nothing: present in the text, invisible."""
+    import math
+
+    pane = open_graph(qtbot, window)
+    pane.export(str(tmp_path / "graph.pdf"))
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: Any, size: float) -> None:
+        if text.strip():
+            sizes.append(size * math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2])) * math.sqrt(abs(cm[0] * cm[3] - cm[1] * cm[2])))
+
+    page = PdfReader(tmp_path / "graph.pdf").pages[0]
+    text = " ".join(page.extract_text(visitor_text=visit).split())  # pypdf reads some spaces as tabs
+    assert "Lei Jun" in text and "founded by" in text
+    assert max(sizes) < 3 * min(sizes)
