@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Dates", "FieldData", "WordIndex", "quote_key"]
 
+_BATCH = 1024  # rows indexed at a time
 _MAX_CHUNKS_PER_PIECE = 2000  # a piece inside more distinct chunks than this ("e") is left to the scan
 
 
@@ -47,11 +48,11 @@ class WordIndex:
         Rows are filed per raw chunk in one pass of C calls (no Python bytecode per chunk: there
         are millions at 100,000 entities); then each distinct chunk is folded once and its rows
         go to its folded form. A chunk's rows may repeat and are unordered: `candidates` makes sets."""
-        chunk_lists = list(map(str.split, texts))
-        rows_of_chunks = list(chain.from_iterable(map(repeat, range(len(chunk_lists)), map(len, chunk_lists))))
         by_chunk: defaultdict[str, array[int]] = defaultdict(_new_postings)
-        deque(map(array.append, map(by_chunk.__getitem__, chain.from_iterable(chunk_lists)), rows_of_chunks), maxlen=0)
-        del chunk_lists, rows_of_chunks
+        for first in range(0, len(texts), _BATCH):  # a batch's chunk strings at a time: millions at once took 300 MB
+            chunk_lists = list(map(str.split, texts[first : first + _BATCH]))
+            rows_of_chunks = chain.from_iterable(map(repeat, range(first, first + len(chunk_lists)), map(len, chunk_lists)))
+            deque(map(array.append, map(by_chunk.__getitem__, chain.from_iterable(chunk_lists)), rows_of_chunks), maxlen=0)
         postings: defaultdict[str, array[int]] = defaultdict(_new_postings)
         for chunk, rows in by_chunk.items():
             postings[fold_for_search(chunk)].extend(rows)
