@@ -95,9 +95,9 @@ class Dates:
     """Every claim's date (else its first source's publication date), by year: a range of
     whole years is a union of a few kept sets; only a year cut by a month or day is scanned."""
 
-    def __init__(self, dated: dict[int, list[tuple[str, int]]]) -> None:
-        self._dated = dated
-        self._years = {year: {row for _, row in pairs} for year, pairs in dated.items()}
+    def __init__(self, dated: dict[int, tuple[list[str], array[int]]]) -> None:
+        self._dated = dated  # per year, each claim's date and row side by side (no tuple per claim: 200,000 of them)
+        self._years = {year: set(rows) for year, (_, rows) in dated.items()}
 
     def rows(self, low: str, high: str) -> set[int]:
         """Rows with a date from `low` to `high` (each YYYY[-MM[-DD]], "" for open), ends included."""
@@ -110,7 +110,8 @@ class Dates:
             if year not in self._years:
                 continue
             if (year == first and len(low) > 4) or (year == last and len(high) > 4):
-                found.update(row for date, row in self._dated[year] if date[: len(low)] >= low and date[: len(high)] <= (high or date))
+                dates, rows = self._dated[year]
+                found.update(row for date, row in zip(dates, rows) if date[: len(low)] >= low and date[: len(high)] <= (high or date))
             else:
                 found |= self._years[year]
         return found
@@ -152,7 +153,7 @@ class FieldData:
         data = cls()
         kinds, sources, rels, has = (data.sets[field] for field in ("kind", "source", "rel", "has"))
         folded: dict[str, str] = {}  # kinds, source ids and relation types repeat: fold each once
-        dated: dict[int, list[tuple[str, int]]] = {}
+        dated: dict[int, tuple[list[str], array[int]]] = {}
         published: dict[str, str | None] = {}
         claim_texts: list[str] = []  # per row, unfolded, for the word indexes
         quote_texts: list[str] = []
@@ -198,7 +199,11 @@ class FieldData:
                         published[ids[0]] = source_of.published if source_of is not None else None
                     date = published[ids[0]]
                 if date:
-                    dated.setdefault(int(date[:4]), []).append((date, row))
+                    year = dated.get(int(date[:4]))
+                    if year is None:
+                        year = dated[int(date[:4])] = ([], array("i"))
+                    year[0].append(date)
+                    year[1].append(row)
             claim_texts.append(SEPARATOR.join(statements))
             quote_texts.append(SEPARATOR.join(quotes))
             if kb is not None:
