@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget
 
 from evcards.graph.layout import Position
@@ -72,6 +72,10 @@ class NodeItem(QGraphicsItem):
         self._small = QFont()
         self._small.setPointSizeF(max(6.0, self._small.pointSizeF() * 0.8))
         self._small.setItalic(True)
+        for font in (self._font, self._small):
+            # In pixels, as the screen has them: a point size is made anew for each device, so a
+            # PDF (1,200 dpi) drew the words 12 times too large, clipped away to nothing.
+            font.setPixelSize(max(1, QFontInfo(font).pixelSize()))
         self.current = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self.setAcceptHoverEvents(True)
@@ -175,7 +179,12 @@ def _add_edge(
     label.setRotation(angle)
     rect = label.boundingRect()
     label.setTransformOriginPoint(rect.center())
-    label.setPos(label_at - rect.center() - QPointF(0, rect.height() * 0.6))
+    # Beside its line, on the side the line is moved to: the two labels of a relation both
+    # ways (founder of / founded by) stand on either side of the pair, never on each other.
+    length = math.hypot(end.x() - start.x(), end.y() - start.y()) or 1.0
+    away = rect.height() * 0.6 + 2.0
+    beside = QPointF(-(end.y() - start.y()) / length * away, (end.x() - start.x()) / length * away)
+    label.setPos(label_at + beside - rect.center())
     scene.addItem(label)
 
 

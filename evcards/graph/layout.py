@@ -24,6 +24,10 @@ Progress = Callable[[int, int], object]
 """Called with (steps done, steps in all) while a layout runs, from the thread running it."""
 
 
+class LayoutCancelled(Exception):
+    """Raised by `overview_layout` between two steps once its `cancelled` says so."""
+
+
 def _nx_graph(graph: Graph) -> nx.Graph[str]:
     """Undirected: direction says nothing about closeness; node order is the graph's, so the
     seed gives the same picture."""
@@ -49,12 +53,13 @@ def layout(graph: Graph, previous: Mapping[str, Position] | None = None) -> dict
     return {node: (float(x), float(y)) for node, (x, y) in found.items()}
 
 
-def overview_layout(graph: Graph, progress: Progress | None = None) -> dict[str, Position]:
+def overview_layout(graph: Graph, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict[str, Position]:
     """Each node's position in an overview of up to 2,000 entities, within two seconds.
 
     networkx's force layout costs O(n²) a step, about 300 ms at 2,000 nodes, so the overview
     starts from the spectral layout (sparse, fast, already groups what is linked) and refines it
-    by `OVERVIEW_STEPS` force steps, each reported to `progress`.
+    by `OVERVIEW_STEPS` force steps, each reported to `progress`. Between steps, a true
+    `cancelled()` stops it with `LayoutCancelled` (the reader closed the dock or went back).
     """
     g = _nx_graph(graph)
     count = g.number_of_nodes()
@@ -67,6 +72,8 @@ def overview_layout(graph: Graph, progress: Progress | None = None) -> dict[str,
     if progress is not None:
         progress(1, OVERVIEW_STEPS + 1)
     for step in range(OVERVIEW_STEPS):
+        if cancelled is not None and cancelled():
+            raise LayoutCancelled
         pos = nx.spring_layout(g, k=UNIT, pos=pos, iterations=1, seed=SEED, scale=None, method="force")
         if progress is not None:
             progress(step + 2, OVERVIEW_STEPS + 1)

@@ -8,10 +8,11 @@ it on the card, 1 / 2 choose one or two hops, Ctrl+= / Ctrl+- zoom, Ctrl+0 fits,
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QThread, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from evcards.card.graph_scene import NodeItem, build_scene, save_scene
-from evcards.graph.layout import Position, layout, overview_layout
+from evcards.graph.layout import LayoutCancelled, Position, layout, overview_layout
 from evcards.graph.neighbourhood import Graph, RelationIndex, kinds_of
 from evcards.kb.loaded import LoadedKnowledgeBase
 
@@ -187,7 +188,8 @@ class GraphView(QGraphicsView):
 
 
 class OverviewLayout(QThread):
-    """Lays out the overview off the GUI thread; `progress` and `laid_out` arrive queued."""
+    """Lays out the overview off the GUI thread; `progress` and `laid_out` arrive queued.
+    `cancel` stops it at the next step (a few hundred ms at most); a cancelled one emits nothing."""
 
     progress = Signal(int, int)
     laid_out = Signal(object, object)  # (Graph, positions)
@@ -195,10 +197,18 @@ class OverviewLayout(QThread):
     def __init__(self, graph: Graph, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._graph = graph
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
 
     def run(self) -> None:
-        positions = overview_layout(self._graph, self.progress.emit)
-        self.laid_out.emit(self._graph, positions)
+        try:
+            positions = overview_layout(self._graph, self.progress.emit, self._cancel.is_set)
+        except LayoutCancelled:
+            return
+        if not self._cancel.is_set():
+            self.laid_out.emit(self._graph, positions)
 
 
 class GraphPane(QWidget):
@@ -239,7 +249,14 @@ class GraphPane(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("graph_progress")
         self.progress.setFormat("Laying out… %p%")
+        self.progress.setAccessibleName(self.tr("Laying out the overview"))
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setObjectName("graph_cancel")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop laying out the overview and go back to the card's neighbours"))
+        self.cancel_button.clicked.connect(lambda: self.overview.setChecked(False))
         self.progress.hide()
+        self.cancel_button.hide()
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         controls = QHBoxLayout()
@@ -249,7 +266,10 @@ class GraphPane(QWidget):
         layout_ = QVBoxLayout(self)
         layout_.setContentsMargins(2, 2, 2, 2)
         layout_.addLayout(controls)
-        layout_.addWidget(self.progress)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout_.addLayout(progress_row)
         layout_.addWidget(self.note)
         layout_.addWidget(self.view, 1)
         self.hops.currentIndexChanged.connect(lambda _i: self.redraw())
@@ -274,7 +294,9 @@ class GraphPane(QWidget):
         changed = entity_id != self.entity_id
         self.entity_id = entity_id
         if self.overview.isChecked():
-            if entity_id is not None:
+            if self._thread is None and (self.view.graph is None or self.view.graph.centre is not None):
+                self.redraw()  # its layout was cancelled when the dock was closed
+            elif entity_id is not None:
                 self.view.set_current(entity_id)
         elif changed or self.view.graph is None or self.view.graph.centre != entity_id:
             self.redraw()
@@ -285,6 +307,7 @@ class GraphPane(QWidget):
             self.redraw()
 
     def redraw(self) -> None:
+        self.cancel_layout()  # the overview unchecked, another kind or search: the running one is not wanted
         if self.index is None:
             self.view.scene().clear()
             return
@@ -305,9 +328,6 @@ class GraphPane(QWidget):
         kind = self.kind.currentData()
         ids = self.listed_source() if self.listed_only.isChecked() and self.listed_source is not None else None
         graph = self.index.overview(ids, {kind} if kind else None)
-        if self._thread is not None:  # superseded: it runs to its end, unheard
-            self._thread.laid_out.disconnect()
-            self._thread.progress.disconnect()
         thread = OverviewLayout(graph, self)
         self._thread = thread
         self._running.add(thread)
@@ -317,6 +337,7 @@ class GraphPane(QWidget):
         thread.finished.connect(thread.deleteLater)
         self.progress.setRange(0, 0)
         self.progress.show()
+        self.cancel_button.show()
         thread.start()
 
     def _progress(self, done: int, total: int) -> None:
@@ -326,6 +347,7 @@ class GraphPane(QWidget):
     def _overview_done(self, graph: Graph, positions: dict[str, Position]) -> None:
         self._thread = None
         self.progress.hide()
+        self.cancel_button.hide()
         self.view.show_graph(graph, positions)
         if self.entity_id is not None:
             self.view.set_current(self.entity_id)
@@ -335,10 +357,28 @@ class GraphPane(QWidget):
     def is_laying_out(self) -> bool:
         return self._thread is not None
 
+    def cancel_layout(self) -> None:
+        """Stop the overview being laid out, if any; its result is never shown."""
+        if self._thread is not None:
+            self._thread.laid_out.disconnect()
+            self._thread.progress.disconnect()
+            self._thread.cancel()
+            self._thread = None
+        self.progress.hide()
+        self.cancel_button.hide()
+
     def wait(self) -> None:
-        """Let every running layout finish (closing the window): a QThread destroyed while it runs aborts the process."""
+        """Cancel and wait for every running layout (closing the window): a QThread destroyed
+        while it runs aborts the process."""
+        self.cancel_layout()
         for thread in list(self._running):
+            thread.cancel()
             thread.wait()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The dock closed (or the window): a layout nobody will see is stopped."""
+        self.cancel_layout()
+        super().hideEvent(event)
 
     # --- export --------------------------------------------------------------------------
     def export(self, path: str) -> None:

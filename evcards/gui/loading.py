@@ -43,10 +43,12 @@ class _LoadWorker(QObject):
             result: LoadResult | None = load(self._path, report)
             if result is not None and result.knowledge_base is not None:
                 from evcards.search.entity_filter import EntityFilter
+                from evcards.search.query_eval import QueryIndex
 
                 # The filter's keys take about a second at 100,000 entities: build them here,
                 # not in the window's thread.
                 entity_filter = EntityFilter(result.knowledge_base.entities)
+                QueryIndex.prepare(entity_filter, result.knowledge_base, self._cancel.is_set)  # the search language's fields
         except LoadCancelled:
             result = None
         self.done.emit(result, self._number, entity_filter)

@@ -26,6 +26,7 @@ from evcards.gui import counts
 from evcards.gui.actions import MENU_ORDER, ActionRegistry
 from evcards.gui.card_highlight import CardHighlighter
 from evcards.gui.card_view import CardView
+from evcards.gui.docks import LazyDock
 from evcards.gui.entity_list import EntityListPane
 from evcards.gui.file_watcher import FileWatcher
 from evcards.gui.filter_note import FilterNote
@@ -70,8 +71,6 @@ class MainWindow(QMainWindow):
         self.action_registry = ActionRegistry(self)
         self.loader = Loader(self)
         self.watcher = FileWatcher(self)
-        self.source_view: SourcePane | None = None
-        self.timeline: TimelinePane | None = None
         self.problem_dialog: QMessageBox | None = None
         self._build_widgets()
         self._build_source_dock()
@@ -422,45 +421,38 @@ class MainWindow(QMainWindow):
 
     # --- the source pane -----------------------------------------------------------------
     def _build_source_dock(self) -> None:
-        """The dock exists from the start, so that `restoreState` brings back its place, size and
-        visibility; the pane inside it is made when it is first shown."""
-        self.source_dock = QDockWidget("Source", self)
-        self.source_dock.setObjectName("source_dock")
-        self.source_dock.setAccessibleName("Source")
-        self.source_dock.setMinimumWidth(260)
-        self.source_dock.hide()
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.source_dock)
-        a = self.action_registry
-        a["source_pane"].setCheckable(True)
-        a["source_pane"].toggled.connect(self._show_source_dock)
-        self.source_dock.toggleViewAction().toggled.connect(a["source_pane"].setChecked)
-        self.source_dock.visibilityChanged.connect(self._source_dock_visibility)
-        a.connect("next_quote", lambda: self._step_quote_in_source(1))
-        a.connect("previous_quote", lambda: self._step_quote_in_source(-1))
-        self.card.card_changed.connect(self._follow_card_in_source)
+        self.source = LazyDock(
+            self,
+            "source",
+            self.tr("Source"),
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            self.action_registry["source_pane"],
+            self._make_source_pane,
+            lambda pane: pane.follow_card(self.card.knowledge_base, self.card.entity),
+            min_width=260,
+        )
+        self.source_dock = self.source.dock
+        self.action_registry.connect("next_quote", lambda: self._step_quote_in_source(1))
+        self.action_registry.connect("previous_quote", lambda: self._step_quote_in_source(-1))
+        self.card.card_changed.connect(self.source.follow)
+
+    def _make_source_pane(self, dock: QDockWidget) -> SourcePane:
+        from evcards.gui.source_view import SourcePane
+
+        pane = SourcePane(dock)
+        pane.set_zoom(self.settings.zoom)
+        return pane
+
+    @property
+    def source_view(self) -> SourcePane | None:
+        """The source pane, None until first shown."""
+        return self.source.pane
 
     def _source_pane(self) -> SourcePane:
-        if self.source_view is None:
-            from evcards.gui.source_view import SourcePane
-
-            self.source_view = SourcePane(self.source_dock)
-            self.source_view.set_zoom(self.settings.zoom)
-            self.source_dock.setWidget(self.source_view)
-        return self.source_view
+        return self.source.made()
 
     def _show_source_dock(self, visible: bool = True) -> None:
-        if visible and self.source_view is None:
-            self._source_pane()  # before the dock is shown, so that it opens as wide as the pane asks
-        self.source_dock.setVisible(visible)
-
-    def _source_dock_visibility(self, visible: bool) -> None:
-        if visible:
-            self._follow_card_in_source()
-
-    def _follow_card_in_source(self) -> None:
-        """The open pane follows the card; a hidden one catches up when it is shown."""
-        if not self.source_dock.isHidden():
-            self._source_pane().follow_card(self.card.knowledge_base, self.card.entity)
+        self.source.show(visible)
 
     def _step_quote_in_source(self, step: int) -> None:
         """F3 / Shift+F3: the card's next or previous quote; a hidden pane opens on the first."""
@@ -475,9 +467,12 @@ class MainWindow(QMainWindow):
 
     def show_current_claim_in_source(self) -> None:
         entity, kb = self.current_entity(), self.card.knowledge_base
+        on_timeline = self._timeline_claim()
+        if on_timeline is not None and kb is not None:
+            entity = kb.entity(on_timeline[0])
         if entity is None or kb is None:
             return
-        focused = self.card.focused_claim()
+        focused = on_timeline[1] if on_timeline is not None else self.card.focused_claim()
         candidates = [focused] if focused is not None else range(len(entity.claims))
         for index in candidates:
             for k, check in enumerate(kb.checks(entity, index)):
@@ -500,39 +495,40 @@ class MainWindow(QMainWindow):
 
     # --- the timeline ------------------------------------------------------------------------
     def _build_timeline_dock(self) -> None:
-        """As the source dock: made at start for `restoreState`, its pane when first shown."""
-        self.timeline_dock = QDockWidget("Timeline", self)
-        self.timeline_dock.setObjectName("timeline_dock")
-        self.timeline_dock.setAccessibleName("Timeline")
-        self.timeline_dock.hide()
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
-        action = self.action_registry["timeline"]
-        action.setCheckable(True)
-        action.toggled.connect(self._show_timeline_dock)
-        action.triggered.connect(
-            lambda checked: self.timeline_pane().canvas.setFocus(Qt.FocusReason.ShortcutFocusReason) if checked else None
+        self.timeline_docked = LazyDock(
+            self,
+            "timeline",
+            self.tr("Timeline"),
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+            self.action_registry["timeline"],
+            self._make_timeline_pane,
+            lambda pane: pane.show_entity(self.card.knowledge_base, self.card.entity),
+            focus=lambda pane: pane.canvas,
         )
-        self.timeline_dock.toggleViewAction().toggled.connect(action.setChecked)
-        self.timeline_dock.visibilityChanged.connect(lambda visible: self._follow_card_in_timeline() if visible else None)
-        self.card.card_changed.connect(self._follow_card_in_timeline)
+        self.timeline_dock = self.timeline_docked.dock
+        self.card.card_changed.connect(self.timeline_docked.follow)
+
+    def _make_timeline_pane(self, dock: QDockWidget) -> TimelinePane:
+        from evcards.gui.timeline_view import TimelinePane
+
+        pane = TimelinePane(dock)
+        pane.claim_requested.connect(self.show_claim)
+        return pane
+
+    @property
+    def timeline(self) -> TimelinePane | None:
+        return self.timeline_docked.pane
 
     def timeline_pane(self) -> TimelinePane:
-        if self.timeline is None:
-            from evcards.gui.timeline_view import TimelinePane
+        return self.timeline_docked.made()
 
-            self.timeline = TimelinePane(self.timeline_dock)
-            self.timeline.claim_requested.connect(self.show_claim)
-            self.timeline_dock.setWidget(self.timeline)
-        return self.timeline
-
-    def _show_timeline_dock(self, visible: bool = True) -> None:
-        if visible:
-            self.timeline_pane()
-        self.timeline_dock.setVisible(visible)
-
-    def _follow_card_in_timeline(self) -> None:
-        if not self.timeline_dock.isHidden():
-            self.timeline_pane().show_entity(self.card.knowledge_base, self.card.entity)
+    def _timeline_claim(self) -> tuple[str, int] | None:
+        """The claim selected on the timeline when the reader is on it (Ctrl+U shows its quote)."""
+        pane, focused = self.timeline, QApplication.focusWidget()
+        if pane is None or focused is None or not pane.isAncestorOf(focused):
+            return None
+        claim = pane.canvas.current_claim()
+        return (claim.entity_id, claim.claim_index) if claim is not None else None
 
     def show_claim(self, entity_id: str, claim_index: int) -> None:
         """Open `entity_id`'s card (if it is not shown) and select claim `claim_index` on it."""
@@ -543,21 +539,21 @@ class MainWindow(QMainWindow):
 
     # --- the relation graph (evcards.gui.graph_view) ---------------------------------------
     def _build_graph_dock(self) -> None:
-        """As the source pane: the dock exists from the start (its place is restored), the graph
-        is made when first shown, and follows the card while it is shown."""
-        self.graph_dock = QDockWidget("Relation Graph", self)
-        self.graph_dock.setObjectName("graph_dock")
-        self.graph_dock.setAccessibleName("Relation graph")
-        self.graph_dock.setMinimumWidth(300)
-        self.graph_dock.hide()
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.graph_dock)
-        self.graph_pane: GraphPane | None = None
-        action = self.action_registry["graph_pane"]
-        action.setCheckable(True)
-        action.toggled.connect(self._show_graph_dock)
-        self.graph_dock.toggleViewAction().toggled.connect(action.setChecked)
-        self.graph_dock.visibilityChanged.connect(lambda visible: self._follow_card_in_graph() if visible else None)
-        self.card.card_changed.connect(self._follow_card_in_graph)
+        self.graph = LazyDock(
+            self,
+            "graph",
+            self.tr("Relation Graph"),
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            self.action_registry["graph_pane"],
+            self._make_graph_pane,
+            lambda pane: pane.follow(self.card.knowledge_base, self.card.entity.id if self.card.entity else None),
+            accessible_name=self.tr("Relation graph"),
+            min_width=300,
+            focus=lambda pane: pane,
+            raise_on_show=True,
+        )
+        self.graph_dock = self.graph.dock
+        self.card.card_changed.connect(self.graph.follow)
         self.entity_pane.count_changed.connect(self._listed_to_graph)
         self.action_registry["pdf_with_graph"].toggled.connect(lambda on: setattr(self.pdf, "with_graph", on))
 
@@ -567,29 +563,17 @@ class MainWindow(QMainWindow):
         if isinstance(file_menu, QMenu):
             file_menu.insertAction(self.action_registry["print"], self.action_registry["pdf_with_graph"])
 
-    def _graph(self) -> GraphPane:
-        if self.graph_pane is None:
-            from evcards.gui.graph_view import GraphPane
+    def _make_graph_pane(self, dock: QDockWidget) -> GraphPane:
+        from evcards.gui.graph_view import GraphPane
 
-            self.graph_pane = GraphPane(self.graph_dock)
-            self.graph_pane.entity_activated.connect(self.go_to)
-            self.graph_pane.listed_source = lambda: [e.id for e in self.entity_pane.listed_entities()]
-            self.graph_dock.setWidget(self.graph_pane)
-        return self.graph_pane
+        pane = GraphPane(dock)
+        pane.entity_activated.connect(self.go_to)
+        pane.listed_source = lambda: [e.id for e in self.entity_pane.listed_entities()]
+        return pane
 
-    def _show_graph_dock(self, visible: bool = True) -> None:
-        if visible:
-            self._graph()
-            self.graph_dock.setVisible(True)
-            self.graph_dock.raise_()
-            self._graph().setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.graph_dock.setVisible(False)
-
-    def _follow_card_in_graph(self) -> None:
-        if not self.graph_dock.isHidden():
-            entity = self.card.entity
-            self._graph().follow(self.card.knowledge_base, entity.id if entity is not None else None)
+    @property
+    def graph_pane(self) -> GraphPane | None:
+        return self.graph.pane
 
     def _listed_to_graph(self, *_counts: int) -> None:
         """The search changed what the list shows: an overview of the listed entities follows, once the search is done."""

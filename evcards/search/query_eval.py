@@ -4,14 +4,16 @@ A plain query (words only) is handed to `EntityFilter` whole, so it matches and 
 as the filter always did. Any other query is evaluated over sets of rows (positions in
 `EntityFilter.entities`, name order):
 
-- words and phrases use the filter's folded keys (`EntityFilter.keys`): a word matches when a
-  name key or a kind-and-claims key holds it, as in the filter;
-- field data (kinds, aliases, quotes, sources, relation types, dates, quote statuses) is read
-  once per knowledge base, on the first query that needs it, into dicts and sorted lists;
+- words and phrases match as in the filter: a name key (`EntityFilter.names_containing`), the
+  kind, or the claims; claims and quotes are looked up in word indexes
+  (`evcards.search.query_fields.WordIndex`), and only a phrase of several words is then
+  checked against the candidates' text;
+- field data (kinds, sources, relation types, dates, quote statuses, word indexes) is built
+  once per knowledge base in one pass (`evcards.search.query_fields.FieldData`), by the loading
+  thread when it calls `QueryIndex.prepare`, else on the first query that needs it;
 - in an AND, set lookups (kind:, has:, source:, rel:, date:) run first and the text terms
-  then test only the rows left, so `kind:product has:approximate electric` scans a few
-  hundred keys, not 100,000. A text term with no such narrowing scans one joined string
-  (`str.find` runs in C) instead of a Python loop over the keys.
+  then narrow what is left. A text term the word index cannot narrow (no letter or digit, or
+  a word part held by most rows) scans one joined string (`str.find` runs in C).
 
 Rows whose name key holds one of the query's positive words come first, then the others,
 each group in name order.
@@ -22,18 +24,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from evcards.search.folding import SEPARATOR, fold_for_search
 from evcards.search.query import Either, Node, Not, Query, QueryError, Term, parse, positive_text_terms
+from evcards.search.query_fields import FieldData, quote_key
 
 if TYPE_CHECKING:
     from evcards.kb.loaded import LoadedKnowledgeBase
-    from evcards.kb.model import Entity
     from evcards.search.entity_filter import EntityFilter
 
 __all__ = ["QueryIndex", "run_query"]
 
 _SET_FIELDS = frozenset({"kind", "has", "source", "rel", "date"})
+_FEW = 2000  # rows left by an AND's first terms that a text term tests one by one
 _NARROW_BELOW = 2  # a text term tests the rows left when they are under half of all; else scans the joined keys
 
 
@@ -65,7 +69,8 @@ class _Joined:
 
 
 class QueryIndex:
-    """A knowledge base's field data for queries, built per field on first use and kept.
+    """A knowledge base's field data for queries (`FieldData`), ready when the loading thread
+    prepared it (`prepare`), else built on the first query that needs it, and kept.
 
     `knowledge_base` gives quote statuses (has:approximate, has:notfound) and sources'
     publication dates; without it those are as if no quote were approximate or not found and
@@ -75,8 +80,16 @@ class QueryIndex:
         self.entity_filter = entity_filter
         self._kb = knowledge_base
         self._joined: dict[str, _Joined] = {}
-        self._sets: dict[str, dict[str, set[int]]] = {}
-        self._dates: _Dates | None = None
+        self._data: FieldData | None = _PREPARED.get(entity_filter)
+        self._named: dict[str, set[int]] = {}  # the current query's words -> rows whose names hold them
+
+    @staticmethod
+    def prepare(entity_filter: EntityFilter, knowledge_base: LoadedKnowledgeBase, cancelled: Callable[[], bool] = lambda: False) -> None:
+        """Build the field data of `entity_filter`'s entities now (in the loading thread), for the
+        `QueryIndex` the window makes later; kept only as long as `entity_filter` lives."""
+        data = FieldData.build(entity_filter.entities, knowledge_base, cancelled)
+        if data is not None:
+            _PREPARED[entity_filter] = data
 
     def __len__(self) -> int:
         return len(self.entity_filter)
@@ -87,21 +100,28 @@ class QueryIndex:
             return range(len(self))
         if query.plain:
             return self.entity_filter.matches(query.text)
+        self._named = {}
         found = self._eval(query.node, None)
         words = positive_text_terms(query.node)
         if not words:
             return sorted(found)
-        named: set[int] = set()
-        if len(found) * 8 < len(self):
+        named: set[int] = set().union(*(self._named[word] for word in words if word in self._named)) & found
+        unnamed = [word for word in words if word not in self._named]
+        if unnamed and len(found) * 8 < len(self):
             name_keys, _ = self.entity_filter.keys()
-            named = {row for row in found if any(word in name_keys[row] for word in words)}
-        else:
-            for word in words:
-                named.update(self.entity_filter.names_containing(word))
-            named &= found
+            named |= {row for row in found if any(word in name_keys[row] for word in unnamed)}
+        elif unnamed:
+            named |= set().union(*map(self._names, unnamed)) & found
         if not named:
             return sorted(found)
         return sorted(named) + sorted(found - named)
+
+    def _names(self, folded: str) -> set[int]:
+        """Rows whose name key holds `folded`: asked again to rank, so kept for the query."""
+        found = self._named.get(folded)
+        if found is None:
+            found = self._named[folded] = set(self.entity_filter.names_containing(folded))
+        return found
 
     # Evaluation: each node gives the set of rows it matches, among `within` when given.
 
@@ -127,20 +147,57 @@ class QueryIndex:
         if term.kind in _SET_FIELDS:
             found = self._field_rows(term)
             return found if within is None else found & within
-        if term.kind in ("word", "phrase"):
-            names = self._text_rows("name", term.value, within)
-            rest = self._text_rows("rest", term.value, None if within is None else within - names)
-            return names | rest
+        if within is not None and len(within) <= _FEW and term.kind in ("word", "phrase", "name", "claim"):
+            return self._among_few(term.kind, term.value, within)
+        if term.kind in ("word", "phrase", "name"):
+            names = self._names(term.value) if within is None else self._names(term.value) & within
+            if term.kind == "name":
+                return names
+            return names | self._kinds_holding(term.value, within) | self._text_rows("claim", term.value, within)
         return self._text_rows(term.kind, term.value, within)
 
+    def _among_few(self, kind: str, folded: str, within: set[int]) -> set[int]:
+        """The few rows left by the terms before, tested one by one (quicker than any lookup)."""
+        name_keys, rest_keys = self.entity_filter.keys()
+        if kind == "name":
+            return {row for row in within if folded in name_keys[row]}
+        if kind == "claim":
+            return {row for row in within if rest_keys[row].find(folded, rest_keys[row].find(SEPARATOR) + 1) >= 0}
+        return {row for row in within if folded in name_keys[row] or folded in rest_keys[row]}
+
+    def _kinds_holding(self, folded: str, within: set[int] | None) -> set[int]:
+        """Rows whose kind holds `folded` (a bare word searches kinds as the filter does)."""
+        found: set[int] = set().union(*(rows for kind, rows in self._fields().sets["kind"].items() if folded in kind))
+        return found if within is None else found & within
+
     def _text_rows(self, part: str, folded: str, within: set[int] | None) -> set[int]:
-        if part == "name" and within is None:
-            return set(self.entity_filter.names_containing(folded))
+        words = self._fields().claim_words if part == "claim" else self._fields().quote_words if part == "quote" else None
+        if words is not None and SEPARATOR not in folded:
+            narrowed = words.candidates(folded, 2 * len(self))
+            if narrowed is not None:
+                found, sure = narrowed
+                if within is not None:
+                    found &= within
+                return found if sure else self._verified(part, folded, found)
         joined = self._joined_keys(part)
         if within is not None and len(within) * _NARROW_BELOW < len(self):
             return joined.rows_among(folded, within)
         found = set(joined.rows_holding(folded))
         return found if within is None else found & within
+
+    def _verified(self, part: str, folded: str, rows: set[int]) -> set[int]:
+        """The candidate `rows` whose claims (or quotes) really hold `folded`: a phrase of several words."""
+        if part == "quote":
+            entities = self.entity_filter.entities
+            return {row for row in rows if folded in quote_key(entities[row])}
+        _, rest_keys = self.entity_filter.keys()  # kind, then claims after the first separator
+        return {row for row in rows if rest_keys[row].find(folded, rest_keys[row].find(SEPARATOR) + 1) >= 0}
+
+    def _fields(self) -> FieldData:
+        if self._data is None:
+            self._data = FieldData.build(self.entity_filter.entities, self._kb)
+            assert self._data is not None  # never cancelled here
+        return self._data
 
     def _joined_keys(self, part: str) -> _Joined:
         joined = self._joined.get(part)
@@ -149,73 +206,25 @@ class QueryIndex:
         return joined
 
     def _keys(self, part: str) -> list[str]:
-        name_keys, rest_keys = self.entity_filter.keys()
+        _, rest_keys = self.entity_filter.keys()
         entities = self.entity_filter.entities
-        if part == "name":
-            return name_keys
-        if part == "rest":
-            return rest_keys
         if part == "claim":
             return [key.partition(SEPARATOR)[2] for key in rest_keys]
         if part == "alias":
             return [fold_for_search(SEPARATOR.join(e.aliases)) for e in entities]
-        return [fold_for_search(SEPARATOR.join(item.exact for c in e.claims for item in c.evidence_items)) for e in entities]
+        return [quote_key(e) for e in entities]
 
     def _field_rows(self, term: Term) -> set[int]:
         if term.kind == "date":
-            return self._dated().rows(term.low, term.high)
-        table = self._sets.get(term.kind)
-        if table is None:
-            table = self._sets[term.kind] = self._build(term.kind)
+            return self._fields().dates.rows(term.low, term.high)
+        table = self._fields().sets[term.kind]
         if term.kind == "kind":  # kind:org finds organization: kinds starting with the value
             return set().union(*(rows for kind, rows in table.items() if kind.startswith(term.value)))
         return table.get(term.value, set())
 
-    def _build(self, field: str) -> dict[str, set[int]]:
-        table: dict[str, set[int]] = {}
-        for row, entity in enumerate(self.entity_filter.entities):
-            for value in _FIELD_VALUES[field](entity, self._kb):
-                table.setdefault(value, set()).add(row)
-        return table
 
-    def _dated(self) -> _Dates:
-        if self._dates is None:
-            self._dates = _Dates(self.entity_filter.entities, self._kb)
-        return self._dates
-
-
-class _Dates:
-    """Every claim's date (else its first source's publication date), by year: a range of
-    whole years is a union of a few kept sets; only a year cut by a month or day is scanned."""
-
-    def __init__(self, entities: Sequence[Entity], kb: LoadedKnowledgeBase | None) -> None:
-        dated: dict[int, list[tuple[str, int]]] = {}
-        for row, entity in enumerate(entities):
-            for claim in entity.claims:
-                date = claim.date
-                if date is None and kb is not None and claim.sources:
-                    source = kb.source(claim.sources[0])
-                    date = source.published if source is not None else None
-                if date:
-                    dated.setdefault(int(date[:4]), []).append((date, row))
-        self._dated = dated
-        self._years = {year: {row for _, row in pairs} for year, pairs in dated.items()}
-
-    def rows(self, low: str, high: str) -> set[int]:
-        """Rows with a date from `low` to `high` (each YYYY[-MM[-DD]], "" for open), ends included."""
-        if not self._years:
-            return set()
-        first = int(low[:4]) if low else min(self._years)
-        last = int(high[:4]) if high else max(self._years)
-        found: set[int] = set()
-        for year in range(first, last + 1):
-            if year not in self._years:
-                continue
-            if (year == first and len(low) > 4) or (year == last and len(high) > 4):
-                found.update(row for date, row in self._dated[year] if date[: len(low)] >= low and date[: len(high)] <= (high or date))
-            else:
-                found |= self._years[year]
-        return found
+_PREPARED: WeakKeyDictionary[EntityFilter, FieldData] = WeakKeyDictionary()
+"""Field data built by the loading thread, found by the window's `QueryIndex` for the same filter."""
 
 
 def _cost(node: Node) -> int:
@@ -223,35 +232,6 @@ def _cost(node: Node) -> int:
     if isinstance(node, Term):
         return 0 if node.kind in _SET_FIELDS else 1
     return 3 if isinstance(node, Not) else 2
-
-
-def _has(entity: Entity, kb: LoadedKnowledgeBase | None) -> set[str]:
-    from evcards.kb.quotes import QuoteStatus
-
-    found: set[str] = set()
-    if entity.relations:
-        found.add("relations")
-    for claim in entity.claims:
-        items = claim.evidence_items
-        if not items:
-            found.add("noquote")
-        elif any(item.stance == "refutes" for item in items):
-            found.add("refutes")
-    if kb is not None:
-        statuses = kb.quote_statuses(entity)
-        if QuoteStatus.APPROXIMATE in statuses:
-            found.add("approximate")
-        if QuoteStatus.NOT_FOUND in statuses:
-            found.add("notfound")
-    return found
-
-
-_FIELD_VALUES: dict[str, Callable[[Entity, LoadedKnowledgeBase | None], set[str]]] = {
-    "kind": lambda entity, _kb: {fold_for_search(entity.kind)},
-    "source": lambda entity, _kb: {fold_for_search(source) for claim in entity.claims for source in claim.sources},
-    "rel": lambda entity, _kb: {fold_for_search(relation.type) for relation in entity.relations},
-    "has": _has,
-}
 
 
 def run_query(index: QueryIndex, text: str) -> list[int] | range | QueryError:

@@ -131,3 +131,51 @@ def test_the_card_pdf_can_end_with_its_relation_graph(qtbot: Any, window: MainWi
     assert len(with_graph.pages) == len(plain.pages) + 1
     last = " ".join((with_graph.pages[-1].extract_text() or "").split())  # pypdf reads some spaces as tabs
     assert "Lei Jun" in last and "Xiaomi" in last and "Steve Jobs" in last
+
+
+def test_the_overview_layout_can_be_cancelled_and_stops_when_the_dock_or_window_closes(qtbot: Any, settings: Any, write_kb: Any) -> None:
+    from tests.conftest import minimal_kb, open_window
+
+    count = 1500  # a layout of about a second: long enough to be caught running
+    entities = [
+        {
+            "id": f"e{i}",
+            "name": f"Entity {i}",
+            "kind": "organization",
+            "claims": [],
+            "relations": [{"type": "partner_of", "target": f"e{(i * 7 + 1) % count}"}],
+        }
+        for i in range(count)
+    ]
+    window = open_window(qtbot, settings, write_kb(minimal_kb(entities=entities, sources=[]), source_text=None))
+    pane = open_graph(qtbot, window)
+    pane.overview.setChecked(True)
+    assert pane.is_laying_out() and pane.progress.isVisible() and pane.cancel_button.isVisible()
+    qtbot.mouseClick(pane.cancel_button, Qt.MouseButton.LeftButton)
+    assert not pane.is_laying_out() and not pane.progress.isVisible() and not pane.overview.isChecked()
+    assert pane.view.graph is not None and window.card.entity is not None and pane.view.graph.centre == window.card.entity.id
+    pane.overview.setChecked(True)
+    qtbot.keyClick(window, Key.Key_G, Mod.ControlModifier)  # the dock closes: nobody will see the layout
+    assert window.graph_dock.isHidden() and not pane.is_laying_out()
+    qtbot.keyClick(window, Key.Key_G, Mod.ControlModifier)  # open again: the overview is laid out anew
+    assert pane.is_laying_out()
+    window.close()  # mid-layout: waits for the cancelled thread, no crash
+    assert not pane.is_laying_out()
+
+
+def test_the_pdf_draws_names_at_the_size_of_the_relation_labels(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    """Names drawn 12 times too large on a 1,200 dpi page were clipped to nothing: present in the text, invisible."""
+    import math
+
+    pane = open_graph(qtbot, window)
+    pane.export(str(tmp_path / "graph.pdf"))
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: Any, size: float) -> None:
+        if text.strip():
+            sizes.append(size * math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2])) * math.sqrt(abs(cm[0] * cm[3] - cm[1] * cm[2])))
+
+    page = PdfReader(tmp_path / "graph.pdf").pages[0]
+    text = " ".join(page.extract_text(visitor_text=visit).split())  # pypdf reads some spaces as tabs
+    assert "Lei Jun" in text and "founded by" in text
+    assert max(sizes) < 3 * min(sizes)

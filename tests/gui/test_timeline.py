@@ -222,3 +222,31 @@ def test_the_timeline_comes_back_open_with_the_window(qtbot: Any, settings: Any)
     assert window.timeline_pane().canvas.claims() or window.timeline_pane().undated_list.count()
     assert window.focusWidget() is not window.timeline_pane().canvas  # the reader starts in the list, as before
     window.close()
+
+
+def test_a_mark_of_an_entity_the_filter_hides_opens_it_and_says_the_filter_was_cleared(timeline_window: Any, qtbot: Any) -> None:
+    window = timeline_window
+    pane = window.timeline_pane()
+    qtbot.mouseClick(pane.kb_scope, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.entity_pane.filter_field, "kind:person")
+    qtbot.waitUntil(window.entity_pane.search_done)
+    assert not window.entity_pane.is_listed("su7")
+    su7 = next(m for m in pane.canvas.marks() if m.claim.entity_id == "su7")
+    qtbot.mouseClick(pane.canvas, Qt.MouseButton.LeftButton, pos=su7.centre.toPoint())
+    assert window.card.entity.id == "su7"
+    assert selected_line(window).startswith(f"{su7.claim.claim_index + 1}. {su7.claim.statement}")
+    assert "No entity" not in window.statusBar().currentMessage()
+
+
+def test_ctrl_u_shows_the_source_of_the_claim_selected_on_the_timeline(timeline_window: Any, qtbot: Any) -> None:
+    window = timeline_window
+    canvas = window.timeline_pane().canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_End)  # the last dated claim: "Xiaomi builds its cars in its own factory."
+    claim = canvas.current_claim()
+    assert claim is not None
+    qtbot.keyClick(canvas, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    source = window.source_view
+    assert source is not None and window.source_dock.isVisible()
+    shown = source.current_quote()
+    assert shown is not None and shown.claim_index == claim.claim_index != 0  # not the card's first quote
