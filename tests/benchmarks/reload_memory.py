@@ -19,8 +19,8 @@ from __future__ import annotations
 import gc
 import json
 import os
-import sys
 import re
+import sys
 import tempfile
 import threading
 import time
