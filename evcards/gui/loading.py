@@ -113,8 +113,8 @@ class Loader(QObject):
         if result is not None and result.knowledge_base is not None:
             from evcards.kb.memory import return_free_memory
 
-            # The window has let go of the knowledge base it showed before (nothing in it is
-            # a reference cycle, so it is freed at once): hand its memory back to the system.
+            # The window has let go of the knowledge base it showed before (nothing in it is a
+            # reference cycle, so it is freed at once): hand the pages it held back to the system.
             return_free_memory()
 
     def _cleanup(self) -> None:
