@@ -110,11 +110,12 @@ class Loader(QObject):
         self._cleanup()
         self.entity_filter = entity_filter
         self.finished.emit(result, self._reload)
-        if result is not None and result.knowledge_base is not None:
+        if result is not None and result.knowledge_base is not None and number > 1:
             from evcards.kb.memory import return_free_memory
 
             # The window has let go of the knowledge base it showed before (nothing in it is a
             # reference cycle, so it is freed at once): hand the pages it held back to the system.
+            # Not after the first load, which replaced nothing: the first card comes sooner.
             return_free_memory()
 
     def _cleanup(self) -> None:
