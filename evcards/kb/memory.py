@@ -2,7 +2,7 @@
 
 A reload keeps the open knowledge base until the new one is ready, so for a moment two are
 alive; the old one is then freed, but glibc's allocator keeps what it freed for later use
-instead of returning it, and resident memory stays one knowledge base higher for good
+instead of returning it, and resident memory stays higher for good
 (measured: 21 MB, 15 of the 41.6 % that the benchmark's size M grew by over 20 reloads).
 Two of glibc's documented knobs, called through `ctypes` because Python has no binding:
 
