@@ -32,6 +32,9 @@ class _LoadWorker(QObject):
 
     def run(self) -> None:
         from evcards.kb.loader import LoadCancelled, load
+        from evcards.kb.memory import keep_big_blocks_apart
+
+        keep_big_blocks_apart()  # the file's bytes and big lists then leave no pinned holes behind
 
         def report(done: int, total: int) -> None:
             if self._cancel.is_set():
@@ -109,6 +112,13 @@ class Loader(QObject):
         self._cleanup()
         self.entity_filter = entity_filter
         self.finished.emit(result, self._reload)
+        if result is not None and result.knowledge_base is not None and number > 1:
+            from evcards.kb.memory import return_free_memory
+
+            # The window has let go of the knowledge base it showed before (nothing in it is a
+            # reference cycle, so it is freed at once): hand the pages it held back to the system.
+            # Not after the first load, which replaced nothing: the first card comes sooner.
+            return_free_memory()
 
     def _cleanup(self) -> None:
         if self._thread is not None:

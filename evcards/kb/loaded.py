@@ -36,7 +36,7 @@ class LoadedKnowledgeBase:
     `json.loads` of the file, where the whole load has a budget of two and a half.
     """
 
-    __slots__ = ("_checks", "_data", "_entities", "_path", "_sources", "_texts")
+    __slots__ = ("__weakref__", "_checks", "_data", "_entities", "_path", "_sources", "_texts")  # weakref: see who keeps one alive
 
     def __init__(
         self,

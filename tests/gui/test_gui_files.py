@@ -203,11 +203,11 @@ def test_a_reload_frees_the_previous_knowledge_base(qtbot: Any, kb_window: Any) 
     window, _path = kb_window
     click_entity(qtbot, window, "lei-jun")
     old_entities = [weakref.ref(entity) for entity in window.kb.entities]
-    previous = [window.kb]
+    old_knowledge_base = weakref.ref(window.kb)
     window.reload()
-    qtbot.waitUntil(lambda: window.kb is not previous[0] and not window.loader.is_busy(), timeout=WINDOW_TIMEOUT_MS)
-    previous.clear()
+    qtbot.waitUntil(lambda: window.kb is not old_knowledge_base() and not window.loader.is_busy(), timeout=WINDOW_TIMEOUT_MS)
     gc.collect()
+    assert old_knowledge_base() is None
     assert [ref() for ref in old_entities] == [None] * len(old_entities)
     assert shown_card_id(window) == "lei-jun"
 
