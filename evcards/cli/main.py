@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from evcards import __version__
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
+from evcards.kb import pydantic_plugins
 from evcards.resources import bundled_data
 
 if TYPE_CHECKING:  # a plain `evcards` opens the window without argparse (8 ms of imports)
@@ -212,7 +213,7 @@ def _main(argv: Sequence[str] | None) -> int:
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")  # see evcards.search.pinyin
     # No third-party pydantic plugins: they could change how a file is validated, and looking
     # for them reads every installed package's metadata (importlib.metadata) before the first card.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    pydantic_plugins.disable()
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
     if argv and argv[0] in COMMANDS:

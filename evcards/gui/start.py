@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from evcards.kb.model import Entity
+if TYPE_CHECKING:  # the window imports this module at start, before pydantic is needed
+    from evcards.kb.model import Entity
 
 
 def most_connected(entities: Sequence[Entity]) -> Entity | None:
