@@ -195,7 +195,7 @@ def scene_bytes(scene: QGraphicsScene, suffix: str, title: str = "Relation graph
     """The graph as an SVG, PNG or PDF file's bytes, by `suffix` ("svg", "png", "pdf");
     ValueError for another suffix, OSError when Qt cannot draw it."""
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSize
-    from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter
+    from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPdfWriter
 
     source = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
     suffix = suffix.casefold().lstrip(".")
@@ -220,7 +220,7 @@ def scene_bytes(scene: QGraphicsScene, suffix: str, title: str = "Relation graph
         painter.begin(image)
         render_scene(scene, painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
-        ok = image.save(buffer, b"PNG")
+        ok = QImageWriter(buffer, b"png").write(image)
     elif suffix == "pdf":
         writer = QPdfWriter(buffer)
         writer.setTitle(title)

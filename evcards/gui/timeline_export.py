@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
-from PySide6.QtGui import QImage, QPaintDevice
+from PySide6.QtGui import QImage, QImageWriter, QPaintDevice
 
 from evcards.file_saving import save_bytes
 
@@ -37,7 +37,7 @@ def canvas_bytes(canvas: TimelineCanvas, suffix: str) -> bytes:
     if suffix == ".png":
         image = QImage(size * EXPORT_SCALE, QImage.Format.Format_ARGB32)
         canvas.render_to(image)
-        if not image.save(buffer, b"PNG"):
+        if not QImageWriter(buffer, b"png").write(image):
             raise OSError("the PNG could not be drawn")
     elif suffix == ".pdf":
         from PySide6.QtCore import QMarginsF, QSizeF
