@@ -119,8 +119,6 @@ def check_target(target: Path) -> Path:
     refusing what must not be replaced or cannot be written; `SaveFailed` says why.
 
     Cheap, and done before the work that makes the bytes, so that a hopeless target fails at once."""
-    if not str(target) or target == Path():
-        raise SaveFailed(f"cannot write {str(target)!r}: no file name given")
     written = target
     try:
         if stat.S_ISLNK(os.lstat(target).st_mode):

@@ -17,10 +17,10 @@ from PySide6.QtGui import QPageSize, QPdfWriter, QTextBlock, QTextCursor, QTextD
 
 from evcards import __version__
 from evcards.card.document import build_card_document
+from evcards.file_saving import os_error_message
 from evcards.pdf import export as pdf_export
 from evcards.pdf.export import ExportCancelled, ExportError, ExportProgress, export_pdf, print_card
 from evcards.pdf.pages import PaintFailed, content_height, lay_out
-from evcards.file_saving import os_error_message
 from tests.conftest import KbWriter, load_kb, minimal_kb, write_and_load
 from tests.pdf_helpers import (
     CURLY_QUOTE,
