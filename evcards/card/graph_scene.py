@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget
 
-from evcards.file_saving import save_bytes
+from evcards.file_saving import check_target, save_bytes
 from evcards.graph.layout import Position
 from evcards.graph.neighbourhood import Edge, Graph, Node
 
@@ -248,6 +248,7 @@ def save_scene(scene: QGraphicsScene, path: str, title: str = "Relation graph") 
     """Write the graph as SVG, PNG or PDF, by `path`'s suffix, through `evcards.file_saving`
     (never replacing a device, FIFO or folder; a link written through); OSError (its text for
     the user) when it cannot be written."""
+    check_target(Path(path))  # before the drawing: a device or a FIFO is refused at once
     suffix = path.rsplit(".", 1)[-1] if "." in Path(path).name else ""
     try:
         data = scene_bytes(scene, suffix, title)

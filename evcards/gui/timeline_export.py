@@ -12,7 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
 from PySide6.QtGui import QImage, QImageWriter, QPaintDevice
 
-from evcards.file_saving import save_bytes
+from evcards.file_saving import check_target, save_bytes
 
 
 class TimelineCanvas(Protocol):
@@ -72,6 +72,7 @@ def export_canvas(canvas: TimelineCanvas, path: Path) -> None:
     """Save `canvas` as shown, by `path`'s suffix, through `evcards.file_saving` (nothing but a
     regular file replaced, a link written through); ValueError for another suffix, OSError (its
     text for the user) when the file cannot be written."""
+    check_target(path)  # before the drawing: a device or a FIFO is refused at once
     try:
         data = canvas_bytes(canvas, path.suffix.lower())
     except ValueError as error:
