@@ -58,9 +58,6 @@ _live_lock = threading.Lock()
 class SaveFailed(OSError):
     """A file could not be written; `str(error)` is a message for the user naming the file and why."""
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else super().__str__()
-
 
 _KINDS = {
     stat.S_IFCHR: "a device",
@@ -220,7 +217,8 @@ def _cleanup_on_signals() -> Iterator[None]:
         yield
     finally:
         for number, handler in previous.items():
-            signal.signal(number, handler)
+            # None: a handler set outside Python, which cannot be put back; the default is the closest
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
 
 
 def _temporary_name(written: Path) -> Path:
