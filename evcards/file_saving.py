@@ -53,6 +53,7 @@ _CLEANUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
 
 _live: set[str] = set()  # temporary files this process is writing now
 _live_lock = threading.Lock()
+_cleaned: dict[str, float] = {}  # folder -> when it was last cleaned (time.monotonic)
 
 
 class SaveFailed(OSError):
@@ -184,6 +185,16 @@ def remove_stale_temporary_files(folder: Path, now: float | None = None) -> list
     return removed
 
 
+def _clean_folder_now_and_then(folder: Path) -> None:
+    """`remove_stale_temporary_files`, at most once a minute per folder: a folder export of
+    10,000 cards would otherwise list its growing folder 10,000 times."""
+    now = time.monotonic()
+    key = os.path.abspath(folder)
+    if now - _cleaned.get(key, -STALE_AFTER_SECONDS) >= STALE_AFTER_SECONDS:
+        _cleaned[key] = now
+        remove_stale_temporary_files(folder)
+
+
 def remove_temporary_files() -> None:
     """Remove the temporary files this process is writing now: at exit, on a signal, when the
     window closes. Safe to call at any time (a save in progress then fails at its rename)."""
@@ -255,7 +266,7 @@ def save_bytes(target: Path, data: bytes) -> Path:
     """Write `data` to `target` atomically: afterwards `target` holds all of `data`, or is as it
     was. Return the file written (the link's target for a symbolic link). `SaveFailed` on failure."""
     written = check_target(target)
-    remove_stale_temporary_files(written.parent)
+    _clean_folder_now_and_then(written.parent)
     temporary = _temporary_name(written)
     with _cleanup_on_signals():
         with _live_lock:

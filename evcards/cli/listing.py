@@ -2,7 +2,8 @@
 
 Columns are padded by display width (wcwidth), not by characters: a Han or Hangul character
 takes two cells, a combining mark none, most emoji two. Nothing is cut: a long name makes its
-column wider, as before.
+column wider, as before. Names and kinds are escaped first (`evcards.cli.terminal_text`), so a
+control character in the data neither acts on the terminal nor breaks the columns.
 """
 
 from __future__ import annotations

@@ -128,3 +128,12 @@ def test_a_temporary_file_a_killed_export_left_is_removed_by_the_next_one(write_
     run = _export(data, str(out_folder / "other.pdf"), out_folder)
     assert run.returncode == 0, run.stderr
     assert sorted(os.listdir(out_folder)) == [".notes.txt.part", "other.pdf"]
+
+
+def test_migrate_goes_through_the_same_save_and_refuses_a_fifo_even_with_force(write_kb: KbWriter, out_folder: Path) -> None:
+    fifo = out_folder / "kb2.json"
+    os.mkfifo(fifo)
+    command = [sys.executable, "-m", "evcards", "migrate", str(write_kb()), str(fifo), "--force"]
+    run = subprocess.run(command, cwd=out_folder, env=_env(), capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and f"cannot write {fifo}: it is a FIFO (named pipe)" in run.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and os.listdir(out_folder) == ["kb2.json"]
