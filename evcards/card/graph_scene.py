@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget
 
+from evcards.file_saving import check_target, save_bytes
 from evcards.graph.layout import Position
 from evcards.graph.neighbourhood import Edge, Graph, Node
 
@@ -198,19 +200,22 @@ def render_scene(scene: QGraphicsScene, painter: QPainter, target: QRectF) -> No
 GRAPH_FORMATS = ("svg", "png", "pdf")
 
 
-def save_scene(scene: QGraphicsScene, path: str, title: str = "Relation graph") -> None:
-    """Write the graph as SVG, PNG or PDF, by `path`'s suffix; OSError when it cannot be written."""
-    from PySide6.QtCore import QMarginsF, QSize
-    from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter
+def scene_bytes(scene: QGraphicsScene, suffix: str, title: str = "Relation graph") -> bytes:
+    """The graph as an SVG, PNG or PDF file's bytes, by `suffix` ("svg", "png", "pdf");
+    ValueError for another suffix, OSError when Qt cannot draw it."""
+    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSize
+    from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPdfWriter
 
     source = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
-    suffix = path.rsplit(".", 1)[-1].casefold()
+    suffix = suffix.casefold().lstrip(".")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     painter = QPainter()
     if suffix == "svg":
         from PySide6.QtSvg import QSvgGenerator
 
         generator = QSvgGenerator()
-        generator.setFileName(path)
+        generator.setOutputDevice(buffer)
         generator.setSize(source.size().toSize())
         generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
         generator.setTitle(title)
@@ -224,9 +229,9 @@ def save_scene(scene: QGraphicsScene, path: str, title: str = "Relation graph") 
         painter.begin(image)
         render_scene(scene, painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
-        ok = image.save(path)  # the format from the suffix
+        ok = QImageWriter(buffer, b"png").write(image)
     elif suffix == "pdf":
-        writer = QPdfWriter(path)
+        writer = QPdfWriter(buffer)
         writer.setTitle(title)
         landscape = source.width() > source.height()
         writer.setPageLayout(
@@ -240,7 +245,22 @@ def save_scene(scene: QGraphicsScene, path: str, title: str = "Relation graph") 
         area = writer.pageLayout().paintRectPixels(writer.resolution())
         render_scene(scene, painter, QRectF(0, 0, area.width(), area.height()))
         ok = painter.end()
+        del writer  # the PDF is complete in the buffer once its writer is gone
     else:
-        raise OSError(f"{path}: a graph is saved as SVG, PNG or PDF, not {suffix!r}")
+        raise ValueError(f"a graph is saved as SVG, PNG or PDF, not {suffix!r}")
     if not ok:
-        raise OSError(f"{path}: could not be written")
+        raise OSError(f"the {suffix.upper()} of the graph could not be drawn")
+    return bytes(buffer.data().data())
+
+
+def save_scene(scene: QGraphicsScene, path: str, title: str = "Relation graph") -> None:
+    """Write the graph as SVG, PNG or PDF, by `path`'s suffix, through `evcards.file_saving`
+    (never replacing a device, FIFO or folder; a link written through); OSError (its text for
+    the user) when it cannot be written."""
+    check_target(Path(path))  # before the drawing: a device or a FIFO is refused at once
+    suffix = path.rsplit(".", 1)[-1] if "." in Path(path).name else ""
+    try:
+        data = scene_bytes(scene, suffix, title)
+    except ValueError as error:
+        raise OSError(f"{path}: {error}") from error
+    save_bytes(Path(path), data)

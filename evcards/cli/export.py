@@ -21,6 +21,7 @@ from pathlib import Path
 
 from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
+from evcards.cli.terminal_text import say
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.loader import load
 from evcards.kb.model import Entity
@@ -65,7 +66,14 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--with-graph", action="store_true", help="add a page with each card's relation graph (its entity and direct neighbours)"
     )
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="the PDF file, or the folder for several")
+    parser.add_argument("-o", "--output", type=output_path, required=True, metavar="OUT", help="the PDF file, or the folder for several")
+
+
+def output_path(text: str) -> Path:
+    """OUT as a path; an empty one is refused (as a path it would be the current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("OUT is empty: give the file (or folder) to write")
+    return Path(text)
 
 
 def _describe(entity: Entity) -> str:
@@ -135,7 +143,7 @@ def _gui_application(widgets: bool = False) -> object:
 
 
 def _fail(message: str) -> int:
-    print(f"evcards export: {message}", file=sys.stderr)
+    say(f"evcards export: {message}")
     return EXIT_INVALID
 
 
@@ -178,7 +186,7 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 
     def progress(step: ExportProgress) -> None:
         if step.writing:
-            print(f"[{step.done}/{step.total}] {step.entity.name}", file=sys.stderr, flush=True)
+            say(f"[{step.done}/{step.total}] {step.entity.name}")
 
     try:
         files = export_pdf(
@@ -205,7 +213,7 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     del app
     if len(files) == 1:
         pages = files[0].pages
-        print(f"wrote {files[0].path} ({counted(len(files[0].entities), 'card')}, {counted(pages, 'page')})")
+        say(f"wrote {files[0].path} ({counted(len(files[0].entities), 'card')}, {counted(pages, 'page')})", sys.stdout)
     else:
-        print(f"wrote {len(files)} PDFs to {target}")
+        say(f"wrote {len(files)} PDFs to {target}", sys.stdout)
     return EXIT_OK

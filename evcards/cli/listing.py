@@ -2,20 +2,21 @@
 
 Columns are padded by display width (wcwidth), not by characters: a Han or Hangul character
 takes two cells, a combining mark none, most emoji two. Nothing is cut: a long name makes its
-column wider, as before.
+column wider, as before. Names and kinds are escaped first (`evcards.cli.terminal_text`), so a
+control character in the data neither acts on the terminal nor breaks the columns.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from wcwidth import wcswidth, wcwidth
 
+from evcards.cli.terminal_text import escaped
 from evcards.kb.quotes import QuoteStatus
 from evcards.kb.verdicts import Verdict
 
@@ -26,19 +27,6 @@ if TYPE_CHECKING:
     from evcards.kb.model import Entity
 
 HEADER = ("ID", "KIND", "NAME", "CLAIMS")
-
-
-# Characters a terminal acts on instead of showing: control characters (a line break or tab in
-# a name broke its row) and the bidi embeddings, overrides and isolates (U+202E turned the rest
-# of the line around). A cell shows them escaped, as Python writes them: \n, \u202e.
-_ACTING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def shown(text: str) -> str:
-    """`text` as a table cell: what a terminal would act on, escaped."""
-    if text.isprintable() and not _ACTING.search(text):
-        return text
-    return _ACTING.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def display_width(text: str) -> int:
@@ -71,7 +59,7 @@ def table_lines(rows: Sequence[Sequence[str]], right_aligned: frozenset[int] = f
 def entity_lines(kb: LoadedKnowledgeBase, entities: Sequence[Entity] | None = None) -> list[str]:
     """The table of `entities` (default: every entity, in file order)."""
     listed = kb.entities if entities is None else entities
-    rows = [HEADER, *((e.id, shown(e.kind), shown(e.name), str(len(e.claims))) for e in listed)]
+    rows = [HEADER, *((e.id, escaped(e.kind), escaped(e.name), str(len(e.claims))) for e in listed)]
     return table_lines(rows, right_aligned=frozenset({3}))
 
 
@@ -97,7 +85,10 @@ def entities_json(kb: LoadedKnowledgeBase, entities: Sequence[Entity] | None = N
     its id, name, native name, names by language tag, aliases, kind, number of claims, its
     evidence quotes counted by status and its claims counted by verdict."""
     listed = kb.entities if entities is None else entities
-    return json.dumps([_record(kb, entity) for entity in listed], ensure_ascii=False, indent=2)
+    # JSON escapes C0 controls itself; the escape of the rest (DEL, C1, bidi controls) is JSON
+    # too, so the text reads the same to a parser and harms no terminal.
+    text = json.dumps([_record(kb, entity) for entity in listed], ensure_ascii=False, indent=2)
+    return "\n".join(escaped(line) for line in text.split("\n"))  # its own line breaks kept
 
 
 def write_out(text: str, *, utf8: bool = False) -> None:

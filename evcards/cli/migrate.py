@@ -1,8 +1,8 @@
 """`evcards migrate IN OUT`: write a knowledge base in format 2.
 
 IN must load (errors refuse it, exit 1; findings do not matter: the quotes are carried over
-as they are). OUT is written atomically: a temporary file beside it, synced, then renamed, so
-an interrupted run leaves OUT as it was; an OUT that is a symbolic link is written through.
+as they are). OUT is written atomically by `evcards.file_saving` (as every export): an interrupted run
+leaves OUT as it was, a symbolic link is written through, a device or FIFO is refused.
 IN, or an OUT that exists, is overwritten only with --force.
 """
 
@@ -10,32 +10,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems
+from evcards.cli.terminal_text import say
+from evcards.file_saving import SaveFailed, save_bytes
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", type=Path, metavar="IN", help="the knowledge base to migrate (format 1 or 2)")
     parser.add_argument("output", type=Path, metavar="OUT", help="the format-2 file to write")
     parser.add_argument("--force", action="store_true", help="overwrite OUT if it exists, even when it is IN")
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `target`, replacing it only once every byte is on disk."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _refusal(source: Path, target: Path, force: bool) -> str | None:
@@ -58,21 +44,21 @@ def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
 
     source, target = args.input, args.output
     if (refusal := _refusal(source, target, args.force)) is not None:
-        print(f"evcards migrate: {refusal}", file=sys.stderr)
+        say(f"evcards migrate: {refusal}")
         return EXIT_INVALID
     result = load(source)
     if result.knowledge_base is None:
         print_problems(result)
-        print(f"evcards migrate: {source} is not a valid knowledge base; nothing written", file=sys.stderr)
+        say(f"evcards migrate: {source} is not a valid knowledge base; nothing written")
         return EXIT_INVALID
     # A symbolic link is written through, not replaced by a file: it still names the new file
     # (and OUT linking to IN, with --force, replaces IN, as the refusal without it says).
     written = target.resolve() if target.is_symlink() else target
     data = to_format_2(result.knowledge_base.data, result.knowledge_base.path.parent, written.resolve().parent)
     try:
-        write_atomically(written, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    except OSError as error:
-        print(f"evcards migrate: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        save_bytes(target, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    except SaveFailed as error:  # it names the file and the cause
+        say(f"evcards migrate: {error}")
         return EXIT_INVALID
-    print(f"{target}: written in format 2 from {source}")
+    say(f"{target}: written in format 2 from {source}", sys.stdout)
     return EXIT_OK

@@ -6,9 +6,9 @@ and the place of the error, as the window shows it under the filter field.
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
+from evcards.cli.terminal_text import say
 from evcards.search.entity_filter import EntityFilter
 from evcards.search.query import QueryError
 from evcards.search.query_eval import QueryIndex, run_query
@@ -24,6 +24,6 @@ def matching(kb: LoadedKnowledgeBase, query: str, command: str) -> list[Entity] 
     entity_filter = EntityFilter(kb.entities)
     rows = run_query(QueryIndex(entity_filter, kb), query)
     if isinstance(rows, QueryError):
-        print(f"evcards {command}: the query does not parse: {rows}\n  {query}\n  {' ' * rows.position}^", file=sys.stderr)
+        say(f"evcards {command}: the query does not parse: {rows}\n  {query}\n  {' ' * rows.position}^")
         return None
     return [entity_filter.entities[row] for row in rows]

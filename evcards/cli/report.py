@@ -6,10 +6,10 @@ Exit codes: 0 success, 1 the data (or the export) is not right, 2 the command li
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from evcards.cli.plural import counted
+from evcards.cli.terminal_text import say
 from evcards.kb.problems import Finding, Problem
 
 if TYPE_CHECKING:
@@ -22,13 +22,13 @@ EXIT_OK, EXIT_INVALID = 0, 1
 def print_problems(result: LoadResult) -> None:
     """The report, on standard error: what `validate`, `list` and `export` print for a bad file."""
     for line in result.lines():
-        print(line, file=sys.stderr)
+        say(line)
 
 
 def warn_unverified(result: LoadResult, advice: str) -> None:
     """One line for a file that loaded but has quotes that are not verified."""
     if result.findings:
-        print(f"{result.path}: warning: {counted(len(result.findings), 'quote')} not verified; {advice}", file=sys.stderr)
+        say(f"{result.path}: warning: {counted(len(result.findings), 'quote')} not verified; {advice}")
 
 
 def finding_detail(check: QuoteCheck) -> list[str]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, finding_lines, print_problems
+from evcards.cli.terminal_text import say
 from evcards.kb.problems import Finding
 from evcards.kb.verdicts import Verdict
 
@@ -39,19 +40,19 @@ def report_validation(result: LoadResult, show_all: bool = False) -> int:
     kb = result.knowledge_base
     if kb is None or result.problems:
         print_problems(result)
-        print(f"{result.path}: not valid: {counted(len(result.problems), 'error')}", file=sys.stderr)
+        say(f"{result.path}: not valid: {counted(len(result.problems), 'error')}")
         return EXIT_INVALID
     contents = f"{counted(len(kb.entities), 'entity', 'entities')}, {_claims_summary(kb)}"
     if not result.findings:
-        print(f"{result.path}: valid: {contents}, every quote verified")
+        say(f"{result.path}: valid: {contents}, every quote verified", sys.stdout)
         return EXIT_OK
     kinds = Counter(f.kind if isinstance(f, Finding) else "finding" for f in result.findings)
     by_kind = ", ".join(f"{count} {KIND_WORDS.get(kind, kind)}" for kind, count in kinds.most_common())
-    print(f"{result.path}: valid, with {counted(len(result.findings), 'finding')} ({by_kind}): {contents}")
+    say(f"{result.path}: valid, with {counted(len(result.findings), 'finding')} ({by_kind}): {contents}", sys.stdout)
     shown = result.findings if show_all else result.findings[:FIRST_FINDINGS]
     for finding in shown:
         for line in finding_lines(finding):
-            print(f"  {line}")
+            say(f"  {line}", sys.stdout)
     if len(shown) < len(result.findings):
         print(f"  … and {len(result.findings) - len(shown)} more (run with --all to see every finding)")
     return EXIT_OK

@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QImage, QPaintDevice
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+from PySide6.QtGui import QImage, QImageWriter, QPaintDevice
+
+from evcards.file_saving import check_target, save_bytes
 
 
 class TimelineCanvas(Protocol):
@@ -26,36 +28,53 @@ EXPORT_FILTER = "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"
 EXPORT_SCALE = 2  # a PNG at twice the screen's pixels, sharp when printed or zoomed
 
 
-def export_canvas(canvas: TimelineCanvas, path: Path) -> None:
-    """Save `canvas` as shown, by `path`'s suffix; ValueError for another suffix, OSError when
-    the file cannot be written."""
-    suffix = path.suffix.lower()
+def canvas_bytes(canvas: TimelineCanvas, suffix: str) -> bytes:
+    """`canvas` as shown, as a PNG, PDF or SVG file's bytes by `suffix` (".png", ".pdf", ".svg");
+    ValueError for another suffix, OSError when Qt cannot draw it."""
     size = canvas.size()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if suffix == ".png":
         image = QImage(size * EXPORT_SCALE, QImage.Format.Format_ARGB32)
         canvas.render_to(image)
-        if not image.save(str(path)):  # PNG, by the suffix
-            raise OSError(f"cannot write {path}")
+        if not QImageWriter(buffer, b"png").write(image):
+            raise OSError("the PNG could not be drawn")
     elif suffix == ".pdf":
         from PySide6.QtCore import QMarginsF, QSizeF
         from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-        writer = QPdfWriter(str(path))
+        writer = QPdfWriter(buffer)
         writer.setTitle("Timeline")
         writer.setResolution(96)
         page = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point, "Timeline")
         writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         canvas.render_to(writer, QSize(writer.width(), writer.height()))
+        del writer
     elif suffix == ".svg":
         from PySide6.QtSvg import QSvgGenerator
 
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setOutputDevice(buffer)
         generator.setSize(size)
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
         generator.setTitle("Timeline")
         canvas.render_to(generator, size)
+        del generator
     else:
-        raise ValueError(f"{path.name}: save as .png, .pdf or .svg")
-    if not path.is_file():
-        raise OSError(f"cannot write {path}")
+        raise ValueError("save as .png, .pdf or .svg")
+    data = bytes(buffer.data().data())
+    if not data:
+        raise OSError(f"the {suffix[1:].upper()} could not be drawn")
+    return data
+
+
+def export_canvas(canvas: TimelineCanvas, path: Path) -> None:
+    """Save `canvas` as shown, by `path`'s suffix, through `evcards.file_saving` (nothing but a
+    regular file replaced, a link written through); ValueError for another suffix, OSError (its
+    text for the user) when the file cannot be written."""
+    check_target(path)  # before the drawing: a device or a FIFO is refused at once
+    try:
+        data = canvas_bytes(canvas, path.suffix.lower())
+    except ValueError as error:
+        raise ValueError(f"{path.name}: {error}") from error
+    save_bytes(path, data)

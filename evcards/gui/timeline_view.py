@@ -632,4 +632,4 @@ class TimelinePane(QWidget):
         try:
             self.export(Path(path))
         except (OSError, ValueError) as error:
-            QMessageBox.warning(self, "Export Timeline", f"Could not save {path}: {error}")
+            QMessageBox.warning(self, "Export Timeline", str(error))  # names the file and the cause

@@ -34,7 +34,7 @@ from evcards.pdf.finish import Bookmark, finish_pdf
 from evcards.pdf.language import document_language
 from evcards.pdf.links import link_relations
 from evcards.pdf.pages import PagedCard, PaintFailed, footer_text, lay_out, paginate_and_paint, paint_cards
-from evcards.pdf.saving import SaveFailed, failure_message, write_atomically
+from evcards.pdf.saving import SaveFailed, os_error_message, write_atomically
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 PAGE_MARGINS_MM = QMarginsF(18, 16, 18, 12)
@@ -222,7 +222,7 @@ def _prepare_folder(folder: Path) -> None:
     except FileExistsError as error:
         raise ExportError(f"cannot write into {folder}: it is a file, not a folder") from error
     except OSError as error:
-        raise ExportError(failure_message(folder, error.strerror or str(error))) from error
+        raise ExportError(os_error_message(folder, error)) from error
 
 
 def export_pdf(

@@ -4,14 +4,13 @@ window draws it (`evcards.card.graph_scene`), on paper colours whatever the scre
 from __future__ import annotations
 
 import io
-import tempfile
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
-from evcards.card.graph_scene import build_scene, save_scene
+from evcards.card.graph_scene import build_scene, scene_bytes
 from evcards.graph.layout import layout
 from evcards.graph.neighbourhood import RelationIndex
 from evcards.kb.loaded import LoadedKnowledgeBase
@@ -34,10 +33,7 @@ def append_graph(pdf: Path, kb: LoadedKnowledgeBase, entity_id: str, hops: int =
     entity = kb.entity(entity_id)
     scene = QGraphicsScene()
     build_scene(scene, graph, layout(graph), paper_palette())
-    with tempfile.TemporaryDirectory(prefix="evcards-graph-") as folder:
-        page = Path(folder) / "graph.pdf"
-        save_scene(scene, str(page), f"Relation graph: {entity.name if entity else entity_id}")
-        page_bytes = page.read_bytes()
+    page_bytes = scene_bytes(scene, "pdf", f"Relation graph: {entity.name if entity else entity_id}")
 
     def produce() -> bytes:
         writer = PdfWriter(clone_from=PdfReader(pdf))

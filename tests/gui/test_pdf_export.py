@@ -17,10 +17,10 @@ from PySide6.QtGui import QPageSize, QPdfWriter, QTextBlock, QTextCursor, QTextD
 
 from evcards import __version__
 from evcards.card.document import build_card_document
+from evcards.file_saving import os_error_message
 from evcards.pdf import export as pdf_export
 from evcards.pdf.export import ExportCancelled, ExportError, ExportProgress, export_pdf, print_card
 from evcards.pdf.pages import PaintFailed, content_height, lay_out
-from evcards.pdf.saving import failure_message
 from tests.conftest import KbWriter, load_kb, minimal_kb, write_and_load
 from tests.pdf_helpers import (
     CURLY_QUOTE,
@@ -331,20 +331,23 @@ def test_places_that_cannot_hold_the_pdf_are_named_with_the_reason(write_kb: KbW
 
 
 @pytest.mark.parametrize(
-    ("reason", "message"),
+    ("code", "message"),
     [
-        ("No space left on device", "the disk is full"),  # Qt's own words for ENOSPC
-        ("Permission denied", "permission denied (the folder {folder} is not writable)"),  # and for EACCES
-        (os.strerror(errno.EROFS), "permission denied (the folder {folder} is not writable)"),  # the C library's words
-        (os.strerror(errno.EIO), os.strerror(errno.EIO)),  # anything else: the system's words as they are
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EDQUOT, "your disk quota is used up"),
+        (errno.EACCES, "permission denied (the folder {folder} or the file is not writable for you)"),
+        (errno.EROFS, "the folder {folder} is on a read-only file system"),
+        (errno.ENAMETOOLONG, "the name is too long for the file system"),
+        (errno.EIO, os.strerror(errno.EIO)),  # anything else: the system's words as they are
     ],
 )
-def test_a_full_disk_or_a_refused_permission_reads_plainly(tmp_path: Path, reason: str, message: str) -> None:
-    """QSaveFile tells why it failed only as text (`errorString()`). A full disk cannot be made
-    here, and the tests run as root, whom a folder's permissions do not stop: so the message is
-    checked from the reason QSaveFile would give, at `failure_message`, where it is made."""
+def test_a_full_disk_or_a_refused_permission_reads_plainly(tmp_path: Path, code: int, message: str) -> None:
+    """A full disk or a read-only file system cannot be made here, and the tests run as root,
+    whom a folder's permissions do not stop: so the message is checked from the error number
+    the system would give, at `os_error_message`, where it is made."""
     target = tmp_path / "x.pdf"
-    assert failure_message(target, reason) == f"cannot write {target}: {message.format(folder=tmp_path)}"
+    error = OSError(code, os.strerror(code))
+    assert os_error_message(target, error) == f"cannot write {target}: {message.format(folder=tmp_path)}"
 
 
 def test_a_target_the_file_system_cannot_even_look_at_is_refused_with_a_message(write_kb: KbWriter, tmp_path: Path) -> None:
