@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from evcards.cli.load_options import add_load_options, limits_from
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems
 
 
@@ -22,6 +23,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", type=Path, metavar="IN", help="the knowledge base to migrate (format 1 or 2)")
     parser.add_argument("output", type=Path, metavar="OUT", help="the format-2 file to write")
     parser.add_argument("--force", action="store_true", help="overwrite OUT if it exists, even when it is IN")
+    add_load_options(parser)
 
 
 def write_atomically(target: Path, text: str) -> None:
@@ -60,7 +62,7 @@ def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
     if (refusal := _refusal(source, target, args.force)) is not None:
         print(f"evcards migrate: {refusal}", file=sys.stderr)
         return EXIT_INVALID
-    result = load(source)
+    result = load(source, limits=limits_from(args))
     if result.knowledge_base is None:
         print_problems(result)
         print(f"evcards migrate: {source} is not a valid knowledge base; nothing written", file=sys.stderr)
@@ -75,4 +77,22 @@ def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
         print(f"evcards migrate: cannot write {target}: {error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID
     print(f"{target}: written in format 2 from {source}")
+    _warn_outside(target, written.resolve().parent, data)
     return EXIT_OK
+
+
+def _warn_outside(target: Path, folder: Path, data: dict[str, object]) -> None:
+    """Say which source files the new file names outside its folder: evcards refuses them
+    unless allowed (evcards.kb.source_files), so the reader knows before opening it."""
+    from evcards.kb.limits import Limits
+    from evcards.kb.source_files import source_path
+
+    sources = data.get("sources")
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
+        text_file = source.get("text_file") if isinstance(source, dict) else None
+        if isinstance(text_file, str) and source_path(folder, text_file, str(target), "", Limits())[0] is None:
+            print(
+                f"evcards migrate: note: sources[{i}].text_file ({text_file}) is outside the folder of {target}: "
+                "evcards reads it only with --allow-outside-sources; copy the file beside the new one to share it",
+                file=sys.stderr,
+            )
