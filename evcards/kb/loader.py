@@ -113,7 +113,7 @@ def _schema_problems(shown: str, error: ValidationError, data: bytes) -> list[Pr
             message = f"is too long: at most {item['ctx']['max_length']:,} {unit} (see 'Limits' in the format's documentation)"
         if item["type"] == "extra_forbidden" and loc:
             message = f"unknown field {loc[-1]!r} (not part of the evcards format{_did_you_mean(str(loc[-1]))})"
-        elif place.endswith(".quote"):
+        elif place.endswith(".quote") and item["type"] != "string_too_long":
             message = "should be a string or an object with 'exact', with more than white space"
         seen.add(place)
         problems.append(Problem(shown, clipped(place), clipped(message)))
