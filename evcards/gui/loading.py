@@ -38,6 +38,8 @@ class _LoadWorker(QObject):
         def report(done: int, total: int) -> None:
             if self._cancel.is_set():
                 raise LoadCancelled
+            while total > 0x7FFFFFFF:  # the signal carries C ints: a byte count past 2 GiB is scaled down
+                done, total = done >> 10, total >> 10
             self.progress.emit(done, total)
 
         entity_filter = None

@@ -249,3 +249,14 @@ def test_a_long_quote_not_in_a_long_source_is_not_found_without_a_search_of_minu
     assert result.knowledge_base is not None
     lei = result.knowledge_base.entity("lei-jun")
     assert lei is not None and result.knowledge_base.check(lei, 0).status is QuoteStatus.NOT_FOUND
+
+
+def test_a_long_approximate_quote_is_diffed_to_the_character_it_differs_in() -> None:
+    """Lined up word by word first (a character-by-character diff of 10,000 characters takes seconds)."""
+    from evcards.kb.quote_diff import DiffPart, char_diff
+
+    source = " ".join(f"word{k} it's" for k in range(900))  # 10,790 characters
+    quote = source.replace("word7 it's", "word7 it’s").replace("word800 it's", "word800 it’s")
+    parts = char_diff(quote, source)
+    assert [part for part in parts if part.kind != "same"] == [DiffPart("quote", "’"), DiffPart("source", "'")] * 2
+    assert "".join(part.text for part in parts if part.kind != "source") == quote
