@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from evcards.kb.limits import EVIDENCE_PER_ENTITY, TEXT_PER_ENTITY
 from evcards.kb.model import Entity, KnowledgeBase
 from evcards.kb.problems import Problem
 
 
-def entity_problems(shown: str, kb: KnowledgeBase, file_bytes: int) -> list[Problem]:
+def entity_problems(shown: str, kb: KnowledgeBase, file_bytes: int, only: Iterable[int] | None = None) -> list[Problem]:
     """A problem for each entity whose card would be too big to lay out quickly.
 
     Claims and evidence lists are bounded by the models one at a time; here they are added up
-    over the entity. A file of `file_bytes` up to `TEXT_PER_ENTITY` cannot hold an entity
-    that is over (a character takes at least a byte of JSON), so only bigger files are measured."""
+    over the entity. An entity of fewer bytes of JSON than `TEXT_PER_ENTITY` cannot be over (a
+    character takes at least a byte), so a file of `file_bytes` up to that is not measured, and
+    `only` names the entities that could be over when the caller knows (the slices of
+    `evcards.kb.piecewise`): measuring every one of 200,000 claims took 140 ms, 5 % of the load."""
     if file_bytes <= TEXT_PER_ENTITY:
         return []
-    return [problem for i, entity in enumerate(kb.entities) if (problem := _measured(shown, i, entity)) is not None]
+    entities = kb.entities
+    indices = range(len(entities)) if only is None else only
+    return [problem for i in indices if (problem := _measured(shown, i, entities[i])) is not None]
 
 
 def _measured(shown: str, i: int, entity: Entity) -> Problem | None:
@@ -26,7 +32,7 @@ def _measured(shown: str, i: int, entity: Entity) -> Problem | None:
         text += len(claim.statement)
         if quote is not None:
             items += 1
-            text += len(quote) if quote.__class__ is str else len(quote.exact)  # type: ignore[union-attr]
+            text += len(quote) if isinstance(quote, str) else len(quote.exact)
         for item in claim.evidence:
             items += 1
             text += len(item.exact)

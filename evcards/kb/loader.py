@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from evcards.kb.card_size import entity_problems
 from evcards.kb.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
 from evcards.kb.evidence_checks import ProgressCallback, check_quotes
-from evcards.kb.limits import Limits, clipped
+from evcards.kb.limits import TEXT_PER_ENTITY, Limits, clipped
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.model import ID_PATTERN, NON_EMPTY_PATTERN, RELATION_TYPE_PATTERN, KnowledgeBase, field_names
 from evcards.kb.piecewise import validate_in_slices
@@ -227,7 +227,9 @@ def _load(path: Path, progress: ProgressCallback | None, limits: Limits) -> Load
         # The bytes go to pydantic as they are: no decoded copy of a large file in memory.
         # Its parser rejects invalid UTF-8, and every failure is checked for it below.
         # A big file is validated in slices when it can be, so the window stays responsive.
-        kb = validate_in_slices(data, progress) if len(data) >= SLICES_FROM_BYTES else None
+        big: list[int] = []  # entities that could be too big for a card: see entity_problems
+        kb = validate_in_slices(data, progress, big, TEXT_PER_ENTITY) if len(data) >= SLICES_FROM_BYTES else None
+        sliced = kb is not None
         if kb is None:
             kb = KnowledgeBase.model_validate_json(data)
     except ValidationError as error:
@@ -247,7 +249,7 @@ def _load(path: Path, progress: ProgressCallback | None, limits: Limits) -> Load
     size = len(data)
     del data
     resolved = path.resolve()
-    result.problems = reference_problems(shown, kb) + entity_problems(shown, kb, size)
+    result.problems = reference_problems(shown, kb) + entity_problems(shown, kb, size, big if sliced else None)
     texts, text_problems = _load_source_texts(SourceReader(shown, resolved.parent, limits, progress), kb)
     result.problems += text_problems
     if result.problems:

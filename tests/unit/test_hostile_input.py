@@ -260,3 +260,14 @@ def test_a_long_approximate_quote_is_diffed_to_the_character_it_differs_in() -> 
     parts = char_diff(quote, source)
     assert [part for part in parts if part.kind != "same"] == [DiffPart("quote", "’"), DiffPart("source", "'")] * 2
     assert "".join(part.text for part in parts if part.kind != "source") == quote
+
+
+def test_a_card_with_too_much_text_is_found_in_a_big_file_validated_in_slices(write_kb: KbWriter, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "SLICES_FROM_BYTES", 0)  # every file is validated a slice of entities at a time
+    data = minimal_kb()
+    data["entities"] += [{"id": f"e{k}", "name": f"E{k}", "kind": "x", "summary": "s " * 4_000} for k in range(200)]  # 1.6 MB
+    claim = {"statement": "word " * 1_900, "quote": "Lei Jun founded Xiaomi", "source": "article"}
+    data["entities"][1]["claims"] = [claim] * 120
+    assert ": entities[1]: its card would hold 1,142,650 characters of text" in the_problem(write_kb(data))
+    data["entities"][1]["claims"] = [claim] * 100
+    assert load(write_kb(data)).knowledge_base is not None
