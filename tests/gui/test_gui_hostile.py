@@ -124,3 +124,17 @@ def test_the_settings_size_limit_applies_to_the_window(qtbot: Any, settings: Set
     window = window_opening(qtbot, settings, path)
     assert "sources[0].text_file: is 0.8 MB, over the limit of 0.5 MB" in window.welcome.problem.text()
     window.close()
+
+
+def test_the_window_command_line_takes_the_load_options(write_kb: KbWriter, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evcards.cli import main as cli
+    from evcards.gui import app
+
+    given: list[Any] = []
+    monkeypatch.setattr(app, "run_app", lambda file, settings=None, load_options=None: given.append(load_options) or 0)
+    path = write_kb()
+    assert cli.main(["--allow-outside-sources", "--max-source-mb", "5", str(path)]) == 0
+    [options] = given
+    assert options.allow_outside_sources and options.max_source_mb == 5
+    limits = Settings(path.parent / "settings.ini").limits(options)
+    assert limits.outside_sources and limits.source_bytes == 5_000_000
