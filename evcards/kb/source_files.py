@@ -22,6 +22,7 @@ from typing import IO
 
 from evcards.kb.limits import Limits, megabytes, too_big
 from evcards.kb.problems import Problem
+from evcards.kb.unbroken_runs import unbroken_run_message
 
 CHUNK_BYTES = 1 << 20
 BOM = b"\xef\xbb\xbf"
@@ -143,14 +144,19 @@ class SourceReader:
             return None, problem
         self.total += len(data)
         try:
-            return data.decode("utf-8"), None
+            text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             return None, _not_utf8(data, error, self.shown, place)
+        return (None, problem) if (problem := self._unbroken(text, place)) else (text, None)
+
+    def _unbroken(self, text: str, place: str) -> Problem | None:
+        found = unbroken_run_message(text)
+        return None if found is None else Problem(self.shown, f"{place} (line {found[0]})", found[1])
 
     def inline_problem(self, text: str, place: str) -> Problem | None:
-        """A problem when an inline `text` is bigger than a source may be."""
+        """A problem when an inline `text` is bigger than a source may be, or cannot be laid out."""
         limit = self.limits.source_bytes
         if len(text) * 4 <= limit:
-            return None  # at most four bytes a character: surely within
+            return self._unbroken(text, place)  # at most four bytes a character: surely within the size
         size = len(text) if len(text) > limit else len(text.encode("utf-8", "surrogatepass"))
-        return Problem(self.shown, place, too_big(size, limit)) if size > limit else None
+        return Problem(self.shown, place, too_big(size, limit)) if size > limit else self._unbroken(text, place)

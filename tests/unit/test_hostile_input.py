@@ -271,3 +271,31 @@ def test_a_card_with_too_much_text_is_found_in_a_big_file_validated_in_slices(wr
     assert ": entities[1]: its card would hold 1,142,650 characters of text" in the_problem(write_kb(data))
     data["entities"][1]["claims"] = [claim] * 100
     assert load(write_kb(data)).knowledge_base is not None
+
+
+# --- lines that cannot be laid out quickly ----------------------------------------------------
+def test_a_source_with_a_huge_word_is_refused_with_its_line(write_kb: KbWriter) -> None:
+    path = write_kb(source_text=SOURCE_TEXT + "\nSecond line.\n" + "x" * 20_000 + " end\n")
+    message = the_problem(path)
+    assert message.endswith(
+        "sources[0].text_file (line 4): has more than 10,000 characters in a row with no space or other place to break the line, "
+        "which cannot be shown quickly"
+    )
+
+
+def test_long_runs_of_scripts_without_spaces_are_fine(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["sources"].append({"id": "zh", "text": "雷军创办了小米。" * 5_000})  # 40,000 characters, no space
+    assert load(write_kb(data)).knowledge_base is not None
+    data["sources"][1]["text"] = "ab" * 6_000
+    assert "sources[1].text (line 1): has more than 10,000 characters in a row" in the_problem(write_kb(data))
+
+
+@pytest.mark.parametrize("length", [9_999, 10_000, 10_001, 25_000])
+@pytest.mark.parametrize("offset", [0, 1, 4_999, 5_000, 5_001, 12_345])
+def test_the_longest_run_is_found_wherever_it_is(length: int, offset: int) -> None:
+    from evcards.kb.unbroken_runs import LONGEST_RUN, unbroken_run
+
+    text = "ab " * (offset // 3) + "z" * length + " " + "cd " * 4_000
+    start = len("ab " * (offset // 3))
+    assert unbroken_run(text) == (start if length > LONGEST_RUN else None)
