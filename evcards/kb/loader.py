@@ -49,6 +49,7 @@ _PATTERN_MEANS = {  # what a pattern asks for, in words: pydantic's message show
     NON_EMPTY_PATTERN: "should have more than white space",
     RELATION_TYPE_PATTERN: "should be lower-case words joined by '_', e.g. founded_by",
 }
+MOST_PROBLEMS = 1_000  # listed in a report; the rest are counted
 COLLECT_AFTER_OBJECTS = 100_000  # objects a load made: from ~15,000 claims on (see _collector_paused)
 SLICES_FROM_BYTES = 4 * 1024 * 1024  # validate in slices from this size on; see evcards.kb.piecewise
 
@@ -180,13 +181,23 @@ def load(path: str | Path, progress: ProgressCallback | None = None, *, limits: 
     """
     with _collector_paused():
         try:
-            return _load(Path(path), progress, limits or Limits())
+            return _capped(_load(Path(path), progress, limits or Limits()))
         except (LoadCancelled, KeyboardInterrupt):
             raise
         except Exception as error:  # noqa: BLE001  # the loader's promise: a report, never a traceback
             result = LoadResult(Path(path))
             result.problems.append(Problem(str(path), "(file)", clipped(f"cannot be loaded: {type(error).__name__}: {error}")))
             return result
+
+
+def _capped(result: LoadResult) -> LoadResult:
+    """At most `MOST_PROBLEMS` problems, then one line for the rest: a file with a million errors
+    must not become a report of a million lines in a dialog or a terminal."""
+    if len(result.problems) > MOST_PROBLEMS:
+        rest = len(result.problems) - MOST_PROBLEMS
+        del result.problems[MOST_PROBLEMS:]
+        result.problems.append(Problem(str(result.path), "(file)", f"… and {rest:,} more errors, not listed"))
+    return result
 
 
 @contextmanager

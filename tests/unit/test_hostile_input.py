@@ -299,3 +299,10 @@ def test_the_longest_run_is_found_wherever_it_is(length: int, offset: int) -> No
     text = "ab " * (offset // 3) + "z" * length + " " + "cd " * 4_000
     start = len("ab " * (offset // 3))
     assert unbroken_run(text) == (start if length > LONGEST_RUN else None)
+
+
+def test_a_file_with_a_great_many_errors_lists_the_first_thousand(write_kb: KbWriter) -> None:
+    data = minimal_kb()
+    data["entities"] = [{"id": f"e{k}", "name": "", "kind": "x"} for k in range(5_000)]
+    found = problems(write_kb(data))
+    assert len(found) == 1_001 and found[-1].endswith(": (file): … and 4,000 more errors, not listed")
