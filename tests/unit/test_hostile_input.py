@@ -306,3 +306,12 @@ def test_a_file_with_a_great_many_errors_lists_the_first_thousand(write_kb: KbWr
     data["entities"] = [{"id": f"e{k}", "name": "", "kind": "x"} for k in range(5_000)]
     found = problems(write_kb(data))
     assert len(found) == 1_001 and found[-1].endswith(": (file): … and 4,000 more errors, not listed")
+
+
+def test_too_many_evidence_items_on_one_card_is_an_error(write_kb: KbWriter) -> None:
+    data = minimal_kb(format=2)
+    item = {"source": "article", "quote": "Lei Jun founded Xiaomi"}
+    data["entities"][1]["claims"] = [{"statement": f"Claim {k}.", "evidence": [item] * 21} for k in range(100)]
+    data["entities"] += [{"id": f"e{k}", "name": f"E{k}", "kind": "x", "summary": "s " * 4_000} for k in range(200)]  # 1.6 MB: measured
+    message = the_problem(write_kb(data))
+    assert message.endswith(": entities[1]: has 2,100 evidence items over its claims, more than the 2,000 a card can show")
