@@ -29,7 +29,7 @@ class OutsideSourcesOption(QObject):
         super().__init__(window)
         self._settings, self._loader, self._reload = settings, loader, reload
         loader.limits = settings.limits()
-        self.action = QAction(self.tr("Allow Sources &Outside the Folder"), window)
+        self.action = QAction(self.tr("Allow Sources Outside the &Folder"), window)
         self.action.setObjectName("allow_outside_sources")
         self.action.setCheckable(True)
         self.action.setChecked(loader.limits.outside_sources)
