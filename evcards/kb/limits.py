@@ -6,7 +6,9 @@ for real data and were measured on a small machine (2 shared cores, offscreen Qt
 
 - A single word without spaces costs Qt's line breaking time that grows with its square: a
   10,000-character word lays out in about 10 ms, 100,000 in 1.6 s, 1,000,000 in 104 s. Names
-  and other short fields stop at 1,000 characters, prose at 10,000.
+  and other short fields stop at 1,000 characters; prose at 20,000, three printed pages (a
+  20,000-character word still lays out in 40 ms, and the project's own tests print quotes and
+  summaries that run over three pages).
 - A card's layout grows faster than its claims: 2,000 claims in 0.4 s, 5,000 in 1.3 s,
   10,000 in 7 s; 2,000 evidence items (each a quote box) in 0.7 s, 2,000 approximate ones
   (each with its diff) in 1.5 s. An entity holds at most 2,000 claims, 2,000 evidence items
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 
 ID_CHARS = 200
 NAME_CHARS = 1_000  # names, aliases, kinds, titles, sections, units, authors, publishers
-PROSE_CHARS = 10_000  # statements, summaries, quotes, their prefix and suffix, URLs
+PROSE_CHARS = 20_000  # statements, summaries, quotes, their prefix and suffix, URLs: three printed pages
 PATH_CHARS = 4_096  # a text_file path: PATH_MAX on Linux
 CLAIMS_PER_ENTITY = 2_000
 EVIDENCE_PER_CLAIM = 100

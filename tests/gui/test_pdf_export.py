@@ -155,7 +155,7 @@ def test_page_breaks_never_fall_inside_a_quote_or_after_a_lone_statement(write_k
 
 
 def test_a_quote_taller_than_a_page_is_split_rather_than_lost(write_kb: KbWriter, tmp_path: Path) -> None:
-    data, source = long_card_data(2, words=800)  # under 10,000 characters, the longest a quote may be: still taller than a page
+    data, source = long_card_data(2, words=1500)
     kb = write_and_load(write_kb, data, source)
     target = tmp_path / "huge.pdf"
     [written] = export_pdf(kb, [kb.entity("long")], target)
