@@ -19,6 +19,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from evcards.cli.load_options import add_load_options, limits_from
 from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.cli.terminal_text import say
@@ -67,6 +68,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "--with-graph", action="store_true", help="add a page with each card's relation graph (its entity and direct neighbours)"
     )
     parser.add_argument("-o", "--output", type=output_path, required=True, metavar="OUT", help="the PDF file, or the folder for several")
+    add_load_options(parser)
 
 
 def output_path(text: str) -> Path:
@@ -152,7 +154,7 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         parser.error("give ENTITY names, --all or --query, only one of them")
     if not args.all and not args.entities and args.query is None:
         parser.error("give at least one ENTITY, or --all, or --query QUERY")
-    result = load(args.data or bundled_data())
+    result = load(args.data or bundled_data(), limits=limits_from(args))
     kb = result.knowledge_base
     if kb is None:
         print_problems(result)

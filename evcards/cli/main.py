@@ -45,15 +45,19 @@ def _chosen_file(parser: argparse.ArgumentParser, args: argparse.Namespace) -> P
 
 
 def _configure_validate(parser: argparse.ArgumentParser) -> None:
+    from evcards.cli.load_options import add_load_options
+
     _data_argument(parser)
+    add_load_options(parser)
     parser.add_argument("--all", action="store_true", help="show every finding, not only the first ones")
 
 
 def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.cli.load_options import limits_from
     from evcards.cli.validate import report_validation
     from evcards.kb.loader import load
 
-    return report_validation(load(_chosen_file(parser, args)), show_all=args.all)
+    return report_validation(load(_chosen_file(parser, args), limits=limits_from(args)), show_all=args.all)
 
 
 def _configure_list(parser: argparse.ArgumentParser) -> None:
@@ -65,14 +69,18 @@ def _configure_list(parser: argparse.ArgumentParser) -> None:
         help="only the entities this search matches, as in the window's filter (e.g. 'kind:product has:approximate')",
     )
     parser.add_argument("--json", action="store_true", help="a JSON array of the entities, for scripts")
+    from evcards.cli.load_options import add_load_options
+
+    add_load_options(parser)
 
 
 def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.cli.load_options import limits_from
     from evcards.kb.loader import load
 
     if args.file is not None and args.query is None and args.file.suffix.lower() != ".json" and not args.file.exists():
         args.query, args.file = str(args.file), None  # `evcards list QUERY`: a word that is no file is the query
-    result = load(_chosen_file(parser, args))
+    result = load(_chosen_file(parser, args), limits=limits_from(args))
     kb = result.knowledge_base
     if kb is None:
         print_problems(result)
@@ -156,12 +164,15 @@ def _window_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"evcards {__version__}")
     _data_argument(parser, "the file opened last, else the bundled Xiaomi EV knowledge base")
+    from evcards.cli.load_options import add_load_options
+
+    add_load_options(parser)
     return parser
 
 
 def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     _chosen_file(parser, args)  # refuses two different files
-    return _run_window(args.data or args.file)
+    return _run_window(args.data or args.file, args)
 
 
 def no_display() -> str | None:
@@ -177,14 +188,14 @@ def no_display() -> str | None:
     )
 
 
-def _run_window(path: Path | None) -> int:
-    """None: the window reopens the file opened last."""
+def _run_window(path: Path | None, args: argparse.Namespace | None = None) -> int:
+    """None: the window reopens the file opened last. `args`: the load options given for this run."""
     if (message := no_display()) is not None:
         print(message, file=sys.stderr)
         return EXIT_INVALID
     from evcards.gui.app import run_app
 
-    return run_app(path)
+    return run_app(path, load_options=args)
 
 
 def _mistyped_command(word: str) -> str | None:

@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from evcards.cli.load_options import add_load_options, limits_from
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems
 from evcards.cli.terminal_text import say
 from evcards.file_saving import SaveFailed, save_bytes
@@ -22,6 +23,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", type=Path, metavar="IN", help="the knowledge base to migrate (format 1 or 2)")
     parser.add_argument("output", type=Path, metavar="OUT", help="the format-2 file to write")
     parser.add_argument("--force", action="store_true", help="overwrite OUT if it exists, even when it is IN")
+    add_load_options(parser)
 
 
 def _refusal(source: Path, target: Path, force: bool) -> str | None:
@@ -46,7 +48,7 @@ def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
     if (refusal := _refusal(source, target, args.force)) is not None:
         say(f"evcards migrate: {refusal}")
         return EXIT_INVALID
-    result = load(source)
+    result = load(source, limits=limits_from(args))
     if result.knowledge_base is None:
         print_problems(result)
         say(f"evcards migrate: {source} is not a valid knowledge base; nothing written")
@@ -61,4 +63,21 @@ def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
         say(f"evcards migrate: {error}")
         return EXIT_INVALID
     say(f"{target}: written in format 2 from {source}", sys.stdout)
+    _warn_outside(target, written.resolve().parent, data)
     return EXIT_OK
+
+
+def _warn_outside(target: Path, folder: Path, data: dict[str, object]) -> None:
+    """Say which source files the new file names outside its folder: evcards refuses them
+    unless allowed (evcards.kb.source_files), so the reader knows before opening it."""
+    from evcards.kb.limits import Limits
+    from evcards.kb.source_files import source_path
+
+    sources = data.get("sources")
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
+        text_file = source.get("text_file") if isinstance(source, dict) else None
+        if isinstance(text_file, str) and source_path(folder, text_file, str(target), "", Limits())[0] is None:
+            say(
+                f"evcards migrate: note: sources[{i}].text_file ({text_file}) is outside the folder of {target}: "
+                "evcards reads it only with --allow-outside-sources; copy the file beside the new one to share it"
+            )

@@ -92,13 +92,15 @@ def initial_file(path: Path | None, settings: Settings) -> Path:
     return last if last is not None and last.is_file() else bundled_data()
 
 
-def run_app(path: Path | None, settings: Settings | None = None) -> int:
-    """Show the window and open the first file."""
+def run_app(path: Path | None, settings: Settings | None = None, load_options: object = None) -> int:
+    """Show the window and open the first file. `load_options`: the command line's
+    `--max-source-mb` and `--allow-outside-sources`, for this run."""
     app = create_application()
     settings = settings or Settings()
     if settings.color_scheme != "system":
         apply_color_scheme(app, settings.color_scheme)
     window = MainWindow(settings)
+    window.outside_sources.use_options(load_options)
     if os.environ.get(EXIT_AFTER_SHOWN):
         _report_shown_then_quit(app, window)
     window.show()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 if TYPE_CHECKING:
     from PySide6.QtCore import QThread
 
+    from evcards.kb.limits import Limits
     from evcards.kb.loader import LoadResult
     from evcards.search.entity_filter import EntityFilter
 
@@ -24,9 +25,10 @@ class _LoadWorker(QObject):
     progress = Signal(int, int)
     done = Signal(object, int, object)  # LoadResult (None when cancelled), the load's number, its EntityFilter
 
-    def __init__(self, path: Path, cancel: threading.Event, number: int) -> None:
+    def __init__(self, path: Path, cancel: threading.Event, number: int, limits: Limits | None = None) -> None:
         super().__init__()
         self._path = path
+        self._limits = limits
         self._cancel = cancel
         self._number = number
 
@@ -39,11 +41,13 @@ class _LoadWorker(QObject):
         def report(done: int, total: int) -> None:
             if self._cancel.is_set():
                 raise LoadCancelled
+            while total > 0x7FFFFFFF:  # the signal carries C ints: a byte count past 2 GiB is scaled down
+                done, total = done >> 10, total >> 10
             self.progress.emit(done, total)
 
         entity_filter = None
         try:
-            result: LoadResult | None = load(self._path, report)
+            result: LoadResult | None = load(self._path, report, limits=self._limits)
             if result is not None and result.knowledge_base is not None:
                 from evcards.search.entity_filter import EntityFilter
                 from evcards.search.query_eval import QueryIndex
@@ -72,6 +76,7 @@ class Loader(QObject):
         self._reload = False
         self._number = 0  # of the current load: a result of an earlier one may still be queued
         self.entity_filter: EntityFilter | None = None  # built with the last knowledge base loaded
+        self.limits: Limits | None = None  # what loads allow (evcards.kb.limits): the settings' choice
 
     def is_busy(self) -> bool:
         return self._thread is not None
@@ -87,7 +92,7 @@ class Loader(QObject):
         self._cancel = threading.Event()
         self._number += 1
         thread = QThread(self)
-        worker = _LoadWorker(path, self._cancel, self._number)
+        worker = _LoadWorker(path, self._cancel, self._number, self.limits)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self.progress)

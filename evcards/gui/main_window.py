@@ -37,6 +37,7 @@ from evcards.gui.mouse_navigation import MouseNavigation
 from evcards.gui.pdf_actions import PdfActions
 from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.settings import ZOOM_RANGE, Settings
+from evcards.gui.source_permission import OutsideSourcesOption
 from evcards.gui.start import most_connected
 from evcards.gui.status_widgets import StatusWidgets
 from evcards.gui.welcome import WelcomePane
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.pdf = PdfActions(self, settings, self.statusBar())
         self._build_menus_and_toolbar()
         self._add_graph_options()
+        self.outside_sources = OutsideSourcesOption(self, settings, self.loader, self.action_registry["reload"], self.reload)
         self._connect()
         self._restore_settings()
         self._update_navigation()

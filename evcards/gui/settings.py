@@ -8,6 +8,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from evcards.kb.limits import DEFAULT_SOURCE_MB, Limits
+
 MAX_RECENT_FILES = 10
 MAX_REMEMBERED_ENTITIES = 50  # files whose last viewed entity is kept
 MAX_QUERY_HISTORY = 50  # queries the filter field's Up recalls
@@ -133,6 +135,35 @@ class Settings:
     @color_scheme.setter
     def color_scheme(self, value: str) -> None:
         self._store.setValue("view/color_scheme", value if value in COLOR_SCHEMES else "system")
+
+    @property
+    def allow_outside_sources(self) -> bool:
+        """Whether a knowledge base may read source texts outside its folder (File > Allow Sources
+        Outside the Folder; see evcards.kb.source_files). Off unless the user turned it on."""
+        return str(self._store.value("load/allow_outside_sources", "false")).lower() == "true"
+
+    @allow_outside_sources.setter
+    def allow_outside_sources(self, value: bool) -> None:
+        self._store.setValue("load/allow_outside_sources", "true" if value else "false")
+
+    @property
+    def max_source_mb(self) -> float:
+        """The largest source text to read, in megabytes (evcards.kb.limits); kept only in the
+        settings file, as `max_source_mb` under [load]."""
+        try:
+            value = float(str(self._store.value("load/max_source_mb", DEFAULT_SOURCE_MB)))
+        except ValueError:
+            return DEFAULT_SOURCE_MB
+        return value if 0 < value < float("inf") else DEFAULT_SOURCE_MB
+
+    @max_source_mb.setter
+    def max_source_mb(self, value: float) -> None:
+        self._store.setValue("load/max_source_mb", value)
+
+    def limits(self, options: object = None) -> Limits:
+        """What loads in the window allow: these settings, or the command line's options for this run."""
+        megabytes = getattr(options, "max_source_mb", None) or self.max_source_mb
+        return Limits.of(megabytes, bool(getattr(options, "allow_outside_sources", False)) or self.allow_outside_sources)
 
     def sync(self) -> None:
         self._store.sync()

@@ -13,7 +13,7 @@ from functools import partial
 from evcards.kb.loaded import ClaimChecks, ItemCheck
 from evcards.kb.model import Claim, KnowledgeBase, Quote
 from evcards.kb.problems import Finding, Problem, Severity
-from evcards.kb.quotes import FoldedText, QuoteStatus, locate
+from evcards.kb.quotes import FoldedText, QuoteStatus, SearchBudget, locate
 from evcards.kb.word_cuts import WORD_BREAKS, cuts_word
 
 ProgressCallback = Callable[[int, int], None]
@@ -29,6 +29,7 @@ class _Checker:
         self.texts = texts
         self.folded: dict[str, FoldedText] = {}
         self.findings: list[Problem] = []
+        self.budget = SearchBudget()  # one for the whole load: see SearchBudget
 
     def item(self, quote: Quote, source_id: str, where: tuple[str, int, int, int, str]) -> ItemCheck:
         """One quote's check: the bare offset when verbatim (see `LoadedKnowledgeBase`)."""
@@ -46,7 +47,7 @@ class _Checker:
             position = text.find(exact)
             if position != -1 and not cuts_word(text, position, position + len(exact)):
                 return position
-        check = locate(quote, text, partial(self._folded, source_id, text), searched=plain)
+        check = locate(quote, text, partial(self._folded, source_id, text), searched=plain, budget=self.budget)
         if check.status is not QuoteStatus.VERIFIED:
             entity_id, entity_index, claim_index, evidence_index, path = where
             self.findings.append(

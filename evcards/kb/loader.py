@@ -17,15 +17,18 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from evcards.kb.card_size import entity_problems
 from evcards.kb.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
 from evcards.kb.evidence_checks import ProgressCallback, check_quotes
+from evcards.kb.limits import TEXT_PER_ENTITY, Limits, clipped
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.model import ID_PATTERN, NON_EMPTY_PATTERN, RELATION_TYPE_PATTERN, KnowledgeBase, field_names
 from evcards.kb.piecewise import validate_in_slices
 from evcards.kb.problems import Problem, json_path
 from evcards.kb.references import reference_problems
+from evcards.kb.source_files import SourceReader, read_file_bytes, utf8_problem
 
-__all__ = ["LoadCancelled", "LoadResult", "ProgressCallback", "load"]
+__all__ = ["LoadCancelled", "LoadResult", "ProgressCallback", "load"]  # and Limits, from evcards.kb.limits
 _JSON_POSITION = re.compile(r"^(?P<what>.*) at line (?P<line>\d+) column (?P<column>\d+)$")
 _UNION_TAGS = {"str", "QuoteSelector", "amount", "year", "ratio"}
 _FRIENDLY = {
@@ -38,12 +41,15 @@ _FRIENDLY = {
     "dict_type": "should be a JSON object",
     "tuple_type": "should be a JSON array",
     "string_too_short": "should not be empty",
+    "string_too_long": None,  # said below, with the limit
+    "too_long": None,
 }
 _PATTERN_MEANS = {  # what a pattern asks for, in words: pydantic's message shows the regular expression
     ID_PATTERN: "is not an id: letters and digits of any script, then also '-', '_', '.' or ':' (no spaces, emoji or other signs)",
     NON_EMPTY_PATTERN: "should have more than white space",
     RELATION_TYPE_PATTERN: "should be lower-case words joined by '_', e.g. founded_by",
 }
+MOST_PROBLEMS = 1_000  # listed in a report; the rest are counted
 COLLECT_AFTER_OBJECTS = 100_000  # objects a load made: from ~15,000 claims on (see _collector_paused)
 SLICES_FROM_BYTES = 4 * 1024 * 1024  # validate in slices from this size on; see evcards.kb.piecewise
 
@@ -75,46 +81,6 @@ class LoadResult:
         return "\n".join(self.lines())
 
 
-def _read_bytes(path: Path, shown: str, place: str) -> tuple[bytes, Problem | None]:
-    """Read a file, without a UTF-8 byte-order mark if it has one; every failure becomes a Problem."""
-    try:
-        if path.exists() and not path.is_dir() and not path.is_file():
-            return b"", Problem(shown, place, f"is not a regular file (a device or a pipe?): {path}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return b"", Problem(shown, place, f"file not found: {path}")
-    except IsADirectoryError:
-        return b"", Problem(shown, place, f"is a folder, not a file: {path}")
-    except PermissionError:
-        return b"", Problem(shown, place, f"cannot be read (permission denied): {path}")
-    except OSError as error:
-        return b"", Problem(shown, place, f"cannot be read: {error.strerror or error}: {path}")
-    return (data[3:] if data.startswith(b"\xef\xbb\xbf") else data), None
-
-
-def _utf8_problem(data: bytes, shown: str, place: str) -> Problem | None:
-    """The first byte that is not UTF-8, by line and column; None when the data is UTF-8."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        where = f"{line}:{column}" if place == "(file)" else f"{place} (line {line}, column {column})"
-        return Problem(shown, where, f"is not UTF-8 text: byte 0x{data[error.start]:02x} is not valid UTF-8")
-    return None
-
-
-def _read_text(path: Path, shown: str, place: str) -> tuple[str | None, Problem | None]:
-    """Read a UTF-8 file (a byte-order mark is allowed); every failure becomes a Problem."""
-    data, problem = _read_bytes(path, shown, place)
-    if problem:
-        return None, problem
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        return None, _utf8_problem(data, shown, place)
-
-
 def _without_union_tags(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     """pydantic names the union member that failed right after a union field ('quote' -> 'str',
     'value' -> 'amount'); a reader does not care. Other parts, odd field names included, stay."""
@@ -143,12 +109,15 @@ def _schema_problems(shown: str, error: ValidationError, data: bytes) -> list[Pr
             message = _PATTERN_MEANS.get(item["ctx"]["pattern"], message)
         elif item["type"] == "value_error":
             message = str(item["ctx"]["error"])
+        elif item["type"] in ("string_too_long", "too_long"):
+            unit = "characters" if item["type"] == "string_too_long" else "items"
+            message = f"is too long: at most {item['ctx']['max_length']:,} {unit} (see 'Limits' in the format's documentation)"
         if item["type"] == "extra_forbidden" and loc:
             message = f"unknown field {loc[-1]!r} (not part of the evcards format{_did_you_mean(str(loc[-1]))})"
-        elif place.endswith(".quote"):
+        elif place.endswith(".quote") and item["type"] != "string_too_long":
             message = "should be a string or an object with 'exact', with more than white space"
         seen.add(place)
-        problems.append(Problem(shown, place, message))
+        problems.append(Problem(shown, clipped(place), clipped(message)))
     return problems
 
 
@@ -183,20 +152,18 @@ def _character_position(data: bytes, line: int, byte_column: int) -> str:
     return f"{line}:{len(prefix.decode('utf-8', errors='ignore')) + 1}"
 
 
-def _load_source_texts(shown: str, base: Path, kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
+def _load_source_texts(reader: SourceReader, kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
     """Every source's text by source id (inline, or read from its file), and a problem for each
-    file that cannot be read."""
+    that cannot be read or is too big (see `evcards.kb.source_files`)."""
     texts: dict[str, str] = {}
     problems: list[Problem] = []
     for i, source in enumerate(kb.sources):
         if source.text is not None:
-            texts[source.id] = source.text
-            continue
-        assert source.text_file is not None  # the model wants one of the two
-        if Path(source.text_file).is_absolute() or "://" in source.text_file:
-            problems.append(Problem(shown, f"sources[{i}].text_file", "must be a path relative to the JSON file"))
-            continue
-        text, problem = _read_text(base / source.text_file, shown, f"sources[{i}].text_file")
+            problem = reader.inline_problem(source.text, f"sources[{i}].text")
+            text = None if problem else source.text
+        else:
+            assert source.text_file is not None  # the model wants one of the two
+            text, problem = reader.text(source.text_file, f"sources[{i}].text_file")
         if problem:
             problems.append(problem)
         elif text is not None:
@@ -204,13 +171,33 @@ def _load_source_texts(shown: str, base: Path, kb: KnowledgeBase) -> tuple[dict[
     return texts, problems
 
 
-def load(path: str | Path, progress: ProgressCallback | None = None) -> LoadResult:
+def load(path: str | Path, progress: ProgressCallback | None = None, *, limits: Limits | None = None) -> LoadResult:
     """Load and check `path`. `progress(done, total)` may raise LoadCancelled to stop.
 
-    For a big file progress runs twice from 0 to total: bytes validated, then claims checked.
+    For a big file progress runs from 0 to total while it is read, while it is validated, then
+    while claims are checked. `limits`: the user's choices beyond the fixed limits (source size,
+    sources outside the file's folder); the defaults without. Never raises but LoadCancelled:
+    a failure nobody foresaw is a problem of the file too, not a load that never ends.
     """
     with _collector_paused():
-        return _load(Path(path), progress)
+        try:
+            return _capped(_load(Path(path), progress, limits or Limits()))
+        except (LoadCancelled, KeyboardInterrupt):
+            raise
+        except Exception as error:  # noqa: BLE001  # the loader's promise: a report, never a traceback
+            result = LoadResult(Path(path))
+            result.problems.append(Problem(str(path), "(file)", clipped(f"cannot be loaded: {type(error).__name__}: {error}")))
+            return result
+
+
+def _capped(result: LoadResult) -> LoadResult:
+    """At most `MOST_PROBLEMS` problems, then one line for the rest: a file with a million errors
+    must not become a report of a million lines in a dialog or a terminal."""
+    if len(result.problems) > MOST_PROBLEMS:
+        rest = len(result.problems) - MOST_PROBLEMS
+        del result.problems[MOST_PROBLEMS:]
+        result.problems.append(Problem(str(result.path), "(file)", f"… and {rest:,} more errors, not listed"))
+    return result
 
 
 @contextmanager
@@ -240,10 +227,10 @@ def _collector_paused() -> Iterator[None]:
             gc.collect()
 
 
-def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:
+def _load(path: Path, progress: ProgressCallback | None, limits: Limits) -> LoadResult:
     shown = str(path)
     result = LoadResult(path)
-    data, problem = _read_bytes(path, shown, "(file)")
+    data, problem = read_file_bytes(path, shown, "(file)", limits.file_bytes, progress)
     if problem:
         result.problems.append(problem)
         return result
@@ -251,11 +238,13 @@ def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:
         # The bytes go to pydantic as they are: no decoded copy of a large file in memory.
         # Its parser rejects invalid UTF-8, and every failure is checked for it below.
         # A big file is validated in slices when it can be, so the window stays responsive.
-        kb = validate_in_slices(data, progress) if len(data) >= SLICES_FROM_BYTES else None
+        big: list[int] = []  # entities that could be too big for a card: see entity_problems
+        kb = validate_in_slices(data, progress, big, TEXT_PER_ENTITY) if len(data) >= SLICES_FROM_BYTES else None
+        sliced = kb is not None
         if kb is None:
             kb = KnowledgeBase.model_validate_json(data)
     except ValidationError as error:
-        problem = _utf8_problem(data, shown, "(file)")
+        problem = utf8_problem(data, shown, "(file)")
         result.problems = [problem] if problem else _schema_problems(shown, error, data)
         return result
     except RecursionError:
@@ -268,10 +257,11 @@ def _load(path: Path, progress: ProgressCallback | None) -> LoadResult:
         ]
         if result.problems:
             return result
+    size = len(data)
     del data
     resolved = path.resolve()
-    result.problems = reference_problems(shown, kb)
-    texts, text_problems = _load_source_texts(shown, resolved.parent, kb)
+    result.problems = reference_problems(shown, kb) + entity_problems(shown, kb, size, big if sliced else None)
+    texts, text_problems = _load_source_texts(SourceReader(shown, resolved.parent, limits, progress), kb)
     result.problems += text_problems
     if result.problems:
         return result

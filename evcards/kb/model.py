@@ -15,6 +15,17 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 
 from evcards.kb.dates import check_date, check_date_or_time
 from evcards.kb.language_tags import check_language_tag
+from evcards.kb.limits import (
+    ALIASES_PER_ENTITY,
+    CLAIMS_PER_ENTITY,
+    EVIDENCE_PER_CLAIM,
+    ID_CHARS,
+    NAME_CHARS,
+    NAMES_PER_ENTITY,
+    PATH_CHARS,
+    PROSE_CHARS,
+    RELATIONS_PER_ENTITY,
+)
 
 FORMAT_VERSION = 2  # the format `evcards migrate` writes; format 1 files are read as they are
 FORMATS = (1, 2)
@@ -26,7 +37,7 @@ ID_PATTERN = r"^[\p{L}\p{N}][\p{L}\p{M}\p{N}_.:-]*$"
 ID_SCHEMA_PATTERN = r"^[0-9A-Za-z\u00aa-\uffff][-_.:0-9A-Za-z\u00aa-\uffff]*$"
 Id = Annotated[
     str,
-    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=200),
+    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=ID_CHARS),
     Field(
         description="A stable id: letters and digits of any script, and '-', '_', '.', ':' after the first; "
         "compared after Unicode NFC normalisation (the loader normalises every id)."
@@ -35,6 +46,11 @@ Id = Annotated[
 Slug = Id  # the name format 1 gave ids
 NON_EMPTY_PATTERN = r"\S"
 NonEmptyText = Annotated[str, StringConstraints(min_length=1, pattern=NON_EMPTY_PATTERN)]  # not only white space
+# Every string has a most length (evcards.kb.limits says why): a name, a title...; prose; a path.
+Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_CHARS, pattern=NON_EMPTY_PATTERN)]
+OptionalName = Annotated[str, StringConstraints(max_length=NAME_CHARS)]  # may be empty
+Prose = Annotated[str, StringConstraints(min_length=1, max_length=PROSE_CHARS, pattern=NON_EMPTY_PATTERN)]
+OptionalProse = Annotated[str, StringConstraints(max_length=PROSE_CHARS)]
 RELATION_TYPE_PATTERN = r"^[a-z]+(?:_[a-z]+)*$"
 LanguageTag = Annotated[
     str,
@@ -60,16 +76,16 @@ class Source(_Strict):
     """A document that claims quote from: its full text in a UTF-8 file beside the JSON, or inline."""
 
     id: Id
-    title: NonEmptyText | None = Field(default=None, description="The source's title; without one, cards show its file name or id.")
-    text_file: NonEmptyText | None = Field(
+    title: Name | None = Field(default=None, description="The source's title; without one, cards show its file name or id.")
+    text_file: Annotated[str, StringConstraints(min_length=1, max_length=PATH_CHARS, pattern=NON_EMPTY_PATTERN)] | None = Field(
         default=None, description="Path of the source's full text (UTF-8), relative to the JSON file. Give this or 'text'."
     )
     text: NonEmptyText | None = Field(
         default=None, description="The source's full text, inside the JSON (format 2). Give this or 'text_file'."
     )
-    publisher: str | None = None
-    author: str | None = None
-    url: str | None = Field(default=None, description="Where the source can be read (http or https).")
+    publisher: OptionalName | None = None
+    author: OptionalName | None = None
+    url: OptionalProse | None = Field(default=None, description="Where the source can be read (http or https).")
     published: str | None = Field(default=None, description="Publication date, ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD.")
     accessed: str | None = Field(default=None, description="When the source was read, ISO 8601: a date, or a date and time.")
     language: LanguageTag | None = Field(default=None, description="BCP 47 language tag of the text, e.g. 'en', 'zh-Hans'.")
@@ -101,9 +117,9 @@ class Source(_Strict):
 class QuoteSelector(_Strict):
     """The W3C Web Annotation TextQuoteSelector: exact text, with optional context to pick one of repeats."""
 
-    exact: NonEmptyText
-    prefix: str | None = Field(default=None, description="Text right before the quote, to disambiguate repeats.")
-    suffix: str | None = Field(default=None, description="Text right after the quote, to disambiguate repeats.")
+    exact: Prose
+    prefix: OptionalProse | None = Field(default=None, description="Text right before the quote, to disambiguate repeats.")
+    suffix: OptionalProse | None = Field(default=None, description="Text right after the quote, to disambiguate repeats.")
     start: int | None = Field(
         default=None,
         ge=0,
@@ -116,7 +132,7 @@ class Amount(_Strict):
 
     type: Literal["amount"] = "amount"
     amount: float
-    unit: NonEmptyText
+    unit: Name
     qualifier: Literal["exactly", "over", "under", "about"] = "exactly"
 
 
@@ -130,13 +146,13 @@ class Ratio(_Strict):
 
     type: Literal["ratio"] = "ratio"
     factor: float
-    of: NonEmptyText
+    of: Name
 
 
 StructuredValue = Annotated[Amount | Year | Ratio, Field(discriminator="type")]
 
 
-Quote = NonEmptyText | QuoteSelector
+Quote = Prose | QuoteSelector
 
 
 def _exact(quote: Quote) -> str:
@@ -173,18 +189,20 @@ class Claim(_Strict):
     a tenth of a second on 200,000 claims.)
     """
 
-    statement: NonEmptyText = Field(description="The claim in plain words.")
+    statement: Prose = Field(description="The claim in plain words.")
     quote: Quote | None = Field(
         default=None,
         description="Format 1 (still valid): the verbatim text that supports the claim, with 'source'; one evidence item.",
     )
     source: Id | None = Field(default=None, description="Format 1 (still valid): id of the source 'quote' comes from.")
     evidence: tuple[Evidence, ...] = Field(
-        default=(), description="The quotes that bear on the claim, each with its source and stance (format 2)."
+        default=(),
+        max_length=EVIDENCE_PER_CLAIM,
+        description="The quotes that bear on the claim, each with its source and stance (format 2).",
     )
     value: StructuredValue | None = Field(default=None, description="Optional structured value.")
     date: str | None = Field(default=None, description="When the claim holds or was made, ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD.")
-    section: NonEmptyText | None = Field(default=None, description="The section of the source or article the claim belongs to.")
+    section: Name | None = Field(default=None, description="The section of the source or article the claim belongs to.")
 
     @field_validator("date")
     @classmethod
@@ -220,7 +238,7 @@ class Claim(_Strict):
 
 
 class Relation(_Strict):
-    type: Annotated[str, StringConstraints(pattern=RELATION_TYPE_PATTERN)] = Field(
+    type: Annotated[str, StringConstraints(pattern=RELATION_TYPE_PATTERN, max_length=NAME_CHARS)] = Field(
         description="What the relation means, e.g. founded_by, founder_of, maker_of, made_by, variant_of."
     )
     target: Slug = Field(description="Id of the other entity.")
@@ -228,16 +246,18 @@ class Relation(_Strict):
 
 class Entity(_Strict):
     id: Id
-    name: NonEmptyText
-    kind: NonEmptyText = Field(description="What the entity is, in free text: organization, person, product, place, event, ...")
-    native_name: str | None = Field(default=None, description="The name in its own script, e.g. 小米.")
-    names: dict[LanguageTag, NonEmptyText] | None = Field(
-        default=None, description='The name in other languages, by BCP 47 tag: {"zh-Hans": "小米", "en": "Xiaomi"} (format 2).'
+    name: Name
+    kind: Name = Field(description="What the entity is, in free text: organization, person, product, place, event, ...")
+    native_name: OptionalName | None = Field(default=None, description="The name in its own script, e.g. 小米.")
+    names: dict[LanguageTag, Name] | None = Field(
+        default=None,
+        max_length=NAMES_PER_ENTITY,
+        description='The name in other languages, by BCP 47 tag: {"zh-Hans": "小米", "en": "Xiaomi"} (format 2).',
     )
-    aliases: list[NonEmptyText] = Field(default_factory=list)
-    summary: str = Field(default="", description="One paragraph about the entity.")
-    claims: list[Claim] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list, max_length=ALIASES_PER_ENTITY)
+    summary: OptionalProse = Field(default="", description="One paragraph about the entity.")
+    claims: list[Claim] = Field(default_factory=list, max_length=CLAIMS_PER_ENTITY)
+    relations: list[Relation] = Field(default_factory=list, max_length=RELATIONS_PER_ENTITY)
 
     @property
     def native_names(self) -> list[str]:
@@ -254,7 +274,7 @@ class Entity(_Strict):
 
 class KnowledgeBase(_Strict):
     format: Literal[1, 2] = Field(description="Version of the evcards file format: 2 is current, 1 is still read.")
-    title: str | None = Field(default=None, description="A name for the knowledge base as a whole.")
+    title: OptionalName | None = Field(default=None, description="A name for the knowledge base as a whole.")
     language: LanguageTag | None = Field(
         default=None, description="BCP 47 tag of the knowledge base's own text (statements, summaries), e.g. 'en'."
     )

@@ -63,10 +63,14 @@ def _slices(data: bytes) -> tuple[int, int, list[int]] | None:
     return start, end, cuts
 
 
-def validate_in_slices(data: bytes, progress: Callable[[int, int], None] | None = None) -> KnowledgeBase | None:
+def validate_in_slices(
+    data: bytes, progress: Callable[[int, int], None] | None = None, big: list[int] | None = None, big_bytes: int = 0
+) -> KnowledgeBase | None:
     """The knowledge base in `data`, validated a slice at a time; None: validate it whole instead.
 
-    `progress(done, total)` counts bytes of the entities array and may raise to cancel.
+    `progress(done, total)` counts bytes of the entities array and may raise to cancel. `big`
+    gets the index of each entity in a slice of more than `big_bytes` (entities in smaller
+    slices are smaller than that: see `evcards.kb.card_size`).
     """
     found = _slices(data)
     if found is None:
@@ -82,9 +86,12 @@ def validate_in_slices(data: bytes, progress: Callable[[int, int], None] | None 
                 return None
             piece = piece[:-1]
         try:
-            entities += adapter.validate_json(b"[" + piece + b"]")
+            in_piece = adapter.validate_json(b"[" + piece + b"]")
         except (ValidationError, RecursionError):
             return None
+        if big is not None and len(piece) > big_bytes:
+            big += range(len(entities), len(entities) + len(in_piece))
+        entities += in_piece
         if progress:
             progress(bounds[k + 1] - start, end - start)
     try:

@@ -24,7 +24,7 @@ from evcards.kb.quote_diff import char_diff, difference_kinds, inline_diff
 from evcards.kb.text_fold import FoldedText, approximate_fold, verbatim_fold
 from evcards.kb.word_cuts import cuts_word, whole_span
 
-__all__ = ["EXPONENT", "WORD_CUT", "ClosestPassage", "FoldedText", "QuoteCheck", "QuoteStatus", "locate"]
+__all__ = ["EXPONENT", "WORD_CUT", "ClosestPassage", "FoldedText", "QuoteCheck", "QuoteStatus", "SearchBudget", "locate"]
 
 
 class QuoteStatus(str, Enum):
@@ -83,20 +83,56 @@ def _occurrences(text: str, exact: str) -> Iterator[int]:
         position = text.find(exact, position + 1)
 
 
+class SearchBudget:
+    """How much searching for closest passages one load may do, so that no file keeps it busy for minutes.
+
+    rapidfuzz's `partial_ratio` costs about `work(n, m)` for a quote of n characters against a
+    source of m: at about 4 × 10⁹ units a second on a small machine, a 100-character quote against
+    1 MB takes 0.07 s, but 1,000 characters against 1 MB 1.5 s and 10,000 characters 88 s. A
+    quote may cost at most `PER_QUOTE` (half a second); a load at most `total` (ten seconds),
+    after which quotes that are not found get no closest passage, and say so.
+    """
+
+    PER_QUOTE = 2e9
+    TOTAL = 4e10
+
+    def __init__(self, total: float = TOTAL) -> None:
+        self.left = total
+
+    @staticmethod
+    def work(quote_chars: int, source_chars: int) -> float:
+        return quote_chars * source_chars * max(1.0, quote_chars / 250)
+
+    def spend(self, quote_chars: int, source_chars: int) -> bool:
+        """Whether a search this big may run; if so, it is paid for."""
+        cost = self.work(quote_chars, source_chars)
+        if cost > min(self.PER_QUOTE, self.left):
+            return False
+        self.left -= cost
+        return True
+
+
 def locate(
-    quote: str | QuoteSelector, text: str, folded_text: Callable[[], FoldedText] | None = None, *, searched: bool = False
+    quote: str | QuoteSelector,
+    text: str,
+    folded_text: Callable[[], FoldedText] | None = None,
+    *,
+    searched: bool = False,
+    budget: SearchBudget | None = None,
 ) -> QuoteCheck:
     """Find `quote` in `text`. `folded_text` lets a caller fold each source once, and only when
     needed. `searched` says the caller has already looked for the quote as written (at its
     hint, then with `str.find`) and found it nowhere, or only inside a word (see
     `evcards.kb.word_cuts`): a quote with no prefix or suffix then goes straight to the
-    folded comparison, without scanning the source again."""
+    folded comparison, without scanning the source again. `budget`: the closest-passage search
+    a whole load may still do (by default, only this quote's own limit)."""
+    budget = budget or SearchBudget()
     if isinstance(quote, str):
         exact, prefix, suffix, hint = quote, None, None, None
     else:
         exact, prefix, suffix, hint = quote.exact, quote.prefix, quote.suffix, quote.start
     if searched and not prefix and not suffix:
-        return _locate_folded(exact, prefix, suffix, hint, text, folded_text() if folded_text else FoldedText.of(text))
+        return _locate_folded(exact, prefix, suffix, hint, text, folded_text() if folded_text else FoldedText.of(text), budget)
     if hint is not None and text.startswith(exact, hint) and _whole_in_context(text, hint, hint + len(exact), prefix, suffix):
         return QuoteCheck(QuoteStatus.VERIFIED, hint, hint + len(exact), exact)
 
@@ -104,7 +140,7 @@ def locate(
         if _whole_in_context(text, position, position + len(exact), prefix, suffix):
             return QuoteCheck(QuoteStatus.VERIFIED, position, position + len(exact), exact)
     # Not there as written, or not with its context, or only inside a word: compare as a reader does.
-    return _locate_folded(exact, prefix, suffix, hint, text, folded_text() if folded_text else FoldedText.of(text))
+    return _locate_folded(exact, prefix, suffix, hint, text, folded_text() if folded_text else FoldedText.of(text), budget)
 
 
 def _whole_in_context(text: str, start: int, end: int, prefix: str | None, suffix: str | None) -> bool:
@@ -152,7 +188,9 @@ def _places(haystack: str, needle: str, prefix: str, suffix: str) -> tuple[list[
     return [(at, at + len(needle)) for at in found], [_folded_context(haystack, at, at + len(needle), prefix, suffix) for at in found]
 
 
-def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int | None, text: str, folded: FoldedText) -> QuoteCheck:
+def _locate_folded(
+    exact: str, prefix: str | None, suffix: str | None, hint: int | None, text: str, folded: FoldedText, budget: SearchBudget
+) -> QuoteCheck:
     needle = verbatim_fold(exact).strip()
     haystack = folded.text
     first = haystack.find(needle) if needle else -1
@@ -190,6 +228,9 @@ def _locate_folded(exact: str, prefix: str | None, suffix: str | None, hint: int
         return _not_found_at(exact, text, start, end, "the quote is in the source only as part of longer words", WORD_CUT)
     if not approximate_needle:
         return QuoteCheck(QuoteStatus.NOT_FOUND, note="the quote has no visible character (only zero-width or invisible ones)")
+    if not budget.spend(len(approximate_needle), len(folded.approximate)):
+        note = "the quote is not in the source text (its closest passage was not looked for: too long a search)"
+        return QuoteCheck(QuoteStatus.NOT_FOUND, note=note)
     closest = _closest(approximate_needle, folded, text)
     if closest is None:
         return QuoteCheck(QuoteStatus.NOT_FOUND, note="the quote is not in the source text")

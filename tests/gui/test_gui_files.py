@@ -505,7 +505,7 @@ def test_evcards_without_a_file_reopens_the_last_one(tmp_path: Path, write_kb: K
     path.unlink()
     assert app.initial_file(None, settings) == bundled_data()  # the last file is gone
     asked: list[Path | None] = []
-    monkeypatch.setattr(app, "run_app", lambda file, settings=None: asked.append(file) or 0)
+    monkeypatch.setattr(app, "run_app", lambda file, settings=None, **_options: asked.append(file) or 0)
     assert cli.main([]) == 0 and cli.main([str(other)]) == 0 and cli.main(["--data", str(other)]) == 0
     assert asked == [None, other, other]
 

@@ -58,8 +58,7 @@ TYPED = ["lei", "xiaomi", "su7", "product", "ë", "zz", "a", "steve", "雷", "�
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """The bundled data in a temporary folder, so the test may change it on disk."""
-    (tmp_path / "data").mkdir()
-    shutil.copytree(resources_dir() / "sources", tmp_path / "sources")
+    shutil.copytree(resources_dir() / "data" / "sources", tmp_path / "data" / "sources")
     target = tmp_path / "data" / bundled_data().name
     shutil.copy(bundled_data(), target)
     return target

@@ -23,7 +23,7 @@ def test_an_installed_evcards_lists_the_bundled_entities_and_draws_chinese_with_
     names = zipfile.ZipFile(wheel).namelist()
     for needed in (
         "evcards/resources/data/xiaomi-ev.json",
-        "evcards/resources/sources/xiaomi-ev-article.txt",
+        "evcards/resources/data/sources/xiaomi-ev-article.txt",
         "evcards/resources/fonts/NotoSansSC-evcards-subset.otf",
         "evcards/resources/fonts/NotoSansArabic-Regular.ttf",
         "evcards/resources/fonts/NotoSansDevanagari-Regular.ttf",

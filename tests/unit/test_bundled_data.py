@@ -13,7 +13,7 @@ from evcards.resources import bundled_data, resources_dir
 
 
 def test_every_bundled_quote_is_verbatim_in_the_article() -> None:
-    article = (resources_dir() / "sources" / "xiaomi-ev-article.txt").read_text(encoding="utf-8")
+    article = (resources_dir() / "data" / "sources" / "xiaomi-ev-article.txt").read_text(encoding="utf-8")
     result = load(bundled_data())
     kb = result.knowledge_base
     assert kb is not None and result.is_valid, result.report()

@@ -35,7 +35,7 @@ def _write_example(folder: Path, data: str) -> Path:
     from evcards.resources import resources_dir
 
     (folder / "sources").mkdir(parents=True)
-    shutil.copy(resources_dir() / "sources" / "xiaomi-ev-article.txt", folder / "sources")
+    shutil.copy(resources_dir() / "data" / "sources" / "xiaomi-ev-article.txt", folder / "sources")
     path = folder / "kb.json"
     path.write_text(data, encoding="utf-8")
     return path

@@ -28,7 +28,8 @@ def test_a_big_file_validated_in_slices_gives_the_same_data(write_kb: KbWriter, 
     monkeypatch.setattr(piecewise, "SLICE_BYTES", 1)  # one entity a slice
     totals: set[int] = set()
     result = load(path, lambda done, total: totals.add(total))
-    assert len(totals) == 2, "progress counts the bytes validated, then the claims anchored"
+    assert len(totals) == 4, "progress counts the bytes read (the file, its source file), the bytes validated, the claims anchored"
+    assert {path.stat().st_size, (path.parent / "article.txt").stat().st_size} < totals
     assert result.knowledge_base is not None, result.report()
     assert result.knowledge_base.data == KnowledgeBase.model_validate_json(path.read_bytes())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,19 +58,24 @@ def test_folder(tmp_path: Path) -> None:
     assert "is a folder" in only_problem(tmp_path)
 
 
+def deny_reading(monkeypatch: pytest.MonkeyPatch, denied_path: Path) -> None:
+    """Make opening `denied_path` fail as it does for a user without the right (tests run as root too)."""
+    original = os.open
+
+    def denied(path: Any, *args: Any, **kwargs: Any) -> int:
+        if Path(path) == denied_path:
+            raise PermissionError(13, "Permission denied")
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+
+
 def test_unreadable_file(write_kb: KbWriter, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_kb()
     if os.geteuid() != 0:
         path.chmod(0)
     else:  # root reads anything: make the read fail the way it does for a user
-        original = Path.read_bytes
-
-        def denied(self: Path) -> bytes:
-            if self == path:
-                raise PermissionError(13, "Permission denied")
-            return original(self)
-
-        monkeypatch.setattr(Path, "read_bytes", denied)
+        deny_reading(monkeypatch, path)
     assert "cannot be read (permission denied)" in only_problem(path)
 
 

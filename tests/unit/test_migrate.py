@@ -9,7 +9,9 @@ import pytest
 
 from evcards.card.content import card_parts, card_text
 from evcards.cli.main import main
+from evcards.kb.limits import Limits
 from evcards.kb.loaded import LoadedKnowledgeBase
+from evcards.kb.loader import load
 from evcards.resources import bundled_data
 from tests.conftest import KbWriter, load_kb, minimal_kb
 
@@ -43,7 +45,20 @@ def test_a_migrated_file_gives_the_same_cards_and_verdicts(tmp_path: Path, write
     target.parent.mkdir()
     assert migrate(source, target) == 0
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == 2
-    assert cards(load_kb(target)) == cards(load_kb(source))
+    migrated = load(target, limits=Limits(outside_sources=True)).knowledge_base  # its sources stayed where they were, outside
+    assert migrated is not None and cards(migrated) == cards(load_kb(source))
+
+
+def test_migrating_into_another_folder_says_its_sources_are_now_outside(
+    tmp_path: Path, write_kb: KbWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "elsewhere" / "migrated.json"
+    target.parent.mkdir()
+    assert migrate(write_kb(), target) == 0
+    assert "sources[0].text_file (../article.txt) is outside the folder of" in capsys.readouterr().err
+    assert load(target).knowledge_base is None  # refused, as the note says
+    assert migrate(write_kb(), tmp_path / "beside.json") == 0
+    assert "outside" not in capsys.readouterr().err
 
 
 def test_migration_writes_evidence_lists_and_no_defaults(tmp_path: Path, write_kb: KbWriter) -> None:
