@@ -19,6 +19,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from evcards.cli.export_formats import add_format_option, dispatch_format
 from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.kb.loaded import LoadedKnowledgeBase
@@ -66,6 +67,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "--with-graph", action="store_true", help="add a page with each card's relation graph (its entity and direct neighbours)"
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="the PDF file, or the folder for several")
+    add_format_option(parser)
 
 
 def _describe(entity: Entity) -> str:
@@ -165,6 +167,8 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         return _fail(str(error))
     if not entities:
         return _fail(f"{result.path} has no entities; nothing was exported")
+    if (written := dispatch_format(parser, args, kb, entities)) is not None:  # md, html, json
+        return written
     several = args.all or args.query is not None or len(entities) > 1
     target: Path = args.output
     if several and not args.single and target.suffix.lower() == ".pdf" and not _is_folder(target):
