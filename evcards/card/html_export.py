@@ -98,7 +98,7 @@ def _part(part: Part, card: CardSection, held: set[str], level: int) -> str:
     if isinstance(part, QuoteBox):
         return f"<blockquote>{_runs(part.runs or (Run(part.text, 'quote'),), held)}</blockquote>"
     if isinstance(part, RelationTable):
-        rows = (f"<tr><th>{escape(row.label)}</th><td>{_runs(row.targets, held)}</td></tr>" for row in part.rows)
+        rows = (f"<tr><th>{escape(row.label)}:</th><td>{_runs(row.targets, held)}</td></tr>" for row in part.rows)
         return f'<table class="relations">{"".join(rows)}</table>'
     if part.style == "title":
         return f'<h{level} id="{escape(card.anchor)}">{_runs(part.runs, held)}</h{level}>'

@@ -79,8 +79,7 @@ def _runs(runs: tuple[Run | LineBreak, ...], held: set[str], line_prefix: str = 
             pieces.append(_HARD_BREAK + line_prefix)
             line_start = True
             continue
-        number = reference_number(run) if card is not None and card.anchor else None
-        if number is not None:
+        if card is not None and (number := reference_number(run)) is not None:
             pieces.append(f"[{escape(run.text)}]({fragment(source_place(card.anchor, source_anchor(number)))})")
         else:
             pieces.append(_run(run, held, line_start))
@@ -121,7 +120,7 @@ def _card(card: CardSection, held: set[str], level: int) -> list[str]:
 
 def parts_markdown(parts: list[Part], entity: Entity) -> str:
     """Some of a card's parts (a claim with its citation) as Markdown."""
-    card = CardSection(entity, parts, "")
+    card = CardSection(entity, parts, "claim")
     return "\n\n".join(_part(part, card, set(), 2) for part in parts) + "\n"
 
 
