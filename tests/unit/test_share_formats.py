@@ -160,7 +160,9 @@ def test_several_cards_make_one_document_with_contents() -> None:
     kb = load_kb(bundled_data())
     chosen = [e for e in kb.entities if e.id in ("xiaomi", "lei-jun")]
     markdown = cards_markdown(kb, chosen)
-    assert markdown.startswith(f"# {escape(kb.display_title)}\n\n## Contents\n\n1. [Xiaomi 小米](#card-xiaomi)\n2. [Lei Jun 雷军](#card-lei-jun)\n")
+    assert markdown.startswith(
+        f"# {escape(kb.display_title)}\n\n## Contents\n\n1. [Xiaomi 小米](#card-xiaomi)\n2. [Lei Jun 雷军](#card-lei-jun)\n"
+    )
     rendered = read_html(render_markdown(markdown))
     assert ("a", {"href": "#card-lei-jun"}) in rendered.tags[5:]  # Xiaomi's relation to Lei Jun: to his card
     page = read_html(cards_html(kb, chosen))
