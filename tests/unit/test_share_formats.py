@@ -243,3 +243,16 @@ def test_json_of_one_entity_with_relations_keeps_them_resolving(tmp_path: Path) 
     out = _exported(tmp_path, kb, ["zürich-city"])
     again = load_kb(out)
     assert sorted(e.id for e in again.entities) == sorted(["zürich-city", "Zürich"])
+
+
+def test_json_keeps_a_source_text_too_large_to_inline_in_its_file(
+    write_kb: KbWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import evcards.kb.excerpt
+
+    monkeypatch.setattr(evcards.kb.excerpt, "INLINE_LIMIT", 10)
+    kb = load_kb(write_kb())
+    out = _exported(tmp_path, kb, ["lei-jun"])
+    assert json.loads(out.read_text(encoding="utf-8"))["sources"][0]["text_file"] == "../article.txt"
+    again = load_kb(out)  # the same file, from where the excerpt is
+    assert again.source_text("article") == kb.source_text("article")
