@@ -331,15 +331,15 @@ class CardView(QTextBrowser):
             block = block.previous()
         return None
 
-    def context_menu_at(self, pos: QPoint) -> QMenu:
-        """The card's context menu at `pos`: Copy Claim with Citation over a claim, Copy Card
-        over the rest of a card, then Qt's standard items (Copy, Select All, Copy Link Location)."""
+    def context_menu_at(self, pos: QPoint, claim: int | None = None) -> QMenu:
+        """The card's context menu at `pos`: Copy Claim with Citation over a claim (or for
+        `claim`), Copy Card, then Qt's standard items (Copy, Select All, Copy Link Location)."""
         from PySide6.QtGui import QAction
 
         menu = self.createStandardContextMenu(pos)
         first = menu.actions()[0] if menu.actions() else None
         added: list[QAction] = []
-        claim = self.claim_at(pos)
+        claim = self.claim_at(pos) if claim is None else claim
         if claim is not None:
             action = QAction(self.tr("Copy Claim with Citation"), menu)
             action.setObjectName("action_copy_claim")
@@ -356,7 +356,10 @@ class CardView(QTextBrowser):
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.context_menu_at(event.pos())
+        """By mouse, the menu of the place clicked; by keyboard (the Menu key, Shift+F10), that
+        of the claim whose link has focus."""
+        keyboard = event.reason() == event.Reason.Keyboard
+        menu = self.context_menu_at(event.pos(), self.focused_claim() if keyboard else None)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())
 

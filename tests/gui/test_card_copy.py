@@ -106,3 +106,33 @@ def test_the_context_menu_keeps_the_standard_items_and_offers_no_claim_off_the_c
         texts = [action.text().replace("&", "") for action in menu.actions()]
         assert any((text.startswith("Copy") and "\t" in text) or text == "Copy" for text in texts), texts  # Qt's own Copy
         assert any(text.startswith("Select All") for text in texts), texts
+
+
+def test_the_menu_key_on_a_claims_link_offers_that_claim(qtbot: Any, window: MainWindow) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    from evcards.card.basics import source_link
+    from tests.gui_helpers import anchors
+
+    click_entity(qtbot, window, "lei-jun")
+    window.card.setFocus()
+    _href, _text, start, end = next(a for a in anchors(window.card.document()) if a[0] == source_link("lei-jun", 6))
+    cursor = QTextCursor(window.card.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)  # the link Tab gives focus to
+    window.card.setTextCursor(cursor)
+    corner = QPoint(0, 0)  # where the event says it is: not the claim (the focus says which)
+    assert window.card.claim_at(corner) != 6
+    QCoreApplication.sendEvent(
+        window.card.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, corner, window.card.viewport().mapToGlobal(corner))
+    )
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    copy_claim = _menu_action(menu, "action_copy_claim")
+    menu.close()
+    assert copy_claim is not None
+    _clear_clipboard()
+    copy_claim.trigger()
+    assert QGuiApplication.clipboard().text().startswith("7. Lei Jun acknowledges")
