@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from evcards.card.basics import entity_link, is_web_url, kind_label, relation_label, source_link
+from evcards.card.basics import entity_link, kind_label, relation_label, source_link
+from evcards.card.citation import cite, reference_label
 from evcards.card.quote_view import LINE_BREAK, quote_pieces
 from evcards.kb.model import Amount, Ratio, Year
 from evcards.kb.quotes import QuoteStatus
@@ -127,13 +128,6 @@ def format_value(value: StructuredValue) -> str:
     return f"{qualifier}{amount:,.{0 if amount == int(amount) else 2}f} {value.unit}"
 
 
-def citation_text(source: Source) -> str:
-    """Title, publisher, date: what a reader needs to find the source again (plain text)."""
-    parts = [source.display_title]
-    parts += [p for p in (source.author, source.publisher, source.published) if p]
-    return ", ".join(parts)
-
-
 # A verdict's sign and word: never colour alone. The style gives the colour as well. A sign
 # and its word never part at the end of a line: a no-break space between them.
 NBSP = "\u00a0"
@@ -190,7 +184,7 @@ class _References:
 
     def __init__(self, kb: LoadedKnowledgeBase, entity: Entity) -> None:
         self.kb = kb
-        self.sources = _used_sources(kb, entity)
+        self.sources = used_sources(kb, entity)
         numbers = {source.id: number for number, source in enumerate(self.sources, 1)}
         self.numbers = {sid: numbers[found.id] for c in entity.claims for sid in c.sources if (found := kb.source(sid))}
 
@@ -198,7 +192,7 @@ class _References:
         number = self.numbers.get(source_id)
         if number is None:  # (the loader refuses an unknown source: shown as its id all the same)
             return Run(source_id, "muted")
-        return Run(f"[{number}]", "muted" if for_print else "link", "" if for_print else f"#{source_anchor(number)}")
+        return Run(reference_label(number), "muted" if for_print else "link", "" if for_print else f"#{source_anchor(number)}")
 
     def language(self, source_id: str) -> str:
         source = self.kb.source(source_id)
@@ -260,21 +254,24 @@ def _relation_rows(kb: LoadedKnowledgeBase, entity: Entity, for_print: bool) -> 
     return tuple(RelationRow(relation_label(kind), tuple(runs)) for kind, runs in grouped.items())
 
 
-def _used_sources(kb: LoadedKnowledgeBase, entity: Entity) -> list[Source]:
-    """The sources the entity's claims cite, in order of first use."""
+def used_sources(kb: LoadedKnowledgeBase, entity: Entity) -> list[Source]:
+    """The sources the entity's claims cite, in order of first use: source n of this list is
+    the card's reference [n]."""
     found = (kb.source(source_id) for source_id in dict.fromkeys(s for c in entity.claims for s in c.sources))
     return [source for source in found if source is not None]
 
 
 def _source_parts(sources: list[Source]) -> list[Part]:
-    """The Sources section: each source's full citation, once, under its reference number."""
+    """The Sources section: each source's full citation, once, under its reference number
+    (`evcards.card.citation`: the style every output shares)."""
     parts: list[Part] = []
     for number, source in enumerate(sources, 1):
-        runs: list[Run | LineBreak] = [Run(f"[{number}]", "bold", anchor=source_anchor(number)), Run(f" {citation_text(source)}")]
-        if source.url:
-            runs += (LineBreak(), Run(source.url, "link", source.url) if is_web_url(source.url) else Run(source.url))
-        if source.accessed:
-            runs += (LineBreak(), Run(f"Accessed {source.accessed}", "muted"))
+        citation = cite(number, source)
+        runs: list[Run | LineBreak] = [Run(citation.label, "bold", anchor=source_anchor(number)), Run(f" {citation.text}")]
+        if citation.url:
+            runs += (LineBreak(), Run(citation.url, "link", citation.url) if citation.web else Run(citation.url))
+        if citation.accessed:
+            runs += (LineBreak(), Run(citation.accessed, "muted"))
         parts.append(Paragraph("source", tuple(runs)))
     return [Paragraph("section", (Run("Sources", "section"),)), *parts] if parts else []
 

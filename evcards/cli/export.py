@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from evcards.cli.load_options import add_load_options, limits_from
+from evcards.cli.export_formats import add_format_option, dispatch_format
 from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.cli.terminal_text import say
@@ -69,6 +70,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("-o", "--output", type=output_path, required=True, metavar="OUT", help="the PDF file, or the folder for several")
     add_load_options(parser)
+    add_format_option(parser)
 
 
 def output_path(text: str) -> Path:
@@ -175,6 +177,8 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         return _fail(str(error))
     if not entities:
         return _fail(f"{result.path} has no entities; nothing was exported")
+    if (written := dispatch_format(parser, args, kb, entities)) is not None:  # md, html, json
+        return written
     several = args.all or args.query is not None or len(entities) > 1
     target: Path = args.output
     if several and not args.single and target.suffix.lower() == ".pdf" and not _is_folder(target):

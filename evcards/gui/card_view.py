@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette, QPen, QRegion
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from evcards.card.basics import BASE_POINT_SIZE, entity_link_target, is_web_url, source_link_evidence, source_link_target
 
 if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QPaintEvent, QResizeEvent
+    from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QHelpEvent, QKeyEvent, QPaintEvent, QResizeEvent
 
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
@@ -69,6 +69,7 @@ class CardView(QTextBrowser):
     source_requested = Signal(str, int, int)  # entity id, claim index, evidence item index
     card_changed = Signal()  # another entity, another file's version of it, or a placeholder
     rendered = Signal()  # the document was written anew (a card or the placeholder): marks on it are gone
+    copied = Signal(str)  # a card or a claim went to the clipboard: what to tell the user
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -292,7 +293,82 @@ class CardView(QTextBrowser):
 
             QDesktopServices.openUrl(QUrl(href))
 
+    def copy_card(self) -> None:
+        """The whole card to the clipboard, as plain text, Markdown and HTML (`evcards.gui.card_copy`)."""
+        if self._kb is not None and self._entity is not None:
+            from evcards.gui.card_copy import copy_card
+
+            copy_card(self._kb, self._entity)
+            self.copied.emit(self.tr("Copied the card of %1 with its citations.").replace("%1", self._entity.name))
+
+    def copy_claim(self, index: int) -> None:
+        """Claim `index` with its quotes and the citations of its sources to the clipboard."""
+        if self._kb is not None and self._entity is not None and 0 <= index < len(self._entity.claims):
+            from evcards.gui.card_copy import copy_claim
+
+            copy_claim(self._kb, self._entity, index)
+            self.copied.emit(
+                self.tr("Copied claim %1 of %2 with its citation.").replace("%1", str(index + 1)).replace("%2", self._entity.name)
+            )
+
+    def claim_at(self, pos: QPoint) -> int | None:
+        """The claim whose statement, quotes or citation lines are at `pos` (in the viewport)."""
+        if self._entity is None:
+            return None
+        from evcards.card.content import one_line
+
+        statements = {f"{k + 1}. {one_line(claim.statement)}": k for k, claim in enumerate(self._entity.claims)}
+        block = self.cursorForPosition(pos).block()
+        while block.isValid():
+            text = block.text()
+            if text in ("Sources", "Relations") or text.startswith("Claims ("):  # a section: not in a claim
+                return None
+            number = text.split(".", 1)[0]
+            if number.isdigit():
+                found = next((k for start, k in statements.items() if text.startswith(start) and k == int(number) - 1), None)
+                if found is not None:
+                    return found
+            block = block.previous()
+        return None
+
+    def context_menu_at(self, pos: QPoint, claim: int | None = None) -> QMenu:
+        """The card's context menu at `pos`: Copy Claim with Citation over a claim (or for
+        `claim`), Copy Card, then Qt's standard items (Copy, Select All, Copy Link Location)."""
+        from PySide6.QtGui import QAction
+
+        menu = self.createStandardContextMenu(pos)
+        first = menu.actions()[0] if menu.actions() else None
+        added: list[QAction] = []
+        claim = self.claim_at(pos) if claim is None else claim
+        if claim is not None:
+            action = QAction(self.tr("Copy Claim with Citation"), menu)
+            action.setObjectName("action_copy_claim")
+            action.triggered.connect(lambda _checked=False, index=claim: self.copy_claim(index))
+            added.append(action)
+        if self._entity is not None:
+            action = QAction(self.tr("Copy Card"), menu)
+            action.setObjectName("action_copy_whole_card")
+            action.triggered.connect(lambda _checked=False: self.copy_card())
+            added.append(action)
+        if added:
+            menu.insertActions(first, added)  # type: ignore[arg-type]  # None appends
+            menu.insertSeparator(first)  # type: ignore[arg-type]
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """By mouse, the menu of the place clicked; by keyboard (the Menu key, Shift+F10), that
+        of the claim whose link has focus."""
+        keyboard = event.reason() == event.Reason.Keyboard
+        menu = self.context_menu_at(event.pos(), self.focused_claim() if keyboard else None)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        if event.matches(QKeySequence.StandardKey.Copy) and not self.textCursor().hasSelection() and self._entity is not None:
+            self.copy_card()  # (with a selection, Qt copies it, as plain text, HTML and Markdown)
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             href = self.focused_href()
             if href:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -174,6 +173,7 @@ class MainWindow(QMainWindow):
         self.entity_pane.entity_selected.connect(self._entity_selected)
         self.entity_pane.activated.connect(lambda: self.card.setFocus(Qt.FocusReason.TabFocusReason))
         self.entity_pane.count_changed.connect(self.status.set_count)
+        self.card.copied.connect(lambda message: self.statusBar().showMessage(message, 4000))
         self.entity_pane.count_changed.connect(self._filter_changed)
         self.filter_note.clear_requested.connect(self.clear_filter)
         self.card.rendered.connect(self._update_title)
@@ -415,10 +415,9 @@ class MainWindow(QMainWindow):
     def copy_card(self) -> None:
         entity = self.current_entity()
         if self.kb is not None and entity is not None:
-            from evcards.card.content import card_parts, card_text
+            from evcards.gui.card_copy import copy_card
 
-            # as printed: "Show in source" links lead nowhere outside the window
-            QGuiApplication.clipboard().setText(card_text(card_parts(self.kb, entity, for_print=True)))
+            copy_card(self.kb, entity)  # plain text, Markdown and HTML, as printed
             self.statusBar().showMessage(f"Copied the card of {entity.name} with its citations.", 4000)
 
     # --- the source pane -----------------------------------------------------------------

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 
 from evcards.card.basics import ENTITY_SCHEME, kind_label
-from evcards.card.content import citation_text
+from evcards.card.citation import citation_text
 from evcards.gui.main_window import MainWindow
 from tests.conftest import ARTICLE_QUOTE, SOURCE_TEXT, KbWriter, dejavu_only_environment, minimal_kb, open_window
 from tests.gui_helpers import anchors, click_entity, click_link, shown_card_id
