@@ -241,6 +241,7 @@ class GraphPane(QWidget):
         self.progress.setFormat("Laying out… %p%")
         self.progress.hide()
         self.note = QLabel(self)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # an export error names a file
         self.note.setWordWrap(True)
         controls = QHBoxLayout()
         for widget in (self.hops, self.overview, self.kind, self.listed_only, self.export_button):
