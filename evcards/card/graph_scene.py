@@ -164,7 +164,9 @@ def _add_edge(
     path, label_at, angle = _edge_path(start, end, 4.0 if both_ways else 0.0)
     edge_item = QGraphicsPathItem(path)
     edge_item.setPen(QPen(line, 1.2))
-    edge_item.setToolTip(GuiQt.convertFromPlainText(f"{items[edge.source].node.name} — {edge.type.replace('_', ' ')} → {items[edge.target].node.name}"))
+    edge_item.setToolTip(
+        GuiQt.convertFromPlainText(f"{items[edge.source].node.name} — {edge.type.replace('_', ' ')} → {items[edge.target].node.name}")
+    )
     scene.addItem(edge_item)
     if font is None:
         return

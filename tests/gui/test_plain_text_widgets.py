@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QApplication, QLabel, QGraphicsView, QMenu, QMessageBox, QProgressDialog, QToolTip
+from PySide6.QtWidgets import QApplication, QGraphicsView, QLabel, QMenu, QMessageBox, QProgressDialog, QToolTip
 
 from tests.conftest import ARTICLE_QUOTE, SOURCE_TEXT, KbWriter, minimal_kb, open_window
 
