@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from evcards.card.timeline_axis import FIRST, LAST, Step, Tick, ticks
 from evcards.card.timeline_data import TimelineClaim, entity_timeline, knowledge_base_timeline
 from evcards.gui import counts
+from evcards.gui.accessible import announce
 from evcards.gui.plain_text import plain_message, plain_tooltip
 from evcards.kb.verdicts import Verdict
 
@@ -486,7 +487,7 @@ class TimelineCanvas(QWidget):
             span = self._high - self._low
             self._set_span(claim.period.middle - span / 2, claim.period.middle + span / 2)
         self.setStatusTip(hover_text(claim))
-        self.setAccessibleDescription(hover_text(claim))
+        announce(self, hover_text(claim))
         self.update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
