@@ -39,3 +39,8 @@ def plain_message(text: str) -> str:
 def menu_text(text: str) -> str:
     """`text` for a menu entry or button: `&` marks a mnemonic there, so a literal one is doubled."""
     return text.replace("&", "&&")
+
+
+def window_title(text: str) -> str:
+    """`text` for setWindowTitle: Qt hides "[*]" there (the unsaved-changes mark) unless doubled."""
+    return text.replace("[*]", "[*][*]")
