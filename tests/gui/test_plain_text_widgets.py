@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QApplication, QGraphicsView, QLabel, QMenu, QMessageBox, QProgressDialog, QToolTip
+from PySide6.QtWidgets import QApplication, QGraphicsView, QLabel, QMenu, QMessageBox, QProgressDialog, QToolTip, QWidget
 
 from tests.conftest import ARTICLE_QUOTE, SOURCE_TEXT, KbWriter, minimal_kb, open_window
 
@@ -65,6 +65,7 @@ def test_every_label_shows_the_data_literally(markup_window: Any, qtbot: Any) ->
     qtbot.waitUntil(lambda: window.findChild(QLabel, "filter_note").isVisible())
     window.action_registry["source_pane"].trigger()
     texts = [label_shown(label) for label in window.findChildren(QLabel) if label.text()]
+    texts += [shown(widget.toolTip()) for widget in window.findChildren(QWidget) if widget.toolTip()]
     for text in texts:
         assert "x.png" not in text or IMG in text, text  # an image is never drawn: its markup is shown
         assert "passwd" not in text or LINK in text, text
@@ -135,3 +136,18 @@ def test_the_card_shows_names_and_statements_as_text(markup_window: Any) -> None
     text = markup_window.card.toPlainText()
     assert NAME in text and f"Summary {IMG} <b>x</b>" in text and f"<b>Founded</b> {IMG} in 2010 & on." in text
     assert ARTICLE_QUOTE in text
+
+
+def test_the_welcome_state_names_a_broken_file_literally(qtbot: Any, settings: Any, write_kb: KbWriter) -> None:
+    from evcards.gui.main_window import MainWindow
+
+    broken = '<img src="x.png">'  # a file name holds no slash
+    path = write_kb("{ not json", name=f"{broken}.json")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_file(path)
+    heading = window.findChild(QLabel, "welcome_heading")
+    qtbot.waitUntil(lambda: heading.isVisible() and "Cannot open" in heading.text())
+    assert label_shown(heading) == f"Cannot open {broken}.json"
+    assert label_shown(window.findChild(QLabel, "welcome_problem")).startswith(f"{path} is not a valid knowledge base")
