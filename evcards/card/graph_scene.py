@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
+from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget
 
 from evcards.file_saving import check_target, save_bytes
@@ -81,7 +82,7 @@ class NodeItem(QGraphicsItem):
         self.current = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self.setAcceptHoverEvents(True)
-        self.setToolTip(f"{node.name} ({node.kind})")
+        self.setToolTip(GuiQt.convertFromPlainText(f"{node.name} ({node.kind})"))  # a name is never markup
         self.setZValue(1)
 
     def boundingRect(self) -> QRectF:
@@ -169,7 +170,9 @@ def _add_edge(
     path, label_at, angle = _edge_path(start, end, 4.0 if both_ways else 0.0)
     edge_item = QGraphicsPathItem(path)
     edge_item.setPen(QPen(line, 1.2))
-    edge_item.setToolTip(f"{items[edge.source].node.name} — {edge.type.replace('_', ' ')} → {items[edge.target].node.name}")
+    edge_item.setToolTip(
+        GuiQt.convertFromPlainText(f"{items[edge.source].node.name} — {edge.type.replace('_', ' ')} → {items[edge.target].node.name}")
+    )
     scene.addItem(edge_item)
     if font is None:
         return

@@ -19,6 +19,7 @@ from PySide6.QtGui import QPainter, QPalette, QPen, QRegion
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from evcards.card.basics import BASE_POINT_SIZE, entity_link_target, is_web_url, source_link_evidence, source_link_target
+from evcards.gui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
     from PySide6.QtCore import QUrl
@@ -259,7 +260,7 @@ class CardView(QTextBrowser):
             href = self.anchorAt(help_event.pos())
             citation = self.citation(href[1:]) if href.startswith("#") else ""
             if citation:
-                QToolTip.showText(help_event.globalPos(), citation, self.viewport())
+                QToolTip.showText(help_event.globalPos(), plain_tooltip(citation), self.viewport())
                 return True
         return super().viewportEvent(event)
 

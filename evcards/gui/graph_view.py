@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from evcards.card.graph_scene import NodeItem, build_scene, save_scene
 from evcards.graph.layout import LayoutCancelled, Position, layout, overview_layout
 from evcards.graph.neighbourhood import Graph, RelationIndex, kinds_of
+from evcards.gui.accessible import announce, name_popup
 from evcards.kb.loaded import LoadedKnowledgeBase
 
 ZOOM_STEP = 1.25
@@ -49,6 +50,7 @@ class GraphView(QGraphicsView):
         super().__init__(parent)
         self.setObjectName("graph_view")
         self.setAccessibleName("Relation graph")
+        self.viewport().setAccessibleName(self.tr("Relation graph"))
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -84,9 +86,19 @@ class GraphView(QGraphicsView):
                 self._items[node_id].current = node_id == entity_id
                 self._items[node_id].update()
         self._current = entity_id
+        self._describe_current()
         self.ensureVisible(self._items[entity_id], 40, 40)
         if self.graph is not None and entity_id == self.graph.centre:
             self.centerOn(self._items[entity_id])
+
+    def _describe_current(self) -> None:
+        """The current entity, for a screen reader: the nodes are drawn, not widgets."""
+        item = self._items.get(self._current or "")
+        if item is None:
+            return
+        text = self.tr("{name} ({kind}), entity {index} of {count}; arrow keys move, Enter opens")
+        index = list(self._items).index(item.node.id) + 1
+        announce(self, text.format(name=item.node.name, kind=item.node.kind, index=index, count=len(self._items)))
 
     def node_center(self, entity_id: str) -> QPointF | None:
         """Where an entity is drawn, in the view's (viewport) coordinates: for clicks and tests."""
@@ -236,6 +248,8 @@ class GraphPane(QWidget):
         self.kind = QComboBox(self)
         self.kind.setObjectName("graph_kind")
         self.kind.setAccessibleName("Kind")
+        name_popup(self.hops)
+        name_popup(self.kind)
         self.listed_only = QCheckBox("&Listed only", self)
         self.listed_only.setToolTip("Only the entities the list shows under the current search")
         self.export_button = QToolButton(self)
@@ -258,6 +272,7 @@ class GraphPane(QWidget):
         self.progress.hide()
         self.cancel_button.hide()
         self.note = QLabel(self)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # an export error names a file
         self.note.setWordWrap(True)
         controls = QHBoxLayout()
         for widget in (self.hops, self.overview, self.kind, self.listed_only, self.export_button):

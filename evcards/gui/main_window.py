@@ -34,6 +34,7 @@ from evcards.gui.loading import Loader
 from evcards.gui.message_bar import MessageBar
 from evcards.gui.mouse_navigation import MouseNavigation
 from evcards.gui.pdf_actions import PdfActions
+from evcards.gui.plain_text import window_title
 from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.settings import ZOOM_RANGE, Settings
 from evcards.gui.source_permission import OutsideSourcesOption
@@ -383,7 +384,7 @@ class MainWindow(QMainWindow):
         task bar or window switcher shows of the window names what the reader is reading."""
         parts = [self.card.entity.name] if self.card.entity is not None else []
         parts += [self.kb.display_title] if self.kb is not None else []
-        self.setWindowTitle(" — ".join([*parts, APP_NAME]))
+        self.setWindowTitle(window_title(" — ".join([*parts, APP_NAME])))
 
     def go_to(self, entity_id: str) -> None:
         if not self.entity_pane.select_entity(entity_id):

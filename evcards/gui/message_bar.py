@@ -17,6 +17,7 @@ class MessageBar(QFrame):
         self.setStyleSheet("#message_bar { background: palette(alternate-base); border-left: 4px solid #d29922; }")
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAccessibleName(self.tr("Message"))  # replaced by the message itself when shown
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setWordWrap(True)
         close = QToolButton(self)

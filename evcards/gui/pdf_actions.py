@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from evcards.gui import counts
+from evcards.gui.plain_text import plain_label, plain_message, plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
@@ -57,7 +58,7 @@ class ExportNotice(QWidget):
 
     def show_export(self, message: str, target: Path) -> None:
         self.label.setText(message)
-        self.label.setToolTip(str(target))
+        self.label.setToolTip(plain_tooltip(str(target)))
         self.show()
         self._hide_later.start()
 
@@ -120,6 +121,7 @@ class PdfActions:
         total = len(entities)
         dialog = QProgressDialog(f"Preparing card 1 of {total}: {entities[0].name}", "Cancel", 0, PROGRESS_STEPS, self._window)
         dialog.setObjectName("export_progress")
+        dialog.setLabel(plain_label(dialog, f"Preparing card 1 of {total}: {entities[0].name}"))  # a name is never markup
         dialog.setWindowTitle("Exporting cards")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
@@ -170,7 +172,7 @@ class PdfActions:
     def _warn(self, title: str, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self._window, title, message)
+        QMessageBox.warning(self._window, title, plain_message(message))
 
     def _exported(self, target: Path, message: str) -> None:
         self._settings.last_export_folder = target.parent

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
+from evcards.gui.plain_text import menu_text
 from evcards.gui.settings import Settings
 
 
@@ -23,7 +24,7 @@ class RecentFilesMenu(QMenu):
         self.clear()
         recent = self._settings.recent_files
         for number, path in enumerate(recent, 1):
-            action = self.addAction(f"&{number % 10} {path.name}  —  {path.parent}")
+            action = self.addAction(f"&{number % 10} {menu_text(path.name)}  —  {menu_text(str(path.parent))}")
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_requested.emit(p))
         if not recent:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from evcards.card.basics import is_web_url
+from evcards.gui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from evcards.kb.model import Source
@@ -71,7 +72,7 @@ class SourceHeading(QLabel):
     def show_source(self, source: Source) -> None:
         self._url = source.url if is_web_url(source.url) else None
         self.setText(citation_html(source))
-        self.setToolTip(source.url or "")
+        self.setToolTip(plain_tooltip(source.url or ""))
 
     def _open(self, href: str) -> None:
         if is_web_url(href):

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 from evcards.card.timeline_axis import FIRST, LAST, Step, Tick, ticks
 from evcards.card.timeline_data import TimelineClaim, entity_timeline, knowledge_base_timeline
 from evcards.gui import counts
+from evcards.gui.accessible import announce
+from evcards.gui.plain_text import plain_message, plain_tooltip
 from evcards.kb.verdicts import Verdict
 
 if TYPE_CHECKING:
@@ -429,7 +431,7 @@ class TimelineCanvas(QWidget):
             mark = self.mark_at(QPointF(help_event.pos()))
             hidden = self.hidden_near(help_event.pos().x()) if abs(help_event.pos().y() - self._band_y()) <= 4 else 0
             if mark is not None:
-                QToolTip.showText(help_event.globalPos(), hover_text(mark.claim), self)
+                QToolTip.showText(help_event.globalPos(), plain_tooltip(hover_text(mark.claim)), self)
             elif hidden:
                 QToolTip.showText(help_event.globalPos(), f"{counts.claims(hidden)} here with no room on the lanes: zoom in", self)
             else:
@@ -485,7 +487,7 @@ class TimelineCanvas(QWidget):
             span = self._high - self._low
             self._set_span(claim.period.middle - span / 2, claim.period.middle + span / 2)
         self.setStatusTip(hover_text(claim))
-        self.setAccessibleDescription(hover_text(claim))
+        announce(self, hover_text(claim))
         self.update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -601,7 +603,7 @@ class TimelinePane(QWidget):
             text = f"{claim.claim_index + 1}. {claim.statement}"
             item = QListWidgetItem(f"{claim.entity_name}: {text}" if whole else text)
             item.setData(Qt.ItemDataRole.UserRole, (claim.entity_id, claim.claim_index))
-            item.setToolTip(hover_text(claim))
+            item.setToolTip(plain_tooltip(hover_text(claim)))
             self.undated_list.addItem(item)
         self.undated_label.setText(f"&Undated claims ({len(undated)})" if undated else "No undated claims")
         self.undated_list.setVisible(bool(undated))
@@ -632,4 +634,4 @@ class TimelinePane(QWidget):
         try:
             self.export(Path(path))
         except (OSError, ValueError) as error:
-            QMessageBox.warning(self, "Export Timeline", str(error))  # names the file and the cause
+            QMessageBox.warning(self, "Export Timeline", plain_message(str(error)))  # names the file and the cause

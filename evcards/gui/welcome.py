@@ -33,6 +33,7 @@ class WelcomePane(QWidget):
         self.setAccessibleName("No knowledge base open")
         self.failed_path: Path | None = None
         self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # names a file
         self.heading.setObjectName("welcome_heading")
         heading_font = self.heading.font()
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
