@@ -9,7 +9,7 @@ stand about `UNIT` apart whatever the graph's size; the view decides how many pi
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 import networkx as nx
 
@@ -53,6 +53,18 @@ def layout(graph: Graph, previous: Mapping[str, Position] | None = None) -> dict
     return {node: (float(x), float(y)) for node, (x, y) in found.items()}
 
 
+def _spectral_start(g: nx.Graph[str], scale: float) -> Mapping[str, Collection[float]]:
+    """The spectral layout, or, when its eigenvalue solver does not converge (ARPACK does
+    not, now and then, on a graph of many small components), seeded random positions that
+    the force steps then refine: the overview is drawn either way."""
+    import numpy as np
+
+    try:
+        return nx.spectral_layout(g, scale=scale)
+    except (RuntimeError, ArithmeticError, np.linalg.LinAlgError):  # scipy's ArpackNoConvergence is a RuntimeError
+        return nx.rescale_layout_dict(nx.random_layout(g, seed=SEED), scale=scale)
+
+
 def overview_layout(graph: Graph, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict[str, Position]:
     """Each node's position in an overview of up to 2,000 entities, within two seconds.
 
@@ -68,7 +80,7 @@ def overview_layout(graph: Graph, progress: Progress | None = None, cancelled: C
     scale = UNIT * math.sqrt(count) / 2
     if count < 3:
         return layout(graph)
-    pos = nx.spectral_layout(g, scale=scale)
+    pos = _spectral_start(g, scale)
     if progress is not None:
         progress(1, OVERVIEW_STEPS + 1)
     for step in range(OVERVIEW_STEPS):

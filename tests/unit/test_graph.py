@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from evcards.graph.layout import layout, overview_layout
 from evcards.graph.neighbourhood import RelationIndex, kinds_of
 from evcards.resources import bundled_data
@@ -73,3 +75,19 @@ def test_the_overview_reports_its_progress_to_the_end() -> None:
     positions = overview_layout(index().overview(), lambda done, total: seen.append((done, total)))
     assert len(positions) == 9
     assert seen and seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_the_overview_is_drawn_even_when_the_spectral_solver_does_not_converge(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ARPACK fails to converge now and then on a graph of many small parts; the reader still
+    gets an overview, every entity placed at a finite position."""
+    import networkx as nx
+    from scipy.sparse.linalg import ArpackNoConvergence
+
+    def no_convergence(*args: object, **kwargs: object) -> None:
+        raise ArpackNoConvergence("No convergence (15001 iterations)", None, None)
+
+    monkeypatch.setattr(nx, "spectral_layout", no_convergence)
+    graph = index().overview()
+    positions = overview_layout(graph)
+    assert set(positions) == {node.id for node in graph.nodes}
+    assert all(math.isfinite(x) and math.isfinite(y) for x, y in positions.values())

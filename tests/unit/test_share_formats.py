@@ -254,5 +254,10 @@ def test_json_keeps_a_source_text_too_large_to_inline_in_its_file(
     kb = load_kb(write_kb())
     out = _exported(tmp_path, kb, ["lei-jun"])
     assert json.loads(out.read_text(encoding="utf-8"))["sources"][0]["text_file"] == "../article.txt"
-    again = load_kb(out)  # the same file, from where the excerpt is
-    assert again.source_text("article") == kb.source_text("article")
+    from evcards.kb.limits import Limits
+    from evcards.kb.loader import load
+
+    refused = load(out)  # the kept file lies outside the excerpt's folder: refused unless allowed
+    assert refused.knowledge_base is None and "--allow-outside-sources" in refused.report()
+    again = load(out, limits=Limits.of(allow_outside_sources=True)).knowledge_base  # from where the excerpt is
+    assert again is not None and again.source_text("article") == kb.source_text("article")
