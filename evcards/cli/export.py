@@ -19,8 +19,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from evcards.cli.load_options import add_load_options, limits_from
 from evcards.cli.export_formats import add_format_option, dispatch_format
+from evcards.cli.load_options import add_load_options, limits_from
 from evcards.cli.plural import counted
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.cli.terminal_text import say
