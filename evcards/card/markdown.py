@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from evcards.kb.model import Entity
 
 # Every ASCII punctuation character CommonMark or GitHub's extensions give a meaning inline.
-_INLINE = re.compile(r"([\\`*_\[\]()<>!&|~{}#])")
+# `(`, `)` and `!` only mean something beside a `[` or `]`, which is escaped, so they stay
+# as written and the Markdown stays readable as text ("Claims (9)").
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
 # What starts a block at the start of a line: a list item, a setext underline, an ordered item.
 _BLOCK_START = re.compile(r"^([-+=])|^([0-9]{1,9})([.)])")
 _HARD_BREAK = "\\\n"  # CommonMark's line break inside a paragraph

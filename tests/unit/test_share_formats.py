@@ -117,7 +117,7 @@ def test_lei_jun_as_markdown(tmp_path: Path) -> None:
     assert lei is not None
     markdown = card_markdown(kb, lei)
     assert markdown.startswith("# Lei Jun 雷军\n\nPerson\n\nAlso known as Lei\n")
-    assert "\n## Claims \\(9\\)\n\n**1\\.** Lei Jun is the founder of Xiaomi.  ✓ Supported\n\n> " in markdown
+    assert "\n## Claims (9)\n\n**1\\.** Lei Jun is the founder of Xiaomi.  ✓ Supported\n\n> " in markdown
     assert "\n\n[\\[1\\]](#card-lei-jun-source-1) · ✓ quote found in source\n" in markdown
     source = kb.source(lei.claims[0].sources[0])
     assert source is not None
