@@ -14,8 +14,10 @@ for real data and were measured on a small machine (2 shared cores, offscreen Qt
   (each with its diff) in 1.5 s. An entity holds at most 2,000 claims, 2,000 evidence items
   and 1,000,000 characters of text (a card of a million characters lays out in about 0.5 s,
   one of a hundred 10,000-character words in 1 s).
-- A source text is read whole and folded for the approximate comparison: 50 MB by default
-  (`Limits.source_bytes`, `--max-source-mb`), checked from `stat` before a byte is read. The
+- A source text is read whole and folded for the approximate comparison: 20 MB by default
+  (`Limits.source_bytes`, `--max-source-mb`), checked from `stat` before a byte is read.
+  The source pane shows a whole text at once: 20 MB in about 0.5 s here, 50 MB in about 2 s,
+  past the second a window may stand still (a book is about 1 MB). The
   JSON file itself stops at 1 GiB (the 200,000-claim benchmark file is 80 MB).
 
 The string lengths and list sizes are part of the models (`evcards.kb.model`), so that
@@ -41,7 +43,7 @@ NAMES_PER_ENTITY = 1_000  # languages in `names`
 RELATIONS_PER_ENTITY = 2_000
 TEXT_PER_ENTITY = 1_000_000  # characters of one card's text: names, summary, statements, quotes
 MB = 1_000_000
-DEFAULT_SOURCE_MB = 50
+DEFAULT_SOURCE_MB = 20
 FILE_BYTES = 1 << 30  # the JSON file
 
 

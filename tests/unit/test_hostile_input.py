@@ -82,7 +82,7 @@ def test_a_source_over_the_size_limit_is_refused_before_it_is_read(write_kb: KbW
     with big.open("wb") as file:
         file.truncate(2 << 30)  # 2 GiB, sparse: nothing of it would fit the memory of a small machine
     message = the_problem(with_text_file(write_kb, "big.txt"))
-    assert f"sources[0].text_file: is 2,147.5 MB, over the limit of 50.0 MB: {big}" in message
+    assert f"sources[0].text_file: is 2,147.5 MB, over the limit of 20.0 MB: {big}" in message
 
 
 def test_the_size_limit_can_be_raised_or_lowered(write_kb: KbWriter) -> None:
