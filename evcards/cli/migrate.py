@@ -16,12 +16,13 @@ import tempfile
 from pathlib import Path
 
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems
+from evcards.translation import fill, translate
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", type=Path, metavar="IN", help="the knowledge base to migrate (format 1 or 2)")
-    parser.add_argument("output", type=Path, metavar="OUT", help="the format-2 file to write")
-    parser.add_argument("--force", action="store_true", help="overwrite OUT if it exists, even when it is IN")
+    parser.add_argument("input", type=Path, metavar="IN", help=translate("cli", "the knowledge base to migrate (format 1 or 2)"))
+    parser.add_argument("output", type=Path, metavar="OUT", help=translate("cli", "the format-2 file to write"))
+    parser.add_argument("--force", action="store_true", help=translate("cli", "overwrite OUT if it exists, even when it is IN"))
 
 
 def write_atomically(target: Path, text: str) -> None:
@@ -40,16 +41,16 @@ def write_atomically(target: Path, text: str) -> None:
 
 def _refusal(source: Path, target: Path, force: bool) -> str | None:
     if target.is_dir():
-        return f"{target} is a folder: give the path of the file to write"
+        return fill(translate("cli", "%1 is a folder: give the path of the file to write"), target)
     if target.parent.exists() and not target.parent.is_dir():
-        return f"cannot write {target}: {target.parent} is a file, not a folder"
+        return fill(translate("cli", "cannot write %1: %2 is a file, not a folder"), target, target.parent)
     if not target.parent.is_dir():
-        return f"cannot write {target}: the folder {target.parent} does not exist"
+        return fill(translate("cli", "cannot write %1: the folder %2 does not exist"), target, target.parent)
     if force or not target.exists():
         return None
     if source.exists() and target.samefile(source):
-        return f"{target} is the file being migrated: give another OUT, or --force to replace it"
-    return f"{target} exists: give another OUT, or --force to replace it"
+        return fill(translate("cli", "%1 is the file being migrated: give another OUT, or --force to replace it"), target)
+    return fill(translate("cli", "%1 exists: give another OUT, or --force to replace it"), target)
 
 
 def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -63,7 +64,7 @@ def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
     result = load(source)
     if result.knowledge_base is None:
         print_problems(result)
-        print(f"evcards migrate: {source} is not a valid knowledge base; nothing written", file=sys.stderr)
+        print(fill(translate("cli", "evcards migrate: %1 is not a valid knowledge base; nothing written"), source), file=sys.stderr)
         return EXIT_INVALID
     # A symbolic link is written through, not replaced by a file: it still names the new file
     # (and OUT linking to IN, with --force, replaces IN, as the refusal without it says).
@@ -72,7 +73,7 @@ def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
     try:
         write_atomically(written, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
-        print(f"evcards migrate: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        print(fill(translate("cli", "evcards migrate: cannot write %1: %2"), target, error.strerror or error), file=sys.stderr)
         return EXIT_INVALID
-    print(f"{target}: written in format 2 from {source}")
+    print(fill(translate("cli", "%1: written in format 2 from %2"), target, source))
     return EXIT_OK

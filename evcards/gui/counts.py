@@ -5,28 +5,20 @@ Polish three); the forms live in `resources/translations/evcards_*.ts`, compiled
 `scripts/update_translations.sh`. English is the source language, but its plural forms come from
 a translation too: without one, Qt would show "1 claim(s)". The translator is installed on first
 use, so any window, dialog or test that counts gets the right words, however its application was
-made. (The command line prints without Qt and counts with `evcards.cli.plural.counted`.)
+made. (The command line prints without Qt and counts with `evcards.translation.translate`, from the same `.ts`.)
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 
-from evcards.resources import translations_dir
-
-TRANSLATOR_NAME = "evcards_translator"
+from evcards.translators import install_translators, installed
 
 
 def install_translator() -> None:
-    """Install the English plural forms, once per application (the translator is the
-    application's child, so it lives exactly as long as the application it serves)."""
-    app = QCoreApplication.instance()
-    if app is None or app.findChild(QTranslator, TRANSLATOR_NAME) is not None:
-        return
-    translator = QTranslator(app)
-    translator.setObjectName(TRANSLATOR_NAME)
-    if translator.load(QLocale(QLocale.Language.English), "evcards", "_", str(translations_dir())):
-        QCoreApplication.installTranslator(translator)
+    """Install the chosen language's translators (English: its plural forms), once per application."""
+    if not installed():
+        install_translators()
 
 
 # Each count is a literal `translate` call, so that pyside6-lupdate finds its text.
