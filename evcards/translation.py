@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import os
 import re
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from functools import cache
+from xml.etree import ElementTree
 
 from evcards.resources import translations_dir
 
@@ -98,7 +98,7 @@ def fill(text: str, *values: object) -> str:
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802  # the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the name lupdate looks for
     """Marks `source` for translation where it is defined (a table of labels); `translate` it where shown."""
     return source
 
