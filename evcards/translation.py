@@ -89,6 +89,16 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
     return text.replace("%n", str(n)) if n >= 0 else text
 
 
+class Words:
+    """A base for a class of counted words: `cls.tr("%n claim(s)", "", n)` inside its body is
+    what pyside6-lupdate reads as a plural message of the context named as the class (it does
+    not see the count of a `translate` call), and Qt's `tr` signature at run time."""
+
+    @classmethod
+    def tr(cls, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate(cls.__name__, source, disambiguation or None, n)
+
+
 def fill(text: str, *values: object) -> str:
     """`text` with %1, %2... replaced by `values` in one pass, as `QString.arg` does: a translation
     may put them in another order, and a value that contains "%2" is not replaced again."""

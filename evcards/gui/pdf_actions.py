@@ -114,7 +114,7 @@ class PdfActions:
         if len(entities) == 1:
             return self.export(kb, entities[0])
         target = self._ask_target(
-            QCoreApplication.translate("PdfActions", "Export %n Card(s) as PDF", None, len(entities)), f"{_file_stem(kb.display_title)}.pdf"
+            fill(QCoreApplication.translate("PdfActions", "Export %1 as PDF"), counts.cards(len(entities))), f"{_file_stem(kb.display_title)}.pdf"
         )
         if target is None:
             return None

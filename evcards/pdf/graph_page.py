@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -16,6 +17,7 @@ from evcards.graph.layout import layout
 from evcards.graph.neighbourhood import RelationIndex
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.pdf.saving import SaveFailed, write_atomically
+from evcards.translation import fill
 
 
 def paper_palette() -> QPalette:
@@ -36,7 +38,7 @@ def append_graph(pdf: Path, kb: LoadedKnowledgeBase, entity_id: str, hops: int =
     build_scene(scene, graph, layout(graph), paper_palette())
     with tempfile.TemporaryDirectory(prefix="evcards-graph-") as folder:
         page = Path(folder) / "graph.pdf"
-        save_scene(scene, str(page), f"Relation graph: {entity.name if entity else entity_id}")
+        save_scene(scene, str(page), fill(QCoreApplication.translate("Pdf", "Relation graph: %1"), entity.name if entity else entity_id))
         page_bytes = page.read_bytes()
 
     def produce() -> bytes:
