@@ -164,6 +164,8 @@ def verdict_run(verdict: Verdict) -> Run:
 def stance_word(stance: str) -> str:
     sign, word = STANCE_WORDS[stance]
     return f"{sign}{NBSP}{translate('Card', word)}"
+
+
 # What was checked, in words that say so: a quote found in its source is not a claim proven.
 # The usual case is quiet (muted, like the reference beside it); only what needs a second look
 # (an approximate or missing quote, a refuting one) is coloured and bold.
@@ -302,7 +304,9 @@ def card_parts(kb: LoadedKnowledgeBase, entity: Entity, *, for_print: bool = Fal
         title.append(Run(name, "title_native", language=entity.language_of(name) or ""))
     parts: list[Part] = [Paragraph("title", tuple(title)), Paragraph("kind", (Run(kind_label(entity.kind), "kind"),))]
     if entity.aliases:
-        parts.append(Paragraph("aliases", (Run(fill(translate("Card", "Also known as %1"), translate("Card", ", ").join(entity.aliases)), "muted"),)))
+        parts.append(
+            Paragraph("aliases", (Run(fill(translate("Card", "Also known as %1"), translate("Card", ", ").join(entity.aliases)), "muted"),))
+        )
     if entity.summary:
         parts.append(Paragraph("paragraph", (Run(entity.summary),)))
     if rows := _relation_rows(kb, entity, for_print):

@@ -223,6 +223,7 @@ class ActionRegistry:
         for spec in ACTION_SPECS:
             action = QAction(words(spec.text), parent)
             action.setObjectName(f"action_{spec.name}")
+            action.setIconText(plain(words(spec.text)))  # a tool button's text: "打开", not "打开(O)"
             action.setStatusTip(words(spec.tip))
             action.setShortcuts(key_sequences(spec.shortcuts))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
