@@ -28,13 +28,13 @@ def install_translators(app: QCoreApplication | None = None, code: str | None = 
         QCoreApplication.removeTranslator(old)
         old.setParent(None)
     locale = QLocale("zh_CN" if code == "zh_CN" else "en_US")
-    sources = [(translations_dir(), f"evcards_{code}")]
+    sources = [(str(translations_dir()), f"evcards_{code}")]
     if code != "en":
         sources.append((QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{code}"))
     for folder, name in sources:
         translator = QTranslator(app)  # the application's child: it lives as long as the application
         translator.setObjectName(TRANSLATOR_NAME)
-        if translator.load(name, str(folder)):
+        if translator.load(name, folder):
             QCoreApplication.installTranslator(translator)
     QLocale.setDefault(locale)
     set_backend(_through_qt)

@@ -139,7 +139,7 @@ def citation_text(source: Source) -> str:
 # and its word never part at the end of a line: a no-break space between them.
 NBSP = "\u00a0"
 # (sign, word, style); the word is translated where the card is made (`verdict_run`).
-VERDICT_RUNS: dict[Verdict, tuple[str, str, str]] = {
+VERDICT_RUNS: dict[Verdict, tuple[str, str, CharStyle]] = {
     Verdict.SUPPORTED: ("✓", QT_TRANSLATE_NOOP("Card", "Supported"), "supported"),
     Verdict.PARTLY_SUPPORTED: ("◐", QT_TRANSLATE_NOOP("Card", "Partly supported"), "partly_supported"),
     Verdict.CONTESTED: ("⇄", QT_TRANSLATE_NOOP("Card", "Contested"), "contested"),

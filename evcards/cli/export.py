@@ -46,16 +46,24 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         help=translate("cli", "an entity's id or name, folded as the window's filter folds it ('Lei Jun', 'lei-jun', '雷军', 'leijun')"),
     )
     parser.add_argument("--data", type=Path, metavar="FILE.json", help=translate("cli", "the knowledge base (default: the bundled one)"))
-    parser.add_argument("--all", action="store_true", help=translate("cli", "export every entity of the knowledge base, by name as the window lists them"))
+    parser.add_argument(
+        "--all", action="store_true", help=translate("cli", "export every entity of the knowledge base, by name as the window lists them")
+    )
     parser.add_argument(
         "--query",
         metavar="QUERY",
-        help=translate("cli", "export the entities this search matches, as the window's filter lists them (e.g. 'kind:product'); exit 2 if it does not parse"),
+        help=translate(
+            "cli",
+            "export the entities this search matches, as the window's filter lists them (e.g. 'kind:product'); exit 2 if it does not parse",
+        ),
     )
     parser.add_argument(
         "--single",
         action="store_true",
-        help=translate("cli", "with several entities, one PDF: a contents page, then each card from a new page, in the order given, linked to each other"),
+        help=translate(
+            "cli",
+            "with several entities, one PDF: a contents page, then each card from a new page, in the order given, linked to each other",
+        ),
     )
     parser.add_argument("--author", default="", metavar="NAME", help=translate("cli", "the PDF's author (default: none)"))
     parser.add_argument(
@@ -64,9 +72,13 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         help=translate("cli", "paper size (default: from the locale; letter in the US, Canada, Mexico, ..., A4 elsewhere)"),
     )
     parser.add_argument(
-        "--with-graph", action="store_true", help=translate("cli", "add a page with each card's relation graph (its entity and direct neighbours)")
+        "--with-graph",
+        action="store_true",
+        help=translate("cli", "add a page with each card's relation graph (its entity and direct neighbours)"),
     )
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help=translate("cli", "the PDF file, or the folder for several"))
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help=translate("cli", "the PDF file, or the folder for several")
+    )
 
 
 def _describe(entity: Entity) -> str:
@@ -97,14 +109,20 @@ def resolve_entities(kb: LoadedKnowledgeBase, wanted: list[str]) -> list[Entity]
     found: list[Entity] = []
     for word in wanted:
         if not word.strip():
-            raise UnknownEntity(translate("cli", "an empty ENTITY names nothing: give an id or a name ('evcards list' shows them), or --all"))
+            raise UnknownEntity(
+                translate("cli", "an empty ENTITY names nothing: give an id or a name ('evcards list' shows them), or --all")
+            )
         matches = _exactly_named(kb, word)
         if len(matches) > 1:
             ids = ", ".join(e.id for e in matches)
             raise UnknownEntity(fill(translate("cli", "%1 names several entities (%2); give the id instead"), repr(word), ids))
         if not matches:
             suggestions = _closest(kb, word)
-            hint = fill(translate("cli", "; closest: %1"), ", ".join(suggestions)) if suggestions else translate("cli", "; run 'evcards list' to see them")
+            hint = (
+                fill(translate("cli", "; closest: %1"), ", ".join(suggestions))
+                if suggestions
+                else translate("cli", "; run 'evcards list' to see them")
+            )
             raise UnknownEntity(fill(translate("cli", "no entity is called %1%2"), repr(word), hint))
         if matches[0] not in found:
             found.append(matches[0])
@@ -166,7 +184,9 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             if (found := matching(kb, args.query, "export")) is None:
                 return EXIT_USAGE
             if not found:
-                return _fail(fill(translate("cli", "no entity of %1 matches the query %2; nothing was exported"), result.path, repr(args.query)))
+                return _fail(
+                    fill(translate("cli", "no entity of %1 matches the query %2; nothing was exported"), result.path, repr(args.query))
+                )
             entities = found
         else:
             entities = EntityFilter(kb.entities).entities if args.all else resolve_entities(kb, args.entities)
@@ -177,7 +197,12 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     several = args.all or args.query is not None or len(entities) > 1
     target: Path = args.output
     if several and not args.single and target.suffix.lower() == ".pdf" and not _is_folder(target):
-        parser.error(fill(translate("cli", "with several entities OUT is a folder, and %1 looks like a PDF file: add --single for one PDF"), repr(str(target))))
+        parser.error(
+            fill(
+                translate("cli", "with several entities OUT is a folder, and %1 looks like a PDF file: add --single for one PDF"),
+                repr(str(target)),
+            )
+        )
     if not several and _is_folder(target):
         target = target / f"{entities[0].id}.pdf"
 

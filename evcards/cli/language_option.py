@@ -37,9 +37,7 @@ def take_language(argv: list[str]) -> list[str]:
         code = chosen.replace("-", "_")
         if code not in LANGUAGES:
             set_language(None)
-            raise LanguageError(
-                fill(translate("cli", "evcards: --lang takes zh_CN or en, not %1"), repr(chosen))
-            )
+            raise LanguageError(fill(translate("cli", "evcards: --lang takes zh_CN or en, not %1"), repr(chosen)))
         set_language(code, explicit=True)
     return rest
 

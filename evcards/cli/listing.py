@@ -26,7 +26,12 @@ if TYPE_CHECKING:
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 
-HEADER = (QT_TRANSLATE_NOOP("cli", "ID"), QT_TRANSLATE_NOOP("cli", "KIND"), QT_TRANSLATE_NOOP("cli", "NAME"), QT_TRANSLATE_NOOP("cli", "CLAIMS"))
+HEADER = (
+    QT_TRANSLATE_NOOP("cli", "ID"),
+    QT_TRANSLATE_NOOP("cli", "KIND"),
+    QT_TRANSLATE_NOOP("cli", "NAME"),
+    QT_TRANSLATE_NOOP("cli", "CLAIMS"),
+)
 
 
 # Characters a terminal acts on instead of showing: control characters (a line break or tab in

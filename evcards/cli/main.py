@@ -28,7 +28,9 @@ if TYPE_CHECKING:  # a plain `evcards` opens the window without argparse (8 ms o
 EXIT_USAGE, EXIT_INTERRUPTED = 2, 130  # 2 as argparse exits for a wrong command line
 
 
-def _data_argument(parser: argparse.ArgumentParser, default: str = QT_TRANSLATE_NOOP("cli", "the bundled Xiaomi EV knowledge base")) -> None:
+def _data_argument(
+    parser: argparse.ArgumentParser, default: str = QT_TRANSLATE_NOOP("cli", "the bundled Xiaomi EV knowledge base")
+) -> None:
     parser.add_argument(
         "file",
         nargs="?",
@@ -130,7 +132,8 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "validate": (
         QT_TRANSLATE_NOOP(
-            "cli", "check a knowledge base file: exit 1 with every error when it is refused, 0 when valid (with its findings: quotes not verified)"
+            "cli",
+            "check a knowledge base file: exit 1 with every error when it is refused, 0 when valid (with its findings: quotes not verified)",
         ),
         _configure_validate,
         _validate,

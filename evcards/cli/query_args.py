@@ -25,6 +25,9 @@ def matching(kb: LoadedKnowledgeBase, query: str, command: str) -> list[Entity] 
     entity_filter = EntityFilter(kb.entities)
     rows = run_query(QueryIndex(entity_filter, kb), query)
     if isinstance(rows, QueryError):
-        print(fill(translate("cli", "evcards %1: the query does not parse: %2"), command, rows) + f"\n  {query}\n  {' ' * rows.position}^", file=sys.stderr)
+        print(
+            fill(translate("cli", "evcards %1: the query does not parse: %2"), command, rows) + f"\n  {query}\n  {' ' * rows.position}^",
+            file=sys.stderr,
+        )
         return None
     return [entity_filter.entities[row] for row in rows]

@@ -29,7 +29,9 @@ def print_problems(result: LoadResult) -> None:
 def warn_unverified(result: LoadResult, advice: str) -> None:
     """One line for a file that loaded but has quotes that are not verified."""
     if result.findings:
-        print(fill(translate("cli", "%1: warning: %2 not verified; %3"), result.path, quotes(len(result.findings)), advice), file=sys.stderr)
+        print(
+            fill(translate("cli", "%1: warning: %2 not verified; %3"), result.path, quotes(len(result.findings)), advice), file=sys.stderr
+        )
 
 
 def finding_detail(check: QuoteCheck) -> list[str]:

@@ -111,7 +111,10 @@ class EntityDelegate(QStyledItemDelegate):
         native = entity.native_names
         title = f"{entity.name}  {' · '.join(native)}" if native else entity.name
         name = _static_text(fonts.name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), fonts.name)
-        detail = _static_text(fill(QCoreApplication.translate("EntityList", "%1 · %2"), kind_label(entity.kind), counts.claims(len(entity.claims))), fonts.font)
+        detail = _static_text(
+            fill(QCoreApplication.translate("EntityList", "%1 · %2"), kind_label(entity.kind), counts.claims(len(entity.claims))),
+            fonts.font,
+        )
         self._texts[key] = (name, detail)
         return name, detail
 
@@ -425,7 +428,9 @@ class EntityListPane(QWidget):
         empty = self._search.done and not rows
         self._stack.setCurrentWidget(self.empty_label if empty else self.list_view)
         if empty:
-            self.empty_label.setText(fill(self.tr("No entity matches “%1”."), self._query) if self._query else self.tr("This knowledge base has no entities."))
+            self.empty_label.setText(
+                fill(self.tr("No entity matches “%1”."), self._query) if self._query else self.tr("This knowledge base has no entities.")
+            )
         self.count_changed.emit(rows, self.model.total())
 
     def search_done(self) -> bool:

@@ -88,10 +88,20 @@ class EntityListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             native = f" ({' · '.join(entity.native_names)})" if entity.native_names else ""
             # Tooltips that look like markup are shown as rich text: escape what the data says.
-            tip = fill(QCoreApplication.translate("EntityList", "%1: %2, %3"), escape(entity.name + native), escape(kind_label(entity.kind)), counts.claims(len(entity.claims)))
+            tip = fill(
+                QCoreApplication.translate("EntityList", "%1: %2, %3"),
+                escape(entity.name + native),
+                escape(kind_label(entity.kind)),
+                counts.claims(len(entity.claims)),
+            )
             return f'<p style="white-space:pre-wrap">{tip}</p>'
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return fill(QCoreApplication.translate("EntityList", "%1, %2, %3"), entity.name, kind_label(entity.kind), counts.claims(len(entity.claims)))
+            return fill(
+                QCoreApplication.translate("EntityList", "%1, %2, %3"),
+                entity.name,
+                kind_label(entity.kind),
+                counts.claims(len(entity.claims)),
+            )
         if role == EntityRole.ID:
             return entity.id
         if role == EntityRole.KIND:

@@ -114,7 +114,8 @@ class PdfActions:
         if len(entities) == 1:
             return self.export(kb, entities[0])
         target = self._ask_target(
-            fill(QCoreApplication.translate("PdfActions", "Export %1 as PDF"), counts.cards(len(entities))), f"{_file_stem(kb.display_title)}.pdf"
+            fill(QCoreApplication.translate("PdfActions", "Export %1 as PDF"), counts.cards(len(entities))),
+            f"{_file_stem(kb.display_title)}.pdf",
         )
         if target is None:
             return None

@@ -45,7 +45,9 @@ def export_canvas(canvas: TimelineCanvas, path: Path) -> None:
         writer = QPdfWriter(str(path))
         writer.setTitle(QCoreApplication.translate("TimelineExport", "Timeline"))
         writer.setResolution(96)
-        page = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point, QCoreApplication.translate("TimelineExport", "Timeline"))
+        page = QPageSize(
+            QSizeF(size.width(), size.height()), QPageSize.Unit.Point, QCoreApplication.translate("TimelineExport", "Timeline")
+        )
         writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         canvas.render_to(writer, QSize(writer.width(), writer.height()))
     elif suffix == ".svg":

@@ -433,7 +433,9 @@ class TimelineCanvas(QWidget):
             if mark is not None:
                 QToolTip.showText(help_event.globalPos(), hover_text(mark.claim), self)
             elif hidden:
-                QToolTip.showText(help_event.globalPos(), fill(self.tr("%1 here with no room on the lanes: zoom in"), counts.claims(hidden)), self)
+                QToolTip.showText(
+                    help_event.globalPos(), fill(self.tr("%1 here with no room on the lanes: zoom in"), counts.claims(hidden)), self
+                )
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -525,7 +527,13 @@ def hover_text(claim: TimelineClaim) -> str:
     when = claim.date_text or QCoreApplication.translate("Timeline", "undated")
     if claim.dated_by_source:
         when = fill(QCoreApplication.translate("Timeline", "%1 (its source's publication date)"), when)
-    whose = fill(QCoreApplication.translate("Timeline", "%1, claim %2 · %3 · %4"), claim.entity_name, claim.claim_index + 1, when, claim.verdict.label)
+    whose = fill(
+        QCoreApplication.translate("Timeline", "%1, claim %2 · %3 · %4"),
+        claim.entity_name,
+        claim.claim_index + 1,
+        when,
+        claim.verdict.label,
+    )
     return f"{claim.statement}\n{whose}"
 
 

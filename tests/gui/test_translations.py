@@ -147,7 +147,9 @@ def test_validate_in_chinese_imports_no_qt() -> None:
 def test_the_pdf_speaks_chinese(tmp_path: Path) -> None:
     """On a machine with only DejaVu: the bundled CJK face draws the labels (and maps them back to text)."""
     target = tmp_path / "xiaomi.pdf"
-    run = _evcards("export", "xiaomi", "-o", str(target), LANG="zh_CN.UTF-8", FONTCONFIG_FILE=dejavu_only_environment(tmp_path)["FONTCONFIG_FILE"])
+    run = _evcards(
+        "export", "xiaomi", "-o", str(target), LANG="zh_CN.UTF-8", FONTCONFIG_FILE=dejavu_only_environment(tmp_path)["FONTCONFIG_FILE"]
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("已写入 ")
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
