@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
         self._build_color_scheme_menu(menus["View"])
-        add_language_menu(menus["View"], self.settings, self.statusBar())
+        add_language_menu(menus["View"], self.settings, self)
         self.context_menu = QMenu(self)  # one menu for every row, not a new one per right-click
         self.context_menu.setObjectName("entity_context_menu")
         self.context_menu.addAction(self.tr("Open"), lambda: self.card.setFocus(Qt.FocusReason.OtherFocusReason))

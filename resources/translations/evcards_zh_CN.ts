@@ -695,14 +695,6 @@
         <source>Set by --lang %1</source>
         <translation>由 --lang %1 指定</translation>
     </message>
-    <message>
-        <source>evcards is shown in this language.</source>
-        <translation>evcards 正在使用此语言。</translation>
-    </message>
-    <message>
-        <source>The new language is used when evcards starts again.</source>
-        <translation>新语言将在 evcards 下次启动时生效。</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>

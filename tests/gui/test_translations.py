@@ -110,14 +110,44 @@ def test_the_window_speaks_chinese(qtbot: Any, settings: Any, chinese: None) -> 
     window.close()
 
 
-def test_view_language_is_remembered_for_the_next_start(window: Any) -> None:
+def _shown_window(previous: Any) -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    from evcards.gui.main_window import MainWindow
+
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w is not previous and w.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
+
+
+def test_view_language_shows_the_window_in_it_at_once_and_is_remembered(qtbot: Any, settings: Any) -> None:
+    """The same file, entity and docks, now in Chinese; English again with View > Language > English."""
     from PySide6.QtGui import QAction
 
+    from evcards.gui.main_window import MainWindow
+    from evcards.resources import bundled_data
+
+    window = MainWindow(settings)
+    window.show()
+    window.open_file(bundled_data())
+    qtbot.waitUntil(lambda: window.card.entity is not None)
+    window.entity_pane.select_entity("lei-jun")
+    window.action_registry["timeline"].trigger()
     assert window.findChild(QAction, "action_language_system").isChecked()
     window.findChild(QAction, "action_language_zh_CN").trigger()
-    assert window.settings.language == "zh_CN"
-    assert "starts again" in window.statusBar().currentMessage()
-    assert window.menuBar().actions()[0].text() == "&File"  # until the next start
+    chinese = _shown_window(window)
+    try:
+        assert settings.language == "zh_CN"
+        assert chinese.menuBar().actions()[0].text() == "文件(&F)"
+        assert chinese.findChild(QAction, "action_language_zh_CN").isChecked()
+        qtbot.waitUntil(lambda: chinese.card.entity is not None and chinese.card.entity.id == "lei-jun")
+        assert "声明（9）" in chinese.card.toPlainText() and chinese.timeline_dock.isVisible()
+    finally:
+        chinese.findChild(QAction, "action_language_en").trigger()
+        english = _shown_window(chinese)
+        english.close()
+    assert settings.language == "en"
+    assert english.menuBar().actions()[0].text() == "&File"
 
 
 def _evcards(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
