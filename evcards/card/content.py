@@ -180,7 +180,9 @@ def _status_runs(check: QuoteCheck) -> tuple[Run, ...]:
         sign, word, note = _NOT_FOUND
         return (Run(f"{sign}{NBSP}{translate('Card', word)}", "missing"), Run(f" — {translate('Card', note)}", "muted"))
     if check.status is QuoteStatus.APPROXIMATE:
-        detail = ", ".join(check.differences) or check.note or ""  # what differs; the box shows where
+        detail = (
+            translate("Card", ", ").join(translate("QuoteCheck", kind) for kind in check.differences) or check.note or ""
+        )  # the box shows where
         approximate = translate("Card", "quote matches the source only approximately")
         return (Run(f"≈{NBSP}{approximate}", "approximate"), Run(f" — {detail}", "muted"))
     return (Run(f"{_FOUND[0]}{NBSP}{translate('Card', _FOUND[1])}", "muted"),)

@@ -10,8 +10,9 @@ Each language is named in itself, so that a reader who cannot read the current o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
@@ -22,7 +23,19 @@ from evcards.translation import explicit_language, language, set_language
 from evcards.translators import install_translators
 
 if TYPE_CHECKING:
-    from evcards.gui.main_window import MainWindow
+    from evcards.gui.welcome import WelcomePane
+    from evcards.kb.loaded import LoadedKnowledgeBase
+
+
+class MainWindow(Protocol):
+    """What a switch needs of `evcards.gui.main_window.MainWindow` (a QMainWindow), which imports this module."""
+
+    settings: Settings
+    kb: LoadedKnowledgeBase | None
+    welcome: WelcomePane
+
+    def open_file(self, path: Path) -> None: ...
+
 
 # (setting, label): "System" is translated, the languages are not (each in its own words).
 CHOICES = (("system", None), ("en", "English"), ("zh_CN", "简体中文"))
@@ -51,13 +64,13 @@ def add_language_menu(view_menu: QMenu, settings: Settings, window: MainWindow) 
         action.triggered.connect(choose)
     if (forced := explicit_language()) is not None:
         menu.setToolTip(QCoreApplication.translate("LanguageMenu", "Set by --lang %1").replace("%1", forced))
-    window.setProperty("evcards_language", language())
+    cast(QMainWindow, window).setProperty("evcards_language", language())
     return menu
 
 
-def shown_language(window: QMainWindow) -> str:
+def shown_language(window: MainWindow) -> str:
     """The language `window`'s words were made in."""
-    return str(window.property("evcards_language") or language())
+    return str(cast(QMainWindow, window).property("evcards_language") or language())
 
 
 def switch_language(window: MainWindow) -> MainWindow:
@@ -68,12 +81,12 @@ def switch_language(window: MainWindow) -> MainWindow:
     path: Path | None = window.kb.path if window.kb is not None else window.welcome.failed_path
     quits = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # between the two windows none is shown
-    window.close()  # saves the place, docks and entity, as on quitting
-    fresh = type(window)(window.settings)  # MainWindow, without importing it here (it imports this module)
-    fresh.show()
+    cast(QMainWindow, window).close()  # saves the place, docks and entity, as on quitting
+    fresh = cast(Callable[[Settings], MainWindow], type(window))(window.settings)  # the same class, not imported here
+    cast(QMainWindow, fresh).show()
     if path is not None:
         fresh.open_file(path)
     app.setQuitOnLastWindowClosed(quits)
-    window.deleteLater()
+    cast(QMainWindow, window).deleteLater()
     _SHOWN[:] = [fresh]
     return fresh

@@ -955,6 +955,57 @@
     </message>
 </context>
 <context>
+    <name>QuoteCheck</name>
+    <message>
+        <source>letter case</source>
+        <translation>大小写</translation>
+    </message>
+    <message>
+        <source>invisible joiners, direction marks or variation selectors</source>
+        <translation>不可见的连接符、方向标记或变体选择符</translation>
+    </message>
+    <message>
+        <source>different text</source>
+        <translation>文字不同</translation>
+    </message>
+    <message>
+        <source>curly vs straight apostrophe</source>
+        <translation>弯撇号与直撇号</translation>
+    </message>
+    <message>
+        <source>curly vs straight quotation marks</source>
+        <translation>弯引号与直引号</translation>
+    </message>
+    <message>
+        <source>dash vs hyphen</source>
+        <translation>破折号与连字符</translation>
+    </message>
+    <message>
+        <source>wave dash vs tilde</source>
+        <translation>波浪号与波浪线</translation>
+    </message>
+    <message>
+        <source>full-width vs ASCII</source>
+        <translation>全角与 ASCII</translation>
+    </message>
+    <message>
+        <source>full-width vs half-width forms</source>
+        <translation>全角与半角</translation>
+    </message>
+    <message>
+        <source>Arabic presentation forms</source>
+        <translation>阿拉伯文表现形式</translation>
+    </message>
+    <message>
+        <source>compatibility characters (ligatures, superscripts...)</source>
+        <translation>兼容字符（连字、上标等）</translation>
+    </message>
+    <message>
+        <source>letter case and punctuation</source>
+        <translation>大小写和标点</translation>
+    </message>
+</context>
+<context>
     <name>RecentFilesMenu</name>
     <message>
         <source>Open &amp;Recent</source>
