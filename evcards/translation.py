@@ -16,7 +16,6 @@ import os
 import re
 from collections.abc import Callable
 from functools import cache
-from xml.etree import ElementTree
 
 from evcards.resources import translations_dir
 
@@ -121,6 +120,8 @@ def _plural_index(code: str, n: int, forms: int) -> int:
 @cache
 def _catalog(code: str) -> dict[tuple[str, str], list[str]]:
     """The finished messages of evcards_<code>.ts: (context, source) to its form or forms."""
+    from xml.etree import ElementTree  # only the commands without Qt read the .ts (pyexpat: a few ms)
+
     path = translations_dir() / f"evcards_{code}.ts"
     try:
         root = ElementTree.parse(path).getroot()
