@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from evcards.kb.model import Entity
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read English words, whatever the machine's language (the Chinese ones ask for theirs).
+os.environ["LANGUAGE"] = "en"
 
 import pytest
 

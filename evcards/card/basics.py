@@ -11,21 +11,28 @@ from urllib.parse import quote as url_quote
 from urllib.parse import unquote as url_unquote
 from urllib.parse import urlsplit
 
+from evcards.translation import QT_TRANSLATE_NOOP, translate
+
 ENTITY_SCHEME = "evcards"
 BASE_POINT_SIZE = 10.5  # the card's text size at zoom 0, on screen and in print
-KIND_LABELS = {"organization": "Organization", "person": "Person", "product": "Product", "place": "Place"}
+KIND_LABELS = {
+    "organization": QT_TRANSLATE_NOOP("Card", "Organization"),
+    "person": QT_TRANSLATE_NOOP("Card", "Person"),
+    "product": QT_TRANSLATE_NOOP("Card", "Product"),
+    "place": QT_TRANSLATE_NOOP("Card", "Place"),
+}
 RELATION_LABELS = {
-    "founded_by": "Founded by",
-    "founder_of": "Founder of",
-    "maker_of": "Maker of",
-    "made_by": "Made by",
-    "variant_of": "Variant of",
-    "has_variant": "Has variant",
-    "inspired_by": "Inspired by",
-    "inspiration_for": "Inspiration for",
-    "competitor_of": "Competitor of",
-    "based_in": "Based in",
-    "associated_with": "Associated with",
+    "founded_by": QT_TRANSLATE_NOOP("Card", "Founded by"),
+    "founder_of": QT_TRANSLATE_NOOP("Card", "Founder of"),
+    "maker_of": QT_TRANSLATE_NOOP("Card", "Maker of"),
+    "made_by": QT_TRANSLATE_NOOP("Card", "Made by"),
+    "variant_of": QT_TRANSLATE_NOOP("Card", "Variant of"),
+    "has_variant": QT_TRANSLATE_NOOP("Card", "Has variant"),
+    "inspired_by": QT_TRANSLATE_NOOP("Card", "Inspired by"),
+    "inspiration_for": QT_TRANSLATE_NOOP("Card", "Inspiration for"),
+    "competitor_of": QT_TRANSLATE_NOOP("Card", "Competitor of"),
+    "based_in": QT_TRANSLATE_NOOP("Card", "Based in"),
+    "associated_with": QT_TRANSLATE_NOOP("Card", "Associated with"),
 }
 
 
@@ -78,13 +85,15 @@ def kind_label(kind: str) -> str:
     """A known kind's label, else the kind as written with '-' as a space and its first letter
     capitalised; the rest keeps its case (a free-text kind may hold names: "iPhone model")."""
     if kind in KIND_LABELS:
-        return KIND_LABELS[kind]
+        return translate("Card", KIND_LABELS[kind])
     label = kind.replace("-", " ")
     return label[:1].upper() + label[1:]
 
 
 def relation_label(relation_type: str) -> str:
-    return RELATION_LABELS.get(relation_type, relation_type.replace("_", " ").capitalize())
+    if relation_type in RELATION_LABELS:
+        return translate("Card", RELATION_LABELS[relation_type])
+    return relation_type.replace("_", " ").capitalize()
 
 
 def is_web_url(url: str | None) -> bool:

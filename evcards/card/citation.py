@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from evcards.card.basics import is_web_url
+from evcards.translation import fill, translate
 
 if TYPE_CHECKING:
     from evcards.kb.model import Source
@@ -52,5 +53,5 @@ def citation_text(source: Source) -> str:
 def cite(number: int, source: Source) -> Citation:
     """Source `source` as reference number `number`."""
     url = source.url or ""
-    accessed = f"Accessed {source.accessed}" if source.accessed else ""
+    accessed = fill(translate("Card", "Accessed %1"), source.accessed) if source.accessed else ""
     return Citation(number, citation_text(source), url, is_web_url(url), accessed)

@@ -17,6 +17,7 @@ from evcards.card.quote_view import LINE_BREAK, quote_pieces
 from evcards.kb.model import Amount, Ratio, Year
 from evcards.kb.quotes import QuoteStatus
 from evcards.kb.verdicts import Verdict, verdict_of
+from evcards.translation import QT_TRANSLATE_NOOP, fill, translate
 
 if TYPE_CHECKING:
     from evcards.kb.loaded import LoadedKnowledgeBase
@@ -131,36 +132,54 @@ def format_value(value: StructuredValue) -> str:
 # A verdict's sign and word: never colour alone. The style gives the colour as well. A sign
 # and its word never part at the end of a line: a no-break space between them.
 NBSP = "\u00a0"
-VERDICT_RUNS: dict[Verdict, Run] = {
-    Verdict.SUPPORTED: Run(f"✓{NBSP}Supported", "supported"),
-    Verdict.PARTLY_SUPPORTED: Run(f"◐{NBSP}Partly supported", "partly_supported"),
-    Verdict.CONTESTED: Run(f"⇄{NBSP}Contested", "contested"),
-    Verdict.REFUTED: Run(f"✗{NBSP}Refuted", "refuted"),
-    Verdict.UNCONFIRMED: Run(f"?{NBSP}Unconfirmed: no quote found in a source supports or refutes it", "unconfirmed"),
-    Verdict.NO_SOURCE_QUOTE: Run(f"○{NBSP}No source quote", "no_source_quote"),
+# (sign, word, style); the word is translated where the card is made (`verdict_run`).
+VERDICT_RUNS: dict[Verdict, tuple[str, str, CharStyle]] = {
+    Verdict.SUPPORTED: ("✓", QT_TRANSLATE_NOOP("Card", "Supported"), "supported"),
+    Verdict.PARTLY_SUPPORTED: ("◐", QT_TRANSLATE_NOOP("Card", "Partly supported"), "partly_supported"),
+    Verdict.CONTESTED: ("⇄", QT_TRANSLATE_NOOP("Card", "Contested"), "contested"),
+    Verdict.REFUTED: ("✗", QT_TRANSLATE_NOOP("Card", "Refuted"), "refuted"),
+    Verdict.UNCONFIRMED: ("?", QT_TRANSLATE_NOOP("Card", "Unconfirmed: no quote found in a source supports or refutes it"), "unconfirmed"),
+    Verdict.NO_SOURCE_QUOTE: ("○", QT_TRANSLATE_NOOP("Card", "No source quote"), "no_source_quote"),
 }
 STANCE_WORDS = {
-    "supports": f"+{NBSP}Supports",
-    "refutes": f"−{NBSP}Refutes",
-    "partial": f"±{NBSP}Partly supports",
-    "context": f"·{NBSP}Context",
+    "supports": ("+", QT_TRANSLATE_NOOP("Card", "Supports")),
+    "refutes": ("−", QT_TRANSLATE_NOOP("Card", "Refutes")),
+    "partial": ("±", QT_TRANSLATE_NOOP("Card", "Partly supports")),
+    "context": ("·", QT_TRANSLATE_NOOP("Card", "Context")),
 }
+
+
+def verdict_run(verdict: Verdict) -> Run:
+    """ "✓ Supported": the verdict's sign and word, in the reader's language."""
+    sign, word, style = VERDICT_RUNS[verdict]
+    return Run(f"{sign}{NBSP}{translate('Card', word)}", style)
+
+
+def stance_word(stance: str) -> str:
+    sign, word = STANCE_WORDS[stance]
+    return f"{sign}{NBSP}{translate('Card', word)}"
+
+
 # What was checked, in words that say so: a quote found in its source is not a claim proven.
 # The usual case is quiet (muted, like the reference beside it); only what needs a second look
 # (an approximate or missing quote, a refuting one) is coloured and bold.
-_FOUND = (Run(f"✓{NBSP}quote found in source", "muted"),)  # most evidence: one tuple for all of them
-_NOT_FOUND = (Run(f"✗{NBSP}quote not found in source", "missing"), Run(" — not counted in the verdict", "muted"))
+_FOUND = ("✓", QT_TRANSLATE_NOOP("Card", "quote found in source"))
+_NOT_FOUND = ("✗", QT_TRANSLATE_NOOP("Card", "quote not found in source"), QT_TRANSLATE_NOOP("Card", "not counted in the verdict"))
 _SEPARATOR = Run(" · ", "muted")
 _VERDICT_GAP = Run("  ")
 
 
 def _status_runs(check: QuoteCheck) -> tuple[Run, ...]:
     if check.status is QuoteStatus.NOT_FOUND:
-        return _NOT_FOUND
+        sign, word, note = _NOT_FOUND
+        return (Run(f"{sign}{NBSP}{translate('Card', word)}", "missing"), Run(f" — {translate('Card', note)}", "muted"))
     if check.status is QuoteStatus.APPROXIMATE:
-        detail = ", ".join(check.differences) or check.note or ""  # what differs; the box shows where
-        return (Run(f"≈{NBSP}quote matches the source only approximately", "approximate"), Run(f" — {detail}", "muted"))
-    return _FOUND
+        detail = (
+            translate("Card", ", ").join(translate("QuoteCheck", kind) for kind in check.differences) or check.note or ""
+        )  # the box shows where
+        approximate = translate("Card", "quote matches the source only approximately")
+        return (Run(f"≈{NBSP}{approximate}", "approximate"), Run(f" — {detail}", "muted"))
+    return (Run(f"{_FOUND[0]}{NBSP}{translate('Card', _FOUND[1])}", "muted"),)
 
 
 def _statement(number: int, claim: Claim, verdict: Verdict) -> Paragraph:
@@ -170,7 +189,7 @@ def _statement(number: int, claim: Claim, verdict: Verdict) -> Paragraph:
     runs = [Run(f"{number}.", "bold"), Run(f" {claim.statement}")]
     if details:
         runs += (Run(" "), Run(f"({' · '.join(details)})", "muted"))
-    return Paragraph("statement", (*runs, _VERDICT_GAP, VERDICT_RUNS[verdict]))
+    return Paragraph("statement", (*runs, _VERDICT_GAP, verdict_run(verdict)))
 
 
 def source_anchor(number: int) -> str:
@@ -216,10 +235,10 @@ def _evidence_parts(
     one supporting quote), its source's reference, what the check found, and Show in source."""
     runs: list[Run | LineBreak] = []
     if show_stance:
-        runs += (Run(STANCE_WORDS[item.stance], "refuted" if item.stance == "refutes" else "stance"), _SEPARATOR)
+        runs += (Run(stance_word(item.stance), "refuted" if item.stance == "refutes" else "stance"), _SEPARATOR)
     runs += (reference, _SEPARATOR, *_status_runs(check))
     if link and check.start is not None:
-        runs += (_SEPARATOR, Run("Show in source", "link", link))
+        runs += (_SEPARATOR, Run(translate("Card", "Show in source"), "link", link))
     return _quote_box(item.exact, check, source_text, language), Paragraph("citation", tuple(runs))
 
 
@@ -273,7 +292,7 @@ def _source_parts(sources: list[Source]) -> list[Part]:
         if citation.accessed:
             runs += (LineBreak(), Run(citation.accessed, "muted"))
         parts.append(Paragraph("source", tuple(runs)))
-    return [Paragraph("section", (Run("Sources", "section"),)), *parts] if parts else []
+    return [Paragraph("section", (Run(translate("Card", "Sources"), "section"),)), *parts] if parts else []
 
 
 def card_parts(kb: LoadedKnowledgeBase, entity: Entity, *, for_print: bool = False) -> list[Part]:
@@ -284,16 +303,19 @@ def card_parts(kb: LoadedKnowledgeBase, entity: Entity, *, for_print: bool = Fal
         title.append(Run(name, "title_native", language=entity.language_of(name) or ""))
     parts: list[Part] = [Paragraph("title", tuple(title)), Paragraph("kind", (Run(kind_label(entity.kind), "kind"),))]
     if entity.aliases:
-        parts.append(Paragraph("aliases", (Run(f"Also known as {', '.join(entity.aliases)}", "muted"),)))
+        parts.append(
+            Paragraph("aliases", (Run(fill(translate("Card", "Also known as %1"), translate("Card", ", ").join(entity.aliases)), "muted"),))
+        )
     if entity.summary:
         parts.append(Paragraph("paragraph", (Run(entity.summary),)))
     if rows := _relation_rows(kb, entity, for_print):
-        parts += (Paragraph("section", (Run("Relations", "section"),)), RelationTable(rows))
+        parts += (Paragraph("section", (Run(translate("Card", "Relations"), "section"),)), RelationTable(rows))
     if entity.claims:
-        parts.append(Paragraph("section", (Run(f"Claims ({len(entity.claims)})", "section"),)))
+        parts.append(Paragraph("section", (Run(fill(translate("Card", "Claims (%1)"), len(entity.claims)), "section"),)))
         references = _References(kb, entity)
         return parts + _claim_parts(kb, entity, references, for_print) + _source_parts(references.sources)
-    return [*parts, Paragraph("section", (Run("Claims", "section"),)), Paragraph("note", (Run("No claims yet.", "muted"),))]
+    claims, none = translate("Card", "Claims"), translate("Card", "No claims yet.")
+    return [*parts, Paragraph("section", (Run(claims, "section"),)), Paragraph("note", (Run(none, "muted"),))]
 
 
 def parts_text(parts: list[Part]) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontInfo, QFontMetricsF, QPain
 from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget
 
+from evcards.card.basics import relation_label
 from evcards.file_saving import check_target, save_bytes
 from evcards.graph.layout import Position
 from evcards.graph.neighbourhood import Edge, Graph, Node
@@ -30,6 +31,12 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
     "event": ("triangle", "#D55E00"),
 }
 OTHER_STYLE = ("octagon", "#999999")
+
+
+def edge_words(relation_type: str) -> str:
+    """ "made by" on an edge: the relation's label as a phrase, in the reader's language."""
+    words = relation_label(relation_type)
+    return words[:1].lower() + words[1:]
 
 
 def kind_style(kind: str) -> tuple[str, str]:
@@ -170,13 +177,12 @@ def _add_edge(
     path, label_at, angle = _edge_path(start, end, 4.0 if both_ways else 0.0)
     edge_item = QGraphicsPathItem(path)
     edge_item.setPen(QPen(line, 1.2))
-    edge_item.setToolTip(
-        GuiQt.convertFromPlainText(f"{items[edge.source].node.name} — {edge.type.replace('_', ' ')} → {items[edge.target].node.name}")
-    )
+    words = edge_words(edge.type)
+    edge_item.setToolTip(GuiQt.convertFromPlainText(f"{items[edge.source].node.name} — {words} → {items[edge.target].node.name}"))
     scene.addItem(edge_item)
     if font is None:
         return
-    label = QGraphicsSimpleTextItem(edge.type.replace("_", " "))
+    label = QGraphicsSimpleTextItem(words)
     label.setFont(font)
     label.setBrush(text)
     if angle > 90 or angle < -90:  # never upside down

@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple
 from evcards.kb.quote_diff import DiffPart, char_diff, visible
 from evcards.kb.quotes import QuoteCheck, QuoteStatus
 from evcards.kb.text_fold import verbatim_fold
+from evcards.translation import fill, translate
 
 QuoteStyle = Literal["quote", "quote_context", "quote_diff", "muted"]
 CONTEXT_WORDS = 6  # words of context on each side, where words are spaced
@@ -115,13 +116,13 @@ def quote_pieces(quote_text: str, check: QuoteCheck, source_text: str | None) ->
             *_side(parts, "quote"),
             Piece("”", "quote"),
             Piece(LINE_BREAK, "muted"),
-            Piece("the source says: ", "muted"),
+            Piece(translate("Card", "the source says: "), "muted"),
             *_in_context(source_text, check.start, check.end, _side(parts, "source")),
         )
     closest = check.closest
     if closest is None:
         return tuple(plain)
-    label = Piece(f"closest passage in the source ({closest.similarity:.0f} % similar): ", "muted")
+    label = Piece(fill(translate("Card", "closest passage in the source (%1 % similar): "), f"{closest.similarity:.0f}"), "muted")
     if closest.similarity < CLOSE_ENOUGH:
         passage = [Piece(verbatim_fold(closest.text).strip(), "quote")]
         return (*plain, Piece(LINE_BREAK, "muted"), label, *_in_context(source_text, closest.start, closest.end, passage))

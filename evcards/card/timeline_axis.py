@@ -11,7 +11,24 @@ import math
 from datetime import date
 from typing import NamedTuple
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from wcwidth import wcswidth
+
+from evcards.translation import QT_TRANSLATE_NOOP, fill, translate
+
+MONTHS = (
+    QT_TRANSLATE_NOOP("TimelineAxis", "Jan"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Feb"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Mar"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Apr"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "May"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Jun"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Jul"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Aug"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Sep"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Oct"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Nov"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Dec"),
+)
 LABEL_GAP_CHARS = 3  # room between two labels, in average characters
 FIRST, LAST = date(1, 1, 1).toordinal(), date(9999, 12, 31).toordinal()
 
@@ -26,7 +43,8 @@ class Step(NamedTuple):
 
     @property
     def label_chars(self) -> int:
-        return {"day": len("28 Mar 2024"), "month": len("Mar 2024"), "year": len("2024")}[self.unit]
+        """The widest label's width in average characters (a CJK one counts two: "2024年12月")."""
+        return max(wcswidth(label(date(2024, 12, 28), self.unit)), 1)
 
 
 STEPS = (
@@ -43,10 +61,11 @@ class Tick(NamedTuple):
 
 
 def label(day: date, unit: str) -> str:
+    month = translate("TimelineAxis", MONTHS[day.month - 1])
     if unit == "day":
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        return fill(translate("TimelineAxis", "%1 %2 %3", "day, month, year"), day.day, month, day.year)
     if unit == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}"
+        return fill(translate("TimelineAxis", "%1 %2", "month, year"), month, day.year)
     return str(day.year)
 
 

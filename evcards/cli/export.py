@@ -21,7 +21,7 @@ from pathlib import Path
 
 from evcards.cli.export_formats import add_format_option, dispatch_format
 from evcards.cli.load_options import add_load_options, limits_from
-from evcards.cli.plural import counted
+from evcards.cli.plural import cards, pages
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.cli.terminal_text import say
 from evcards.kb.loaded import LoadedKnowledgeBase
@@ -31,6 +31,7 @@ from evcards.resources import bundled_data
 from evcards.search.entity_filter import EntityFilter
 from evcards.search.folding import fold_for_search
 from evcards.search.names import find_by_name, searchable_names
+from evcards.translation import fill, translate
 
 EXIT_USAGE = 2  # a query that does not parse: a wrong command line, as argparse exits
 PAGE_SIZE_CHOICES = ("a4", "letter")
@@ -45,30 +46,42 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "entities",
         nargs="*",
         metavar="ENTITY",
-        help="an entity's id or name, folded as the window's filter folds it ('Lei Jun', 'lei-jun', '雷军', 'leijun')",
+        help=translate("cli", "an entity's id or name, folded as the window's filter folds it ('Lei Jun', 'lei-jun', '雷军', 'leijun')"),
     )
-    parser.add_argument("--data", type=Path, metavar="FILE.json", help="the knowledge base (default: the bundled one)")
-    parser.add_argument("--all", action="store_true", help="export every entity of the knowledge base, by name as the window lists them")
+    parser.add_argument("--data", type=Path, metavar="FILE.json", help=translate("cli", "the knowledge base (default: the bundled one)"))
+    parser.add_argument(
+        "--all", action="store_true", help=translate("cli", "export every entity of the knowledge base, by name as the window lists them")
+    )
     parser.add_argument(
         "--query",
         metavar="QUERY",
-        help="export the entities this search matches, as the window's filter lists them (e.g. 'kind:product'); exit 2 if it does not parse",
+        help=translate(
+            "cli",
+            "export the entities this search matches, as the window's filter lists them (e.g. 'kind:product'); exit 2 if it does not parse",
+        ),
     )
     parser.add_argument(
         "--single",
         action="store_true",
-        help="with several entities, one PDF: a contents page, then each card from a new page, in the order given, linked to each other",
+        help=translate(
+            "cli",
+            "with several entities, one PDF: a contents page, then each card from a new page, in the order given, linked to each other",
+        ),
     )
-    parser.add_argument("--author", default="", metavar="NAME", help="the PDF's author (default: none)")
+    parser.add_argument("--author", default="", metavar="NAME", help=translate("cli", "the PDF's author (default: none)"))
     parser.add_argument(
         "--page-size",
         choices=PAGE_SIZE_CHOICES,
-        help="paper size (default: from the locale; letter in the US, Canada, Mexico, ..., A4 elsewhere)",
+        help=translate("cli", "paper size (default: from the locale; letter in the US, Canada, Mexico, ..., A4 elsewhere)"),
     )
     parser.add_argument(
-        "--with-graph", action="store_true", help="add a page with each card's relation graph (its entity and direct neighbours)"
+        "--with-graph",
+        action="store_true",
+        help=translate("cli", "add a page with each card's relation graph (its entity and direct neighbours)"),
     )
-    parser.add_argument("-o", "--output", type=output_path, required=True, metavar="OUT", help="the PDF file, or the folder for several")
+    parser.add_argument(
+        "-o", "--output", type=output_path, required=True, metavar="OUT", help=translate("cli", "the PDF file, or the folder for several")
+    )
     add_load_options(parser)
     add_format_option(parser)
 
@@ -76,7 +89,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 def output_path(text: str) -> Path:
     """OUT as a path; an empty one is refused (as a path it would be the current folder)."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("OUT is empty: give the file (or folder) to write")
+        raise argparse.ArgumentTypeError(translate("cli", "OUT is empty: give the file (or folder) to write"))
     return Path(text)
 
 
@@ -108,15 +121,21 @@ def resolve_entities(kb: LoadedKnowledgeBase, wanted: list[str]) -> list[Entity]
     found: list[Entity] = []
     for word in wanted:
         if not word.strip():
-            raise UnknownEntity("an empty ENTITY names nothing: give an id or a name ('evcards list' shows them), or --all")
+            raise UnknownEntity(
+                translate("cli", "an empty ENTITY names nothing: give an id or a name ('evcards list' shows them), or --all")
+            )
         matches = _exactly_named(kb, word)
         if len(matches) > 1:
             ids = ", ".join(e.id for e in matches)
-            raise UnknownEntity(f"{word!r} names several entities ({ids}); give the id instead")
+            raise UnknownEntity(fill(translate("cli", "%1 names several entities (%2); give the id instead"), repr(word), ids))
         if not matches:
             suggestions = _closest(kb, word)
-            hint = f"; closest: {', '.join(suggestions)}" if suggestions else "; run 'evcards list' to see them"
-            raise UnknownEntity(f"no entity is called {word!r}{hint}")
+            hint = (
+                fill(translate("cli", "; closest: %1"), ", ".join(suggestions))
+                if suggestions
+                else translate("cli", "; run 'evcards list' to see them")
+            )
+            raise UnknownEntity(fill(translate("cli", "no entity is called %1%2"), repr(word), hint))
         if matches[0] not in found:
             found.append(matches[0])
     return found
@@ -142,26 +161,34 @@ def _gui_application(widgets: bool = False) -> object:
     if widgets:
         from PySide6.QtWidgets import QApplication
 
-        return QGuiApplication.instance() or QApplication(["evcards"])
-    return QGuiApplication.instance() or QGuiApplication(["evcards"])
+        return _translated(QGuiApplication.instance() or QApplication(["evcards"]))
+    return _translated(QGuiApplication.instance() or QGuiApplication(["evcards"]))
+
+
+def _translated(app: object) -> object:
+    """`app`, speaking the chosen language (the PDF's labels are Qt's translations)."""
+    from evcards.translators import install_translators
+
+    install_translators()
+    return app
 
 
 def _fail(message: str) -> int:
-    say(f"evcards export: {message}")
+    say(fill(translate("cli", "evcards export: %1"), message))
     return EXIT_INVALID
 
 
 def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if sum(map(bool, (args.all, args.entities, args.query is not None))) > 1:
-        parser.error("give ENTITY names, --all or --query, only one of them")
+        parser.error(translate("cli", "give ENTITY names, --all or --query, only one of them"))
     if not args.all and not args.entities and args.query is None:
-        parser.error("give at least one ENTITY, or --all, or --query QUERY")
+        parser.error(translate("cli", "give at least one ENTITY, or --all, or --query QUERY"))
     result = load(args.data or bundled_data(), limits=limits_from(args))
     kb = result.knowledge_base
     if kb is None:
         print_problems(result)
-        return _fail(f"{result.path} is not a valid knowledge base; nothing was exported")
-    warn_unverified(result, "the cards mark them")
+        return _fail(fill(translate("cli", "%1 is not a valid knowledge base; nothing was exported"), result.path))
+    warn_unverified(result, translate("cli", "the cards mark them"))
     try:
         if args.query is not None:
             from evcards.cli.query_args import matching
@@ -169,20 +196,27 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             if (found := matching(kb, args.query, "export")) is None:
                 return EXIT_USAGE
             if not found:
-                return _fail(f"no entity of {result.path} matches the query {args.query!r}; nothing was exported")
+                return _fail(
+                    fill(translate("cli", "no entity of %1 matches the query %2; nothing was exported"), result.path, repr(args.query))
+                )
             entities = found
         else:
             entities = EntityFilter(kb.entities).entities if args.all else resolve_entities(kb, args.entities)
     except UnknownEntity as error:
         return _fail(str(error))
     if not entities:
-        return _fail(f"{result.path} has no entities; nothing was exported")
+        return _fail(fill(translate("cli", "%1 has no entities; nothing was exported"), result.path))
     if (written := dispatch_format(parser, args, kb, entities)) is not None:  # md, html, json
         return written
     several = args.all or args.query is not None or len(entities) > 1
     target: Path = args.output
     if several and not args.single and target.suffix.lower() == ".pdf" and not _is_folder(target):
-        parser.error(f"with several entities OUT is a folder, and {str(target)!r} looks like a PDF file: add --single for one PDF")
+        parser.error(
+            fill(
+                translate("cli", "with several entities OUT is a folder, and %1 looks like a PDF file: add --single for one PDF"),
+                repr(str(target)),
+            )
+        )
     if not several and _is_folder(target):
         target = target / f"{entities[0].id}.pdf"
 
@@ -218,8 +252,7 @@ def run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         files = [replace(file, pages=file.pages + len(file.entities)) for file in files]
     del app
     if len(files) == 1:
-        pages = files[0].pages
-        say(f"wrote {files[0].path} ({counted(len(files[0].entities), 'card')}, {counted(pages, 'page')})", sys.stdout)
+        say(fill(translate("cli", "wrote %1 (%2, %3)"), files[0].path, cards(len(files[0].entities)), pages(files[0].pages)), sys.stdout)
     else:
-        say(f"wrote {len(files)} PDFs to {target}", sys.stdout)
+        say(fill(translate("cli", "wrote %1 PDFs to %2"), len(files), target), sys.stdout)
     return EXIT_OK

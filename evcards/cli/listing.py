@@ -19,6 +19,7 @@ from wcwidth import wcswidth, wcwidth
 from evcards.cli.terminal_text import escaped
 from evcards.kb.quotes import QuoteStatus
 from evcards.kb.verdicts import Verdict
+from evcards.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -26,7 +27,12 @@ if TYPE_CHECKING:
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 
-HEADER = ("ID", "KIND", "NAME", "CLAIMS")
+HEADER = (
+    QT_TRANSLATE_NOOP("cli", "ID"),
+    QT_TRANSLATE_NOOP("cli", "KIND"),
+    QT_TRANSLATE_NOOP("cli", "NAME"),
+    QT_TRANSLATE_NOOP("cli", "CLAIMS"),
+)
 
 
 def display_width(text: str) -> int:
@@ -59,7 +65,10 @@ def table_lines(rows: Sequence[Sequence[str]], right_aligned: frozenset[int] = f
 def entity_lines(kb: LoadedKnowledgeBase, entities: Sequence[Entity] | None = None) -> list[str]:
     """The table of `entities` (default: every entity, in file order)."""
     listed = kb.entities if entities is None else entities
-    rows = [HEADER, *((e.id, escaped(e.kind), escaped(e.name), str(len(e.claims))) for e in listed)]
+    rows = [
+        tuple(translate("cli", word) for word in HEADER),
+        *((e.id, escaped(e.kind), escaped(e.name), str(len(e.claims))) for e in listed),
+    ]
     return table_lines(rows, right_aligned=frozenset({3}))
 
 

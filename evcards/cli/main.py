@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evcards import __version__
+from evcards.cli.language_option import LanguageError, add_language_argument, take_language
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.kb import pydantic_plugins
 from evcards.resources import bundled_data
+from evcards.translation import QT_TRANSLATE_NOOP, fill, translate
 
 if TYPE_CHECKING:  # a plain `evcards` opens the window without argparse (8 ms of imports)
     import argparse
@@ -27,20 +29,22 @@ if TYPE_CHECKING:  # a plain `evcards` opens the window without argparse (8 ms o
 EXIT_USAGE, EXIT_INTERRUPTED = 2, 130  # 2 as argparse exits for a wrong command line
 
 
-def _data_argument(parser: argparse.ArgumentParser, default: str = "the bundled Xiaomi EV knowledge base") -> None:
+def _data_argument(
+    parser: argparse.ArgumentParser, default: str = QT_TRANSLATE_NOOP("cli", "the bundled Xiaomi EV knowledge base")
+) -> None:
     parser.add_argument(
         "file",
         nargs="?",
         type=Path,
         metavar="FILE.json",
-        help=f"a knowledge base file (default: {default})",
+        help=fill(translate("cli", "a knowledge base file (default: %1)"), translate("cli", default)),
     )
-    parser.add_argument("--data", type=Path, metavar="FILE.json", help="same as FILE.json")
+    parser.add_argument("--data", type=Path, metavar="FILE.json", help=translate("cli", "same as FILE.json"))
 
 
 def _chosen_file(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Path:
     if args.file and args.data and args.file != args.data:
-        parser.error("give the knowledge base either as FILE.json or with --data, not both")
+        parser.error(translate("cli", "give the knowledge base either as FILE.json or with --data, not both"))
     return args.data or args.file or bundled_data()
 
 
@@ -49,7 +53,7 @@ def _configure_validate(parser: argparse.ArgumentParser) -> None:
 
     _data_argument(parser)
     add_load_options(parser)
-    parser.add_argument("--all", action="store_true", help="show every finding, not only the first ones")
+    parser.add_argument("--all", action="store_true", help=translate("cli", "show every finding, not only the first ones"))
 
 
 def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -66,9 +70,9 @@ def _configure_list(parser: argparse.ArgumentParser) -> None:
         "query",
         nargs="?",
         metavar="QUERY",
-        help="only the entities this search matches, as in the window's filter (e.g. 'kind:product has:approximate')",
+        help=translate("cli", "only the entities this search matches, as in the window's filter (e.g. 'kind:product has:approximate')"),
     )
-    parser.add_argument("--json", action="store_true", help="a JSON array of the entities, for scripts")
+    parser.add_argument("--json", action="store_true", help=translate("cli", "a JSON array of the entities, for scripts"))
     from evcards.cli.load_options import add_load_options
 
     add_load_options(parser)
@@ -97,7 +101,7 @@ def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         write_out(entities_json(kb, entities), utf8=True)
     else:
         write_out("\n".join(entity_lines(kb, entities)))
-    warn_unverified(result, "run 'evcards validate'")
+    warn_unverified(result, translate("cli", "run 'evcards validate'"))
     return EXIT_OK
 
 
@@ -136,34 +140,38 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "validate": (
-        "check a knowledge base file: exit 1 with every error when it is refused, 0 when valid (with its findings: quotes not verified)",
+        QT_TRANSLATE_NOOP(
+            "cli",
+            "check a knowledge base file: exit 1 with every error when it is refused, 0 when valid (with its findings: quotes not verified)",
+        ),
         _configure_validate,
         _validate,
     ),
-    "list": ("list the entities: id, kind, name, number of claims", _configure_list, _list),
+    "list": (QT_TRANSLATE_NOOP("cli", "list the entities: id, kind, name, number of claims"), _configure_list, _list),
     "schema": (
-        "print the JSON Schema of the knowledge base format (format 2, which also accepts format 1 files)",
+        QT_TRANSLATE_NOOP("cli", "print the JSON Schema of the knowledge base format (format 2, which also accepts format 1 files)"),
         lambda parser: None,
         _schema,
     ),
-    "migrate": ("write a knowledge base in format 2: evcards migrate IN OUT", _configure_migrate, _migrate),
-    "export": ("export entity cards as PDF", _configure_export, _export),
+    "migrate": (QT_TRANSLATE_NOOP("cli", "write a knowledge base in format 2: evcards migrate IN OUT"), _configure_migrate, _migrate),
+    "export": (QT_TRANSLATE_NOOP("cli", "export entity cards as PDF"), _configure_export, _export),
 }
 
 
 def _window_parser() -> argparse.ArgumentParser:
     import argparse
 
-    commands = "\n".join(f"  evcards {name:<9} {help_}" for name, (help_, _, _) in COMMANDS.items())
+    commands = "\n".join(f"  evcards {name:<9} {translate('cli', help_)}" for name, (help_, _, _) in COMMANDS.items())
     parser = argparse.ArgumentParser(
         prog="evcards",
-        description="Browse knowledge cards whose every quote is checked against its source text.",
+        description=translate("cli", "Browse knowledge cards whose every quote is checked against its source text."),
         usage="evcards [-h] [--version] [FILE.json | --data FILE.json]\n       evcards COMMAND [ARGS ...]",
-        epilog=f"commands:\n{commands}\n\nRun 'evcards COMMAND --help' for a command's options.",
+        epilog=fill(translate("cli", "commands:\n%1\n\nRun 'evcards COMMAND --help' for a command's options."), commands),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"evcards {__version__}")
-    _data_argument(parser, "the file opened last, else the bundled Xiaomi EV knowledge base")
+    _data_argument(parser, QT_TRANSLATE_NOOP("cli", "the file opened last, else the bundled Xiaomi EV knowledge base"))
+    add_language_argument(parser)
     from evcards.cli.load_options import add_load_options
 
     add_load_options(parser)
@@ -182,9 +190,10 @@ def no_display() -> str | None:
 
     if not sys.platform.startswith("linux") or any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
         return None
-    return (
+    return translate(
+        "cli",
         "evcards: no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
-        "without one, use 'evcards export' (or validate, list), or start the window under 'xvfb-run evcards'"
+        "without one, use 'evcards export' (or validate, list), or start the window under 'xvfb-run evcards'",
     )
 
 
@@ -213,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:  # Ctrl+C: one line, not a traceback (an export leaves no partial file)
-        print("evcards: interrupted", file=sys.stderr)
+        print(translate("cli", "evcards: interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
@@ -227,18 +236,27 @@ def _main(argv: Sequence[str] | None) -> int:
     pydantic_plugins.disable()
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
+    try:
+        argv = take_language(argv)
+    except LanguageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
     if argv and argv[0] in COMMANDS:
         import argparse
 
         help_, configure, handler = COMMANDS[argv[0]]
-        parser = argparse.ArgumentParser(prog=f"evcards {argv[0]}", description=help_)
+        parser = argparse.ArgumentParser(prog=f"evcards {argv[0]}", description=translate("cli", help_))
         configure(parser)
+        add_language_argument(parser)
         args = parser.parse_args(argv[1:])
         return handler(parser, args)
     if not argv:  # a desktop launcher's start: no parser to build
         return _run_window(None)
     if (mistyped := _mistyped_command(argv[0])) is not None:
-        print(f"evcards: {argv[0]!r} is neither a command nor a file; did you mean '{mistyped}'?", file=sys.stderr)
+        print(
+            fill(translate("cli", "evcards: %1 is neither a command nor a file; did you mean '%2'?"), repr(argv[0]), mistyped),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     parser = _window_parser()
     return _open_window(parser, parser.parse_args(argv))

@@ -17,27 +17,28 @@ from evcards.cli.load_options import add_load_options, limits_from
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems
 from evcards.cli.terminal_text import say
 from evcards.file_saving import SaveFailed, save_bytes
+from evcards.translation import fill, translate
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", type=Path, metavar="IN", help="the knowledge base to migrate (format 1 or 2)")
-    parser.add_argument("output", type=Path, metavar="OUT", help="the format-2 file to write")
-    parser.add_argument("--force", action="store_true", help="overwrite OUT if it exists, even when it is IN")
+    parser.add_argument("input", type=Path, metavar="IN", help=translate("cli", "the knowledge base to migrate (format 1 or 2)"))
+    parser.add_argument("output", type=Path, metavar="OUT", help=translate("cli", "the format-2 file to write"))
+    parser.add_argument("--force", action="store_true", help=translate("cli", "overwrite OUT if it exists, even when it is IN"))
     add_load_options(parser)
 
 
 def _refusal(source: Path, target: Path, force: bool) -> str | None:
     if target.is_dir():
-        return f"{target} is a folder: give the path of the file to write"
+        return fill(translate("cli", "%1 is a folder: give the path of the file to write"), target)
     if target.parent.exists() and not target.parent.is_dir():
-        return f"cannot write {target}: {target.parent} is a file, not a folder"
+        return fill(translate("cli", "cannot write %1: %2 is a file, not a folder"), target, target.parent)
     if not target.parent.is_dir():
-        return f"cannot write {target}: the folder {target.parent} does not exist"
+        return fill(translate("cli", "cannot write %1: the folder %2 does not exist"), target, target.parent)
     if force or not target.exists():
         return None
     if source.exists() and target.samefile(source):
-        return f"{target} is the file being migrated: give another OUT, or --force to replace it"
-    return f"{target} exists: give another OUT, or --force to replace it"
+        return fill(translate("cli", "%1 is the file being migrated: give another OUT, or --force to replace it"), target)
+    return fill(translate("cli", "%1 exists: give another OUT, or --force to replace it"), target)
 
 
 def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -46,12 +47,12 @@ def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
 
     source, target = args.input, args.output
     if (refusal := _refusal(source, target, args.force)) is not None:
-        say(f"evcards migrate: {refusal}")
+        say(fill(translate("cli", "evcards migrate: %1"), refusal))
         return EXIT_INVALID
     result = load(source, limits=limits_from(args))
     if result.knowledge_base is None:
         print_problems(result)
-        say(f"evcards migrate: {source} is not a valid knowledge base; nothing written")
+        say(fill(translate("cli", "evcards migrate: %1 is not a valid knowledge base; nothing written"), source))
         return EXIT_INVALID
     # A symbolic link is written through, not replaced by a file: it still names the new file
     # (and OUT linking to IN, with --force, replaces IN, as the refusal without it says).
@@ -60,9 +61,9 @@ def run_migrate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
     try:
         save_bytes(target, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     except SaveFailed as error:  # it names the file and the cause
-        say(f"evcards migrate: {error}")
+        say(fill(translate("cli", "evcards migrate: %1"), error))
         return EXIT_INVALID
-    say(f"{target}: written in format 2 from {source}", sys.stdout)
+    say(fill(translate("cli", "%1: written in format 2 from %2"), target, source), sys.stdout)
     _warn_outside(target, written.resolve().parent, data)
     return EXIT_OK
 

@@ -12,6 +12,7 @@ from evcards.cli.terminal_text import say
 from evcards.search.entity_filter import EntityFilter
 from evcards.search.query import QueryError
 from evcards.search.query_eval import QueryIndex, run_query
+from evcards.translation import fill, translate
 
 if TYPE_CHECKING:
     from evcards.kb.loaded import LoadedKnowledgeBase
@@ -24,6 +25,6 @@ def matching(kb: LoadedKnowledgeBase, query: str, command: str) -> list[Entity] 
     entity_filter = EntityFilter(kb.entities)
     rows = run_query(QueryIndex(entity_filter, kb), query)
     if isinstance(rows, QueryError):
-        say(f"evcards {command}: the query does not parse: {rows}\n  {query}\n  {' ' * rows.position}^")
+        say(fill(translate("cli", "evcards %1: the query does not parse: %2"), command, rows) + f"\n  {query}\n  {' ' * rows.position}^")
         return None
     return [entity_filter.entities[row] for row in rows]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from evcards.cli.plural import counted
+from evcards.cli.plural import quotes
 from evcards.cli.terminal_text import say
 from evcards.kb.problems import Finding, Problem
+from evcards.translation import fill, translate
 
 if TYPE_CHECKING:
     from evcards.kb.loader import LoadResult
@@ -28,7 +29,7 @@ def print_problems(result: LoadResult) -> None:
 def warn_unverified(result: LoadResult, advice: str) -> None:
     """One line for a file that loaded but has quotes that are not verified."""
     if result.findings:
-        say(f"{result.path}: warning: {counted(len(result.findings), 'quote')} not verified; {advice}")
+        say(fill(translate("cli", "%1: warning: %2 not verified; %3"), result.path, quotes(len(result.findings)), advice))
 
 
 def finding_detail(check: QuoteCheck) -> list[str]:

@@ -7,11 +7,14 @@ shortcut is written down exactly once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from evcards.translation import QT_TRANSLATE_NOOP, fill, translate
 
 Key = QKeySequence.StandardKey
 Shortcut = QKeySequence.StandardKey | str
@@ -26,46 +29,167 @@ class ActionSpec(NamedTuple):
 
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "File", "&Open…", "Open a knowledge base file", (Key.Open,)),
-    ActionSpec("reload", "File", "Re&load", "Read the open file again from disk", (Key.Refresh, "Ctrl+R")),
-    ActionSpec("export_pdf", "File", "&Export Card as PDF…", "Save the selected card as a PDF file", ("Ctrl+E",)),
+    ActionSpec(
+        "open", "File", QT_TRANSLATE_NOOP("Actions", "&Open…"), QT_TRANSLATE_NOOP("Actions", "Open a knowledge base file"), (Key.Open,)
+    ),
+    ActionSpec(
+        "reload",
+        "File",
+        QT_TRANSLATE_NOOP("Actions", "Re&load"),
+        QT_TRANSLATE_NOOP("Actions", "Read the open file again from disk"),
+        (Key.Refresh, "Ctrl+R"),
+    ),
+    ActionSpec(
+        "export_pdf",
+        "File",
+        QT_TRANSLATE_NOOP("Actions", "&Export Card as PDF…"),
+        QT_TRANSLATE_NOOP("Actions", "Save the selected card as a PDF file"),
+        ("Ctrl+E",),
+    ),
     ActionSpec(
         "export_cards",
         "File",
-        "Export Listed C&ards as PDF…",
-        "Save every card the list shows (all, when nothing is filtered) as one PDF",
+        QT_TRANSLATE_NOOP("Actions", "Export Listed C&ards as PDF…"),
+        QT_TRANSLATE_NOOP("Actions", "Save every card the list shows (all, when nothing is filtered) as one PDF"),
         ("Ctrl+Shift+E",),
     ),
-    ActionSpec("print", "File", "&Print…", "Print the selected card", (Key.Print,)),
-    ActionSpec("print_preview", "File", "Print Pre&view…", "Preview the printed card", ("Ctrl+Shift+P",)),
-    ActionSpec("quit", "File", "&Quit", "Quit evcards", ("Ctrl+Q",)),
-    ActionSpec("copy_card", "Edit", "&Copy Card", "Copy the card as text, with its citations", ("Ctrl+Shift+C",)),
-    ActionSpec("find", "Edit", "&Find Entity", "Type to filter the entity list", (Key.Find, "/")),
-    ActionSpec("back", "View", "&Back", "Go back to the previous entity", (Key.Back,)),
-    ActionSpec("forward", "View", "&Forward", "Go forward to the next entity", (Key.Forward,)),
-    ActionSpec("show_in_source", "View", "Show in &Source", "Show the current claim's quote in its source text", ("Ctrl+U",)),
-    # the source pane (evcards.gui.source_view)
-    ActionSpec("source_pane", "View", "Source &Pane", "Show or hide the source text beside the card", ("F9",)),
-    ActionSpec("next_quote", "View", "&Next Quote in Source", "Highlight the card's next quote in the source pane", ("F3",)),
     ActionSpec(
-        "previous_quote", "View", "P&revious Quote in Source", "Highlight the card's previous quote in the source pane", ("Shift+F3",)
+        "print", "File", QT_TRANSLATE_NOOP("Actions", "&Print…"), QT_TRANSLATE_NOOP("Actions", "Print the selected card"), (Key.Print,)
+    ),
+    ActionSpec(
+        "print_preview",
+        "File",
+        QT_TRANSLATE_NOOP("Actions", "Print Pre&view…"),
+        QT_TRANSLATE_NOOP("Actions", "Preview the printed card"),
+        ("Ctrl+Shift+P",),
+    ),
+    ActionSpec("quit", "File", QT_TRANSLATE_NOOP("Actions", "&Quit"), QT_TRANSLATE_NOOP("Actions", "Quit evcards"), ("Ctrl+Q",)),
+    ActionSpec(
+        "copy_card",
+        "Edit",
+        QT_TRANSLATE_NOOP("Actions", "&Copy Card"),
+        QT_TRANSLATE_NOOP("Actions", "Copy the card as text, with its citations"),
+        ("Ctrl+Shift+C",),
+    ),
+    ActionSpec(
+        "find",
+        "Edit",
+        QT_TRANSLATE_NOOP("Actions", "&Find Entity"),
+        QT_TRANSLATE_NOOP("Actions", "Type to filter the entity list"),
+        (Key.Find, "/"),
+    ),
+    ActionSpec(
+        "back", "View", QT_TRANSLATE_NOOP("Actions", "&Back"), QT_TRANSLATE_NOOP("Actions", "Go back to the previous entity"), (Key.Back,)
+    ),
+    ActionSpec(
+        "forward",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "&Forward"),
+        QT_TRANSLATE_NOOP("Actions", "Go forward to the next entity"),
+        (Key.Forward,),
+    ),
+    ActionSpec(
+        "show_in_source",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "Show in &Source"),
+        QT_TRANSLATE_NOOP("Actions", "Show the current claim's quote in its source text"),
+        ("Ctrl+U",),
+    ),
+    # the source pane (evcards.gui.source_view)
+    ActionSpec(
+        "source_pane",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "Source &Pane"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the source text beside the card"),
+        ("F9",),
+    ),
+    ActionSpec(
+        "next_quote",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "&Next Quote in Source"),
+        QT_TRANSLATE_NOOP("Actions", "Highlight the card's next quote in the source pane"),
+        ("F3",),
+    ),
+    ActionSpec(
+        "previous_quote",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "P&revious Quote in Source"),
+        QT_TRANSLATE_NOOP("Actions", "Highlight the card's previous quote in the source pane"),
+        ("Shift+F3",),
     ),
     # the timeline dock (evcards.gui.timeline_view)
-    ActionSpec("timeline", "View", "&Timeline", "Show or hide the dated claims on a time axis", ("Ctrl+T",)),
+    ActionSpec(
+        "timeline",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "&Timeline"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the dated claims on a time axis"),
+        ("Ctrl+T",),
+    ),
     # the relation graph (evcards.gui.graph_view)
-    ActionSpec("graph_pane", "View", "Relation &Graph", "Show or hide the graph of the card's entity and its neighbours", ("Ctrl+G",)),
-    ActionSpec("zoom_in", "View", "Zoom &In", "Make the card text larger", (Key.ZoomIn, "Ctrl+=")),
-    ActionSpec("zoom_out", "View", "Zoom &Out", "Make the card text smaller", (Key.ZoomOut,)),
-    ActionSpec("zoom_reset", "View", "&Actual Size", "Reset the card text to its normal size", ("Ctrl+0",)),
-    ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts", "List every keyboard shortcut", (Key.HelpContents, "F1")),
-    ActionSpec("about", "Help", "&About evcards", "What evcards is, and its version", ()),
+    ActionSpec(
+        "graph_pane",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "Relation &Graph"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the graph of the card's entity and its neighbours"),
+        ("Ctrl+G",),
+    ),
+    ActionSpec(
+        "zoom_in",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
+        QT_TRANSLATE_NOOP("Actions", "Make the card text larger"),
+        (Key.ZoomIn, "Ctrl+="),
+    ),
+    ActionSpec(
+        "zoom_out",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
+        QT_TRANSLATE_NOOP("Actions", "Make the card text smaller"),
+        (Key.ZoomOut,),
+    ),
+    ActionSpec(
+        "zoom_reset",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "&Actual Size"),
+        QT_TRANSLATE_NOOP("Actions", "Reset the card text to its normal size"),
+        ("Ctrl+0",),
+    ),
+    ActionSpec(
+        "shortcuts",
+        "Help",
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        QT_TRANSLATE_NOOP("Actions", "List every keyboard shortcut"),
+        (Key.HelpContents, "F1"),
+    ),
+    ActionSpec(
+        "about",
+        "Help",
+        QT_TRANSLATE_NOOP("Actions", "&About evcards"),
+        QT_TRANSLATE_NOOP("Actions", "What evcards is, and its version"),
+        (),
+    ),
 )
 MENU_ORDER = ("File", "Edit", "View", "Help")
+MENU_TITLES = {
+    "File": QT_TRANSLATE_NOOP("Menus", "&File"),
+    "Edit": QT_TRANSLATE_NOOP("Menus", "&Edit"),
+    "View": QT_TRANSLATE_NOOP("Menus", "&View"),
+    "Help": QT_TRANSLATE_NOOP("Menus", "&Help"),
+}
 # View > Color Scheme: checkable and exclusive, named "scheme_<choice>" (Settings.color_scheme).
 COLOR_SCHEME_SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("scheme_system", "View", "&System", "Follow the desktop's light or dark setting"),
-    ActionSpec("scheme_light", "View", "&Light", "Dark text on a light background"),
-    ActionSpec("scheme_dark", "View", "&Dark", "Light text on a dark background"),
+    ActionSpec(
+        "scheme_system",
+        "View",
+        QT_TRANSLATE_NOOP("Actions", "&System"),
+        QT_TRANSLATE_NOOP("Actions", "Follow the desktop's light or dark setting"),
+    ),
+    ActionSpec(
+        "scheme_light", "View", QT_TRANSLATE_NOOP("Actions", "&Light"), QT_TRANSLATE_NOOP("Actions", "Dark text on a light background")
+    ),
+    ActionSpec(
+        "scheme_dark", "View", QT_TRANSLATE_NOOP("Actions", "&Dark"), QT_TRANSLATE_NOOP("Actions", "Light text on a dark background")
+    ),
 )
 
 
@@ -73,7 +197,10 @@ COLOR_SCHEME_SPECS: tuple[ActionSpec, ...] = (
 # by the window's graph block (evcards.gui.main_window).
 GRAPH_OPTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "pdf_with_graph", "File", "Card PDF &with Relation Graph", "Exported card PDFs end with a page of the entity's relation graph"
+        "pdf_with_graph",
+        "File",
+        QT_TRANSLATE_NOOP("Actions", "Card PDF &with Relation Graph"),
+        QT_TRANSLATE_NOOP("Actions", "Exported card PDFs end with a page of the entity's relation graph"),
     ),
 )
 
@@ -94,9 +221,10 @@ class ActionRegistry:
         self._actions: dict[str, QAction] = {}
         self.specs = {spec.name: spec for spec in ACTION_SPECS}
         for spec in ACTION_SPECS:
-            action = QAction(spec.text, parent)
+            action = QAction(words(spec.text), parent)
             action.setObjectName(f"action_{spec.name}")
-            action.setStatusTip(spec.tip)
+            action.setIconText(plain(words(spec.text)))  # a tool button's text: "打开", not "打开(O)"
+            action.setStatusTip(words(spec.tip))
             action.setShortcuts(key_sequences(spec.shortcuts))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self._actions[spec.name] = action
@@ -104,15 +232,15 @@ class ActionRegistry:
         self._actions["about"].setMenuRole(QAction.MenuRole.AboutRole)
         self.color_schemes = QActionGroup(parent)  # exclusive: one scheme checked
         for spec in COLOR_SCHEME_SPECS:
-            action = QAction(spec.text, self.color_schemes)
+            action = QAction(words(spec.text), self.color_schemes)
             action.setObjectName(f"action_{spec.name}")
-            action.setStatusTip(spec.tip)
+            action.setStatusTip(words(spec.tip))
             action.setCheckable(True)
             self._actions[spec.name] = action
         for spec in GRAPH_OPTION_SPECS:
-            action = QAction(spec.text, parent)
+            action = QAction(words(spec.text), parent)
             action.setObjectName(f"action_{spec.name}")
-            action.setStatusTip(spec.tip)
+            action.setStatusTip(words(spec.tip))
             action.setCheckable(True)
             self._actions[spec.name] = action
 
@@ -135,9 +263,9 @@ class ActionRegistry:
                 sequences = [s for s in self._actions[spec.name].shortcuts() if not is_dedicated_key(s)]
                 if spec.menu == menu and sequences:
                     keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences]
-                    rows.append((spoken_list(keys), spec.text.replace("&", "").rstrip("…")))
+                    rows.append((spoken_list(keys), plain(words(spec.text))))
             if rows:
-                groups.append((menu, rows))
+                groups.append((plain(menu_title(menu)), rows))
         return groups
 
 
@@ -155,4 +283,24 @@ def is_dedicated_key(sequence: QKeySequence) -> bool:
 
 def spoken_list(items: list[str]) -> str:
     """ "A", "A or B", "A, B or C": alternatives as a reader says them."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+    if len(items) == 1:
+        return items[0]
+    return fill(translate("Actions", "%1 or %2"), translate("Actions", ", ").join(items[:-1]), items[-1])
+
+
+def words(text: str) -> str:
+    """An action's text or tip from the tables above, in the reader's language."""
+    return translate("Actions", text)
+
+
+def plain(text: str) -> str:
+    """A menu text as a sentence shows it: "Open" for "&Open…", "打开" for "打开(&O)…"."""
+    return _MNEMONIC.sub("", text).replace("&", "").rstrip("…")
+
+
+_MNEMONIC = re.compile(r"\(&\w\)")
+
+
+def menu_title(menu: str) -> str:
+    """ "&File", "&文件(&F)": a menu's title in the reader's language."""
+    return translate("Menus", MENU_TITLES.get(menu, menu))

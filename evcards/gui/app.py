@@ -18,6 +18,7 @@ from evcards.gui.palette import COLOR_SCHEME, apply_color_scheme, dark_palette, 
 from evcards.gui.scroll_bar_style import speed_up_scroll_bars
 from evcards.gui.settings import Settings
 from evcards.resources import bundled_data, icons_dir
+from evcards.translation import explicit_language, set_language
 
 __all__ = ["COLOR_SCHEME", "create_application", "dark_palette", "initial_file", "run_app"]
 
@@ -95,8 +96,10 @@ def initial_file(path: Path | None, settings: Settings) -> Path:
 def run_app(path: Path | None, settings: Settings | None = None, load_options: object = None) -> int:
     """Show the window and open the first file. `load_options`: the command line's
     `--max-source-mb` and `--allow-outside-sources`, for this run."""
-    app = create_application()
     settings = settings or Settings()
+    if explicit_language() is None:  # `--lang` wins over View > Language
+        set_language(None if settings.language == "system" else settings.language)
+    app = create_application()
     if settings.color_scheme != "system":
         apply_color_scheme(app, settings.color_scheme)
     window = MainWindow(settings)

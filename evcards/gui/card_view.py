@@ -75,7 +75,7 @@ class CardView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.setAccessibleName("Entity card")
+        self.setAccessibleName(self.tr("Entity card"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # Always there, so a long card is laid out once, not again when a scroll bar appears.
@@ -91,7 +91,7 @@ class CardView(QTextBrowser):
         self._kb: LoadedKnowledgeBase | None = None
         self._entity: Entity | None = None
         self._zoom = 0
-        self.show_placeholder("Select an entity on the left to see its card.")
+        self.show_placeholder(self.tr("Select an entity on the left to see its card."))
 
     @property
     def entity(self) -> Entity | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from evcards import __version__
 from evcards.gui import counts
 from evcards.kb.problems import preview_lines
+from evcards.translation import fill
 
 if TYPE_CHECKING:
     from evcards.kb.loader import LoadResult
@@ -31,13 +32,23 @@ REPORT_PREVIEW_LINES = 8
 def problem_report_box(parent: QWidget, result: LoadResult, kept: str | None) -> QMessageBox:
     """The same lines `evcards validate` prints; opened non-modally by the caller."""
     lines = result.lines()
-    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open knowledge base", "", QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Dialogs", "Cannot open knowledge base"),
+        "",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("problem_report")
     box.setTextFormat(Qt.TextFormat.PlainText)
     count = len(lines)
-    box.setText(f"{Path(result.path).name} is not a valid knowledge base ({counts.problems(count)}).")
+    box.setText(
+        fill(
+            QCoreApplication.translate("Dialogs", "%1 is not a valid knowledge base (%2)."), Path(result.path).name, counts.problems(count)
+        )
+    )
     shown = "\n".join(preview_lines(lines, REPORT_PREVIEW_LINES))
-    kept_note = f"\n\nStill showing {kept}." if kept else ""
+    kept_note = "\n\n" + fill(QCoreApplication.translate("Dialogs", "Still showing %1."), kept) if kept else ""
     box.setInformativeText(shown + kept_note)
     box.setDetailedText("\n".join(lines))
     return box
@@ -48,12 +59,12 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.setObjectName("shortcuts_dialog")
         count = sum(1 + len(rows) for _, rows in groups)
         self.table = QTableWidget(count, 2, self)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Keys", "Action"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -106,8 +117,6 @@ class ShortcutsDialog(QDialog):
 
 
 def about_text() -> str:
-    return (
-        f"<h3>evcards {__version__}</h3>"
-        "<p>Knowledge cards whose every quote is checked against its source text.</p>"
-        "<p>Chinese text is shown with Noto Sans CJK (SIL Open Font License 1.1).</p>"
-    )
+    what = QCoreApplication.translate("Dialogs", "Knowledge cards whose every quote is checked against its source text.")
+    font = QCoreApplication.translate("Dialogs", "Chinese text is shown with Noto Sans CJK (SIL Open Font License 1.1).")
+    return f"<h3>evcards {__version__}</h3><p>{what}</p><p>{font}</p>"

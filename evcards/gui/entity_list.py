@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -39,6 +40,7 @@ from evcards.gui.entity_model import EntityListModel, EntityRole
 from evcards.search.entity_filter import EntityFilter, FilterSearch
 from evcards.search.query import Query, QueryError, parse, positive_text_terms
 from evcards.search.query_eval import QueryIndex
+from evcards.translation import fill
 
 if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row, not at start-up
     from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QStaticText
@@ -109,7 +111,10 @@ class EntityDelegate(QStyledItemDelegate):
         native = entity.native_names
         title = f"{entity.name}  {' · '.join(native)}" if native else entity.name
         name = _static_text(fonts.name_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), fonts.name)
-        detail = _static_text(f"{kind_label(entity.kind)} · {counts.claims(len(entity.claims))}", fonts.font)
+        detail = _static_text(
+            fill(QCoreApplication.translate("EntityList", "%1 · %2"), kind_label(entity.kind), counts.claims(len(entity.claims))),
+            fonts.font,
+        )
         self._texts[key] = (name, detail)
         return name, detail
 
@@ -221,18 +226,18 @@ class EntityListPane(QWidget):
         self._settings = settings
         self.filter_field = QLineEdit(self)
         self.filter_field.setObjectName("filter")
-        self.filter_field.setAccessibleName("Filter entities")
-        self.filter_field.setPlaceholderText("Filter by name, alias, kind or claim… (Shift+F1: kind:, has:, OR…)")
+        self.filter_field.setAccessibleName(self.tr("Filter entities"))
+        self.filter_field.setPlaceholderText(self.tr("Filter by name, alias, kind or claim… (Shift+F1: kind:, has:, OR…)"))
         self.help_button = QToolButton(self)
         self.help_button.setObjectName("query_help_button")
         self.help_button.setText("?")
-        self.help_button.setToolTip("Search syntax (Shift+F1 in the filter)")
-        self.help_button.setAccessibleName("Search syntax")
+        self.help_button.setToolTip(self.tr("Search syntax (Shift+F1 in the filter)"))
+        self.help_button.setAccessibleName(self.tr("Search syntax"))
         self.help_button.clicked.connect(self.show_query_help)
         self._help: QueryHelp | None = None
         self.query_error = QLabel(self)
         self.query_error.setObjectName("query_error")
-        self.query_error.setAccessibleName("Query error")
+        self.query_error.setAccessibleName(self.tr("Query error"))
         self.query_error.setTextFormat(Qt.TextFormat.PlainText)
         self.query_error.setWordWrap(True)
         self.query_error.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -241,7 +246,7 @@ class EntityListPane(QWidget):
         self.model = EntityListModel(self)
         self.list_view = EntityListView(self)
         self.list_view.setObjectName("entity_list")
-        self.list_view.setAccessibleName("Entities")
+        self.list_view.setAccessibleName(self.tr("Entities"))
         self.list_view.setModel(self.model)
         self._delegate = EntityDelegate(self.model, self.list_view)
         self.list_view.setItemDelegate(self._delegate)
@@ -250,7 +255,7 @@ class EntityListPane(QWidget):
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("no_match")
-        self.empty_label.setAccessibleName("No matching entity")
+        self.empty_label.setAccessibleName(self.tr("No matching entity"))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setWordWrap(True)
@@ -423,7 +428,9 @@ class EntityListPane(QWidget):
         empty = self._search.done and not rows
         self._stack.setCurrentWidget(self.empty_label if empty else self.list_view)
         if empty:
-            self.empty_label.setText(f"No entity matches “{self._query}”." if self._query else "This knowledge base has no entities.")
+            self.empty_label.setText(
+                fill(self.tr("No entity matches “%1”."), self._query) if self._query else self.tr("This knowledge base has no entities.")
+            )
         self.count_changed.emit(rows, self.model.total())
 
     def search_done(self) -> bool:

@@ -7,10 +7,11 @@ from enum import IntEnum
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from evcards.card.basics import kind_label
 from evcards.gui import counts
+from evcards.translation import fill
 
 if TYPE_CHECKING:
     from evcards.kb.model import Entity
@@ -87,9 +88,20 @@ class EntityListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             native = f" ({' · '.join(entity.native_names)})" if entity.native_names else ""
             # Tooltips that look like markup are shown as rich text: escape what the data says.
-            return f'<p style="white-space:pre-wrap">{escape(entity.name + native)}: {escape(kind_label(entity.kind))}, {counts.claims(len(entity.claims))}</p>'
+            tip = fill(
+                QCoreApplication.translate("EntityList", "%1: %2, %3"),
+                escape(entity.name + native),
+                escape(kind_label(entity.kind)),
+                counts.claims(len(entity.claims)),
+            )
+            return f'<p style="white-space:pre-wrap">{tip}</p>'
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{entity.name}, {kind_label(entity.kind)}, {counts.claims(len(entity.claims))}"
+            return fill(
+                QCoreApplication.translate("EntityList", "%1, %2, %3"),
+                entity.name,
+                kind_label(entity.kind),
+                counts.claims(len(entity.claims)),
+            )
         if role == EntityRole.ID:
             return entity.id
         if role == EntityRole.KIND:

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
+from evcards.translation import fill
+
 CLEAR_LINK = "evcards:clear-filter"
 
 
@@ -21,7 +23,7 @@ class FilterNote(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filter_note")
-        self.setAccessibleName("Filter note")
+        self.setAccessibleName(self.tr("Filter note"))
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setContentsMargins(8, 3, 8, 3)
@@ -32,8 +34,9 @@ class FilterNote(QLabel):
 
     def show_hidden(self, name: str, query: str) -> None:
         """Say that the filter `query` hides `name`, the entity on the card."""
+        show_all = self.tr("Show all entities")
         self.setText(
-            f"{escape(name)} is not in the list: the filter “{escape(query)}” does not match it. "
-            f'<a href="{CLEAR_LINK}">Show all entities</a> (Esc)'
+            fill(self.tr("%1 is not in the list: the filter “%2” does not match it."), escape(name), escape(query))
+            + f' <a href="{CLEAR_LINK}">{show_all}</a> (Esc)'
         )
         self.show()

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from evcards.translation import fill
+
 
 class FindBar(QWidget):
     query_changed = Signal(str)
@@ -23,21 +25,21 @@ class FindBar(QWidget):
         self.setObjectName("source_find_bar")
         self.field = QLineEdit(self)
         self.field.setObjectName("source_find_field")
-        self.field.setPlaceholderText("Find in source")
-        self.field.setAccessibleName("Find in source")
+        self.field.setPlaceholderText(self.tr("Find in source"))
+        self.field.setAccessibleName(self.tr("Find in source"))
         self.field.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("source_find_count")
-        self.count_label.setAccessibleName("Matches")
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("9999 of 9999"))
+        self.count_label.setAccessibleName(self.tr("Matches"))
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(fill(self.tr("%1 of %2"), 9999, 9999)))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count_label)
         for text, name, tip, signal in (
-            ("▲", "Previous match", "Previous match (Shift+Enter)", self.previous_requested),
-            ("▼", "Next match", "Next match (Enter)", self.next_requested),
-            ("✕", "Close find", "Close (Esc)", self.closed),
+            ("▲", self.tr("Previous match"), self.tr("Previous match (Shift+Enter)"), self.previous_requested),
+            ("▼", self.tr("Next match"), self.tr("Next match (Enter)"), self.next_requested),
+            ("✕", self.tr("Close find"), self.tr("Close (Esc)"), self.closed),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -54,9 +56,9 @@ class FindBar(QWidget):
         if not self.field.text().strip():
             self.count_label.setText("")
         elif total == 0:
-            self.count_label.setText("No match")
+            self.count_label.setText(self.tr("No match"))
         else:
-            self.count_label.setText(f"{(current or 0) + 1} of {total}")
+            self.count_label.setText(fill(self.tr("%1 of %2"), (current or 0) + 1, total))
 
     def open(self) -> None:
         self.show()

@@ -33,6 +33,7 @@ from evcards.graph.layout import LayoutCancelled, Position, layout, overview_lay
 from evcards.graph.neighbourhood import Graph, RelationIndex, kinds_of
 from evcards.gui.accessible import announce, name_popup
 from evcards.kb.loaded import LoadedKnowledgeBase
+from evcards.translation import fill
 
 ZOOM_STEP = 1.25
 PAN_STEP = 60
@@ -49,7 +50,7 @@ class GraphView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("graph_view")
-        self.setAccessibleName("Relation graph")
+        self.setAccessibleName(self.tr("Relation graph"))
         self.viewport().setAccessibleName(self.tr("Relation graph"))
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -241,28 +242,28 @@ class GraphPane(QWidget):
         self.view = GraphView(self)
         self.hops = QComboBox(self)
         self.hops.setObjectName("graph_hops")
-        self.hops.setAccessibleName("Neighbours")
-        self.hops.addItems(["1 hop", "2 hops"])
-        self.overview = QCheckBox("&Overview", self)
+        self.hops.setAccessibleName(self.tr("Neighbours"))
+        self.hops.addItems([self.tr("%n hop(s)", "", 1), self.tr("%n hop(s)", "", 2)])
+        self.overview = QCheckBox(self.tr("&Overview"), self)
         self.overview.setObjectName("graph_overview")
         self.kind = QComboBox(self)
         self.kind.setObjectName("graph_kind")
-        self.kind.setAccessibleName("Kind")
+        self.kind.setAccessibleName(self.tr("Kind"))
         name_popup(self.hops)
         name_popup(self.kind)
-        self.listed_only = QCheckBox("&Listed only", self)
-        self.listed_only.setToolTip("Only the entities the list shows under the current search")
+        self.listed_only = QCheckBox(self.tr("&Listed only"), self)
+        self.listed_only.setToolTip(self.tr("Only the entities the list shows under the current search"))
         self.export_button = QToolButton(self)
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         for suffix in ("svg", "png", "pdf"):
-            action = menu.addAction(f"As {suffix.upper()}…")
+            action = menu.addAction(fill(self.tr("As %1…"), suffix.upper()))
             action.triggered.connect(lambda _checked=False, suffix=suffix: self.choose_export(suffix))
         self.export_button.setMenu(menu)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("graph_progress")
-        self.progress.setFormat("Laying out… %p%")
+        self.progress.setFormat(self.tr("Laying out… %p%"))
         self.progress.setAccessibleName(self.tr("Laying out the overview"))
         self.cancel_button = QToolButton(self)
         self.cancel_button.setObjectName("graph_cancel")
@@ -302,7 +303,7 @@ class GraphPane(QWidget):
             self.view.positions = {}
             self.kind.blockSignals(True)
             self.kind.clear()
-            self.kind.addItem("All kinds", None)
+            self.kind.addItem(self.tr("All kinds"), None)
             for kind in kinds_of(kb) if kb is not None else []:
                 self.kind.addItem(kind, kind)
             self.kind.blockSignals(False)
@@ -334,7 +335,7 @@ class GraphPane(QWidget):
         graph = self.index.neighbourhood(self.entity_id, hops=self.hops.currentIndex() + 1)
         previous = self.view.positions if self.view.graph is not None and self.view.graph.centre is not None else None
         self.view.show_graph(graph, layout(graph, previous))
-        self.note.setText(f"{graph.left_out} more entities not shown." if graph.left_out else "")
+        self.note.setText(self.tr("%n more entity(-ies) not shown.", "", graph.left_out) if graph.left_out else "")
         self.note.setVisible(bool(graph.left_out))
 
     def _start_overview(self) -> None:
@@ -366,7 +367,7 @@ class GraphPane(QWidget):
         self.view.show_graph(graph, positions)
         if self.entity_id is not None:
             self.view.set_current(self.entity_id)
-        self.note.setText(f"{graph.left_out} more entities not shown (at most 2,000)." if graph.left_out else "")
+        self.note.setText(self.tr("%n more entity(-ies) not shown (at most 2,000).", "", graph.left_out) if graph.left_out else "")
         self.note.setVisible(bool(graph.left_out))
 
     def is_laying_out(self) -> bool:
@@ -399,12 +400,12 @@ class GraphPane(QWidget):
     def export(self, path: str) -> None:
         """Save the graph as shown, as SVG, PNG or PDF by the file's suffix."""
         entity = self.kb.entity(self.entity_id) if self.kb is not None and self.entity_id is not None else None
-        title = "Relation graph" + (f": {entity.name}" if entity is not None else "")
+        title = fill(self.tr("Relation graph: %1"), entity.name) if entity is not None else self.tr("Relation graph")
         save_scene(self.view.scene(), path, title)
 
     def choose_export(self, suffix: str) -> None:
         stem = self.entity_id or "graph"
-        path, _ = QFileDialog.getSaveFileName(self, "Export Graph", f"{stem}-graph.{suffix}", f"{suffix.upper()} (*.{suffix})")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Graph"), f"{stem}-graph.{suffix}", f"{suffix.upper()} (*.{suffix})")
         if not path:
             return
         if not path.lower().endswith(f".{suffix}"):
@@ -412,5 +413,5 @@ class GraphPane(QWidget):
         try:
             self.export(path)
         except OSError as error:
-            self.note.setText(f"Could not export the graph: {error}")
+            self.note.setText(fill(self.tr("Could not export the graph: %1"), error))
             self.note.show()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from evcards.gui import counts
-from evcards.gui.actions import MENU_ORDER, ActionRegistry
+from evcards.gui.actions import MENU_ORDER, ActionRegistry, menu_title
 from evcards.gui.card_highlight import CardHighlighter
 from evcards.gui.card_view import CardView
 from evcards.gui.docks import LazyDock
@@ -30,6 +30,7 @@ from evcards.gui.entity_list import EntityListPane
 from evcards.gui.file_watcher import FileWatcher
 from evcards.gui.filter_note import FilterNote
 from evcards.gui.history import History
+from evcards.gui.language_menu import add_language_menu
 from evcards.gui.loading import Loader
 from evcards.gui.message_bar import MessageBar
 from evcards.gui.mouse_navigation import MouseNavigation
@@ -42,6 +43,7 @@ from evcards.gui.start import most_connected
 from evcards.gui.status_widgets import StatusWidgets
 from evcards.gui.welcome import WelcomePane
 from evcards.resources import bundled_data
+from evcards.translation import QT_TRANSLATE_NOOP, fill
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
@@ -55,7 +57,7 @@ if TYPE_CHECKING:
     from evcards.kb.loader import LoadResult
     from evcards.kb.model import Entity
 
-JSON_FILTER = "Knowledge bases (*.json);;All files (*)"
+JSON_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Knowledge bases (*.json);;All files (*)")
 APP_NAME = "evcards"
 
 
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.entity_pane.list_view, self.card)
 
     def _build_menus_and_toolbar(self) -> None:
-        menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENU_ORDER}
+        menus = {name: self.menuBar().addMenu(menu_title(name)) for name in MENU_ORDER}
         for name, menu in menus.items():
             menu.setObjectName(f"menu_{name.lower()}")
             for action in self.action_registry.in_menu(name):
@@ -130,9 +132,9 @@ class MainWindow(QMainWindow):
             ("zoom_in", "View"),
         ):
             menus[separated].insertSeparator(self.action_registry[before])
-        toolbar = QToolBar("Navigation", self)
+        toolbar = QToolBar(self.tr("Navigation"), self)
         toolbar.setObjectName("navigation_toolbar")
-        toolbar.setAccessibleName("Navigation")
+        toolbar.setAccessibleName(self.tr("Navigation"))
         style = self.style()
         icons = {
             "back": style.StandardPixmap.SP_ArrowBack,
@@ -146,9 +148,10 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
         self._build_color_scheme_menu(menus["View"])
+        add_language_menu(menus["View"], self.settings, self)
         self.context_menu = QMenu(self)  # one menu for every row, not a new one per right-click
         self.context_menu.setObjectName("entity_context_menu")
-        self.context_menu.addAction("Open", lambda: self.card.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.context_menu.addAction(self.tr("Open"), lambda: self.card.setFocus(Qt.FocusReason.OtherFocusReason))
         self.context_menu.addAction(self.action_registry["copy_card"])
         self.context_menu.addAction(self.action_registry["export_pdf"])
 
@@ -216,20 +219,20 @@ class MainWindow(QMainWindow):
         start = str(self.kb.path.parent) if self.kb else ""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "Open Knowledge Base", start, JSON_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Knowledge Base"), start, self.tr(JSON_FILTER))
         if path:
             self.open_file(Path(path))
 
     def _load_finished(self, result: LoadResult | None, reload: bool) -> None:
         self.status.show_progress(False)
         if result is None:
-            self.statusBar().showMessage("Loading cancelled; nothing changed.", 5000)
+            self.statusBar().showMessage(self.tr("Loading cancelled; nothing changed."), 5000)
             return
         kb = result.knowledge_base
         if kb is None:
             if reload:
                 self.message_bar.show_message(
-                    f"{result.path.name} changed on disk but is not valid; still showing the previous version.",
+                    fill(self.tr("%1 changed on disk but is not valid; still showing the previous version."), result.path.name),
                     result.lines(),
                 )
             elif self.kb is None:  # nothing to keep showing: the welcome state says what went wrong
@@ -257,7 +260,7 @@ class MainWindow(QMainWindow):
         if result.findings:
             count = len(result.findings)
             self.message_bar.show_message(
-                f"{counts.quotes(count)} in {path.name} could not be verified verbatim; the cards concerned say so."
+                fill(self.tr("%1 in %2 could not be verified verbatim; the cards concerned say so."), counts.quotes(count), path.name)
             )
         else:
             self.message_bar.hide()
@@ -268,7 +271,7 @@ class MainWindow(QMainWindow):
         if pick_first and self.entity_pane.model.rowCount():
             self.entity_pane.select_row(0)
         if not kb.entities:
-            self.card.show_placeholder("This knowledge base has no entities.")
+            self.card.show_placeholder(self.tr("This knowledge base has no entities."))
         elif self.card.knowledge_base is not None and self.card.knowledge_base is not kb:
             self._show_card_from(kb)
         self._filter_changed()  # the note names the entity as the new version does
@@ -283,7 +286,7 @@ class MainWindow(QMainWindow):
         if entity is not None:
             self.card.show_card(kb, entity)
         else:
-            self.card.show_placeholder("The entity shown before is not in this file. Select an entity on the left.")
+            self.card.show_placeholder(self.tr("The entity shown before is not in this file. Select an entity on the left."))
 
     # --- start and empty states ------------------------------------------------------------
     def _build_welcome(self, layout: QVBoxLayout) -> None:
@@ -304,7 +307,7 @@ class MainWindow(QMainWindow):
             self.welcome.show_welcome()
         else:
             self.welcome.show_problem(Path(result.path), result.lines())
-            self.statusBar().showMessage(f"Cannot open {Path(result.path).name}.", 5000)
+            self.statusBar().showMessage(fill(self.tr("Cannot open %1."), Path(result.path).name), 5000)
         self.card.hide()
         self.welcome.show()
         self.welcome.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -388,7 +391,7 @@ class MainWindow(QMainWindow):
 
     def go_to(self, entity_id: str) -> None:
         if not self.entity_pane.select_entity(entity_id):
-            self.statusBar().showMessage(f"No entity with the id {entity_id!r} in this knowledge base.", 5000)
+            self.statusBar().showMessage(fill(self.tr("No entity with the id %1 in this knowledge base."), repr(entity_id)), 5000)
 
     def _move_in_history(self, entity_id: str | None) -> None:
         if entity_id:
@@ -419,7 +422,7 @@ class MainWindow(QMainWindow):
             from evcards.gui.card_copy import copy_card
 
             copy_card(self.kb, entity)  # plain text, Markdown and HTML, as printed
-            self.statusBar().showMessage(f"Copied the card of {entity.name} with its citations.", 4000)
+            self.statusBar().showMessage(fill(self.tr("Copied the card of %1 with its citations."), entity.name), 4000)
 
     # --- the source pane -----------------------------------------------------------------
     def _build_source_dock(self) -> None:
@@ -481,7 +484,7 @@ class MainWindow(QMainWindow):
                 if check.start is not None:
                     self.show_in_source(entity.id, index, k)
                     return
-        self.statusBar().showMessage("This card has no quote that could be found in its source.", 5000)
+        self.statusBar().showMessage(self.tr("This card has no quote that could be found in its source."), 5000)
 
     def show_in_source(self, entity_id: str, claim_index: int, evidence_index: int = 0) -> None:
         """Open the pane on one evidence item's quote; the reader stays where they were, on the card."""
@@ -600,7 +603,7 @@ class MainWindow(QMainWindow):
         EVCARDS_COLOR_SCHEME forces a scheme, the menu shows it and cannot change it."""
         from evcards.gui.palette import COLOR_SCHEME, apply_color_scheme, forced_scheme
 
-        menu = view_menu.addMenu("&Color Scheme")
+        menu = view_menu.addMenu(self.tr("&Color Scheme"))
         menu.setObjectName("menu_color_scheme")
         view_menu.insertSeparator(menu.menuAction())
         forced = forced_scheme()
@@ -610,7 +613,7 @@ class MainWindow(QMainWindow):
             action.setChecked(choice == (forced or self.settings.color_scheme))
             action.setEnabled(forced is None)
             if forced is not None:
-                action.setStatusTip(f"Set by {COLOR_SCHEME}={forced}")
+                action.setStatusTip(fill(self.tr("Set by %1"), f"{COLOR_SCHEME}={forced}"))
 
             def choose(_checked: bool = False, choice: str = choice) -> None:
                 self.settings.color_scheme = choice
@@ -625,7 +628,7 @@ class MainWindow(QMainWindow):
 
         from evcards.gui.dialogs import about_text
 
-        QMessageBox.about(self, "About evcards", about_text())
+        QMessageBox.about(self, self.tr("About evcards"), about_text())
 
     def _list_context_menu(self, position: QPoint) -> None:
         index = self.entity_pane.list_view.indexAt(position)

@@ -11,11 +11,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from evcards.gui import counts
 from evcards.gui.plain_text import plain_label, plain_message, plain_tooltip
+from evcards.translation import fill
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
@@ -43,8 +44,8 @@ class ExportNotice(QWidget):
         self.setObjectName("export_notice")
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.open_button = QPushButton("Open PDF", self)
-        self.open_button.setAccessibleName("Open the exported PDF")
+        self.open_button = QPushButton(self.tr("Open PDF"), self)
+        self.open_button.setAccessibleName(self.tr("Open the exported PDF"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -79,7 +80,7 @@ class PdfActions:
     def export(self, kb: LoadedKnowledgeBase | None, entity: Entity | None) -> Path | None:
         if kb is None or entity is None:
             return None
-        target = self._ask_target("Export Card as PDF", f"{entity.id}.pdf")
+        target = self._ask_target(QCoreApplication.translate("PdfActions", "Export Card as PDF"), f"{entity.id}.pdf")
         if target is None:
             return None
         from evcards.pdf.export import ExportError, export_pdf
@@ -92,9 +93,9 @@ class PdfActions:
 
                 append_graph(target, kb, entity.id)
         except (ExportError, OSError) as error:
-            self._warn("Export failed", str(error))
+            self._warn(QCoreApplication.translate("PdfActions", "Export failed"), str(error))
             return None
-        self._exported(target, f"Exported {entity.name} to {target.name}")
+        self._exported(target, fill(QCoreApplication.translate("PdfActions", "Exported %1 to %2"), entity.name, target.name))
         return target
 
     def _author(self) -> str:
@@ -106,11 +107,17 @@ class PdfActions:
         if kb is None:
             return None
         if not entities:
-            self._status.showMessage("The list shows no card to export: clear the filter to list them all.", STATUS_TIMEOUT_MS)
+            self._status.showMessage(
+                QCoreApplication.translate("PdfActions", "The list shows no card to export: clear the filter to list them all."),
+                STATUS_TIMEOUT_MS,
+            )
             return None
         if len(entities) == 1:
             return self.export(kb, entities[0])
-        target = self._ask_target(f"Export {len(entities)} Cards as PDF", f"{_file_stem(kb.display_title)}.pdf")
+        target = self._ask_target(
+            fill(QCoreApplication.translate("PdfActions", "Export %1 as PDF"), counts.cards(len(entities))),
+            f"{_file_stem(kb.display_title)}.pdf",
+        )
         if target is None:
             return None
         from PySide6.QtWidgets import QProgressDialog
@@ -119,10 +126,18 @@ class PdfActions:
         from evcards.pdf.paper import default_page_size
 
         total = len(entities)
-        dialog = QProgressDialog(f"Preparing card 1 of {total}: {entities[0].name}", "Cancel", 0, PROGRESS_STEPS, self._window)
+        dialog = QProgressDialog(
+            fill(QCoreApplication.translate("PdfActions", "Preparing card %1 of %2: %3"), 1, total, entities[0].name),
+            QCoreApplication.translate("PdfActions", "Cancel"),
+            0,
+            PROGRESS_STEPS,
+            self._window,
+        )
         dialog.setObjectName("export_progress")
-        dialog.setLabel(plain_label(dialog, f"Preparing card 1 of {total}: {entities[0].name}"))  # a name is never markup
-        dialog.setWindowTitle("Exporting cards")
+        dialog.setLabel(  # a name is never markup
+            plain_label(dialog, fill(QCoreApplication.translate("PdfActions", "Preparing card %1 of %2: %3"), 1, total, entities[0].name))
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("PdfActions", "Exporting cards"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
         dialog.setAutoReset(False)
@@ -130,10 +145,14 @@ class PdfActions:
         def progress(step: ExportProgress) -> None:
             # Reported once a card is done: the label names the card being worked on next.
             if (upcoming := step.next_card) is not None:
-                verb = "Writing" if upcoming.writing else "Preparing"
-                dialog.setLabelText(f"{verb} card {upcoming.index + 1} of {total}: {entities[upcoming.index].name}")
+                verb = (
+                    QCoreApplication.translate("PdfActions", "Writing card %1 of %2: %3")
+                    if upcoming.writing
+                    else QCoreApplication.translate("PdfActions", "Preparing card %1 of %2: %3")
+                )
+                dialog.setLabelText(fill(verb, upcoming.index + 1, total, entities[upcoming.index].name))
             else:
-                dialog.setLabelText("Finishing the PDF…")
+                dialog.setLabelText(QCoreApplication.translate("PdfActions", "Finishing the PDF…"))
             dialog.setValue(round(step.fraction * PROGRESS_STEPS))  # a modal dialog handles events here: Cancel works
 
         try:
@@ -151,20 +170,32 @@ class PdfActions:
                 dialog.close()
                 dialog.deleteLater()
         except ExportCancelled:
-            self._status.showMessage(f"Export cancelled; {target.name} was not written.", STATUS_TIMEOUT_MS)
+            self._status.showMessage(
+                fill(QCoreApplication.translate("PdfActions", "Export cancelled; %1 was not written."), target.name), STATUS_TIMEOUT_MS
+            )
             return None
         except ExportError as error:
-            self._warn("Export failed", str(error))
+            self._warn(QCoreApplication.translate("PdfActions", "Export failed"), str(error))
             return None
         pages = files[0].pages
-        self._exported(target, f"Exported {counts.cards(len(entities))} ({counts.pages(pages)}) to {target.name}")
+        self._exported(
+            target,
+            fill(
+                QCoreApplication.translate("PdfActions", "Exported %1 (%2) to %3"),
+                counts.cards(len(entities)),
+                counts.pages(pages),
+                target.name,
+            ),
+        )
         return target
 
     def _ask_target(self, title: str, file_name: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
         folder = self._settings.last_export_folder or Path.home()
-        chosen, _ = QFileDialog.getSaveFileName(self._window, title, str(folder / file_name), "PDF files (*.pdf)")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self._window, title, str(folder / file_name), QCoreApplication.translate("PdfActions", "PDF files (*.pdf)")
+        )
         if not chosen:
             return None
         return Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
@@ -201,7 +232,7 @@ class PdfActions:
             try:
                 print_card(kb, entity, printer)
             except ExportError as error:
-                self._warn("Printing failed", str(error))
+                self._warn(QCoreApplication.translate("PdfActions", "Printing failed"), str(error))
 
     def preview(self, kb: LoadedKnowledgeBase | None, entity: Entity | None) -> None:
         if kb is None or entity is None:

@@ -5,32 +5,37 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from evcards.translation import QT_TRANSLATE_NOOP
+
 SYNTAX: tuple[tuple[str, str], ...] = (
-    ("lei jun", "words alone: names, aliases, pinyin, kind and claims, as always"),
-    ('"electric vehicle"', "an exact phrase (case and accents still folded)"),
-    ("xiaomi -tesla", "every term must match; -term excludes"),
-    ("su7 OR tesla", "either (OR in capitals); ( ) group"),
-    ("kind:person", "the kind starts with this (kind:org finds organization)"),
-    ("name:lei  alias:mi", "in the names (with pinyin) / in the aliases only"),
-    ("claim:battery  quote:“cost”", "in a claim's statement / in a quote"),
-    ("source:reuters-2024", "a claim quotes this source (its id)"),
-    ("rel:founder_of", "has a relation of this type"),
-    ("date:2019..2021  date:2020  date:..2019", "a claim dated then (else its source's date)"),
-    ("has:approximate  has:notfound", "a quote found only approximately / not at all"),
-    ("has:noquote  has:refutes  has:relations", "a claim with no quote / a refuting quote / relations"),
+    ("lei jun", QT_TRANSLATE_NOOP("QueryHelp", "words alone: names, aliases, pinyin, kind and claims, as always")),
+    ('"electric vehicle"', QT_TRANSLATE_NOOP("QueryHelp", "an exact phrase (case and accents still folded)")),
+    ("xiaomi -tesla", QT_TRANSLATE_NOOP("QueryHelp", "every term must match; -term excludes")),
+    ("su7 OR tesla", QT_TRANSLATE_NOOP("QueryHelp", "either (OR in capitals); ( ) group")),
+    ("kind:person", QT_TRANSLATE_NOOP("QueryHelp", "the kind starts with this (kind:org finds organization)")),
+    ("name:lei  alias:mi", QT_TRANSLATE_NOOP("QueryHelp", "in the names (with pinyin) / in the aliases only")),
+    ("claim:battery  quote:“cost”", QT_TRANSLATE_NOOP("QueryHelp", "in a claim's statement / in a quote")),
+    ("source:reuters-2024", QT_TRANSLATE_NOOP("QueryHelp", "a claim quotes this source (its id)")),
+    ("rel:founder_of", QT_TRANSLATE_NOOP("QueryHelp", "has a relation of this type")),
+    ("date:2019..2021  date:2020  date:..2019", QT_TRANSLATE_NOOP("QueryHelp", "a claim dated then (else its source's date)")),
+    ("has:approximate  has:notfound", QT_TRANSLATE_NOOP("QueryHelp", "a quote found only approximately / not at all")),
+    ("has:noquote  has:refutes  has:relations", QT_TRANSLATE_NOOP("QueryHelp", "a claim with no quote / a refuting quote / relations")),
 )
 
 
 def help_html() -> str:
-    rows = "".join(f"<tr><td><code>{escape(example)}</code></td><td>{escape(meaning)}</td></tr>" for example, meaning in SYNTAX)
-    return (
-        "<b>Search language</b>"
-        f"<table cellspacing='4'>{rows}</table>"
+    meanings = [QCoreApplication.translate("QueryHelp", meaning) for _, meaning in SYNTAX]
+    rows = "".join(
+        f"<tr><td><code>{escape(example)}</code></td><td>{escape(meaning)}</td></tr>" for (example, _), meaning in zip(SYNTAX, meanings)
+    )
+    title = QCoreApplication.translate("QueryHelp", "Search language")
+    return f"<b>{title}</b><table cellspacing='4'>{rows}</table>" + QCoreApplication.translate(
+        "QueryHelp",
         "<p>Example: <code>kind:product has:approximate</code> or <code>-kind:person &quot;electric vehicle&quot;</code>.<br>"
-        "Up in an empty field recalls earlier queries; Esc closes this.</p>"
+        "Up in an empty field recalls earlier queries; Esc closes this.</p>",
     )
 
 
@@ -40,7 +45,7 @@ class QueryHelp(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("query_help")
-        self.setAccessibleName("Search syntax")
+        self.setAccessibleName(self.tr("Search syntax"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel(help_html(), self)
         self.label.setTextFormat(Qt.TextFormat.RichText)

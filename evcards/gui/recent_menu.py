@@ -15,7 +15,8 @@ class RecentFilesMenu(QMenu):
     open_requested = Signal(Path)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__("Open &Recent", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Open &Recent"))
         self.setObjectName("menu_recent")
         self._settings = settings
         self.aboutToShow.connect(self._fill)
@@ -28,7 +29,7 @@ class RecentFilesMenu(QMenu):
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_requested.emit(p))
         if not recent:
-            self.addAction("No recent files").setEnabled(False)
+            self.addAction(self.tr("No recent files")).setEnabled(False)
         else:
             self.addSeparator()
-            self.addAction("&Clear Menu", self._settings.clear_recent_files)
+            self.addAction(self.tr("&Clear Menu"), self._settings.clear_recent_files)

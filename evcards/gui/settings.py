@@ -14,6 +14,7 @@ MAX_RECENT_FILES = 10
 MAX_REMEMBERED_ENTITIES = 50  # files whose last viewed entity is kept
 MAX_QUERY_HISTORY = 50  # queries the filter field's Up recalls
 COLOR_SCHEMES = ("system", "light", "dark")
+LANGUAGE_CHOICES = ("system", "en", "zh_CN")  # View > Language
 DEFAULT_ZOOM = 0
 ZOOM_RANGE = (-5, 10)
 T = TypeVar("T")
@@ -164,6 +165,16 @@ class Settings:
         """What loads in the window allow: these settings, or the command line's options for this run."""
         megabytes = getattr(options, "max_source_mb", None) or self.max_source_mb
         return Limits.of(megabytes, bool(getattr(options, "allow_outside_sources", False)) or self.allow_outside_sources)
+
+    @property
+    def language(self) -> str:
+        """ "system", "en" or "zh_CN": the language chosen in View > Language."""
+        value = self._store.value("view/language", "system")
+        return value if value in LANGUAGE_CHOICES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("view/language", value if value in LANGUAGE_CHOICES else "system")
 
     def sync(self) -> None:
         self._store.sync()

@@ -9,11 +9,12 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from evcards.card.basics import is_web_url
 from evcards.gui.plain_text import plain_tooltip
+from evcards.translation import fill
 
 if TYPE_CHECKING:
     from evcards.kb.model import Source
@@ -40,9 +41,9 @@ def citation_html(source: Source) -> str:
         shown = escape(shown_url(source.url))
         dates.append(f'<a href="{url}">{shown}</a>' if is_web_url(source.url) else shown)
     if source.published:
-        dates.append(f"published {escape(source.published)}")
+        dates.append(fill(QCoreApplication.translate("SourceHeading", "published %1"), escape(source.published)))
     if source.accessed:
-        dates.append(f"accessed {escape(source.accessed)}")
+        dates.append(fill(QCoreApplication.translate("SourceHeading", "accessed %1"), escape(source.accessed)))
     if dates:
         parts.append(" · ".join(dates))
     return "<br>".join(parts)
@@ -54,7 +55,7 @@ class SourceHeading(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("source_citation")
-        self.setAccessibleName("Source citation")
+        self.setAccessibleName(self.tr("Source citation"))
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the pane

@@ -36,6 +36,7 @@ from evcards.card.fonts import with_fallbacks
 from evcards.card.source_quotes import QuoteSpan, first_quote, quote_spans, quoted_sources
 from evcards.gui.find_bar import FindBar
 from evcards.gui.source_heading import SourceHeading
+from evcards.translation import fill
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
@@ -108,7 +109,7 @@ class SourceText(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("source_text")
-        self.setAccessibleName("Source text with the card's quotes highlighted")
+        self.setAccessibleName(self.tr("Source text with the card's quotes highlighted"))
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # no keyboard caret
@@ -167,12 +168,12 @@ class SourcePane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("source_pane")
-        self.setAccessibleName("Source")
+        self.setAccessibleName(self.tr("Source"))
         self.heading = SourceHeading(self)
         self.text = SourceText(self)
         self.find_bar = FindBar(self)
-        self.previous_button = self._tool_button("◀", "Previous quote", "Previous quote of this card (Shift+F3)")
-        self.next_button = self._tool_button("▶", "Next quote", "Next quote of this card (F3)")
+        self.previous_button = self._tool_button("◀", self.tr("Previous quote"), self.tr("Previous quote of this card (Shift+F3)"))
+        self.next_button = self._tool_button("▶", self.tr("Next quote"), self.tr("Next quote of this card (F3)"))
         self.position_label = QLabel(self)
         self.position_label.setObjectName("source_quote_position")
         self.position_label.setWordWrap(True)
@@ -203,7 +204,7 @@ class SourcePane(QWidget):
         self._matches: list[tuple[int, int]] = []
         self._match: int | None = None
         self._zoom = 0
-        self.show_empty("Select an entity to see the sources its card quotes.")
+        self.show_empty(self.tr("Select an entity to see the sources its card quotes."))
 
     def sizeHint(self) -> QSize:
         """The width a dock first opens at: room for the card beside it on a laptop screen."""
@@ -258,11 +259,11 @@ class SourcePane(QWidget):
         same_card = entity is not None and self._entity is not None and entity.id == self._entity.id  # e.g. the file reloaded
         self._kb, self._entity = kb, entity
         if kb is None or entity is None:
-            self.show_empty("Select an entity to see the sources its card quotes.")
+            self.show_empty(self.tr("Select an entity to see the sources its card quotes."))
             return
         sources = quoted_sources(kb, entity)
         if not sources:
-            self.show_empty(f"The card of {entity.name} quotes no source.")
+            self.show_empty(fill(self.tr("The card of %1 quotes no source."), entity.name))
             return
         source_id = self._source_id if self._source_id in sources else sources[0]
         self._show_source(source_id)
@@ -278,7 +279,7 @@ class SourcePane(QWidget):
         at = next((i for i, s in enumerate(self._spans) if (s.start, s.end) == (check.start, check.end)), None)
         self._set_current(at)
         if at is None:
-            self.position_label.setText("This quote was not found in the source; the card's other quotes from it are highlighted.")
+            self.position_label.setText(self.tr("This quote was not found in the source; the card's other quotes from it are highlighted."))
 
     def _show_source(self, source_id: str) -> None:
         assert self._kb is not None and self._entity is not None
@@ -335,12 +336,12 @@ class SourcePane(QWidget):
         self.previous_button.setEnabled(count > 1 or (count == 1 and index is None))
         self.next_button.setEnabled(self.previous_button.isEnabled())
         if index is None:
-            self.position_label.setText(f"{count} quote{'s' if count != 1 else ''} of this card from this source")
+            self.position_label.setText(self.tr("%n quote(s) of this card from this source", "", count))
         else:
             span = self._spans[index]
             assert self._entity is not None
             statement = self._entity.claims[span.claim_index].statement
-            self.position_label.setText(f"Quote {index + 1} of {count} · {statement}")
+            self.position_label.setText(fill(self.tr("Quote %1 of %2 · %3"), index + 1, count, statement))
             self._scroll_to(span.start)
         self._refresh_highlights()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from evcards.gui import counts
@@ -15,17 +15,17 @@ class StatusWidgets:
     def __init__(self, bar: QStatusBar) -> None:
         parent = bar.parentWidget() or bar
         self.progress = QProgressBar(parent)
-        self.progress.setAccessibleName("Loading progress")
+        self.progress.setAccessibleName(QCoreApplication.translate("StatusWidgets", "Loading progress"))
         self.progress.setMaximumWidth(180)
-        self.cancel_button = QPushButton("Cancel", parent)
-        self.cancel_button.setAccessibleName("Cancel loading")
+        self.cancel_button = QPushButton(QCoreApplication.translate("StatusWidgets", "Cancel"), parent)
+        self.cancel_button.setAccessibleName(QCoreApplication.translate("StatusWidgets", "Cancel loading"))
         self.count_label = QLabel(parent)
-        self.count_label.setAccessibleName("Entity count")
+        self.count_label.setAccessibleName(QCoreApplication.translate("StatusWidgets", "Entity count"))
         # Wide enough for any count, so a new count while typing repaints the label, not the window.
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("888888 of 888888 entities"))
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(counts.entities_shown(888888, 888888)))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.file_label = QLabel(parent)
-        self.file_label.setAccessibleName("Open file")
+        self.file_label.setAccessibleName(QCoreApplication.translate("StatusWidgets", "Open file"))
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         for widget in (self.progress, self.cancel_button, self.count_label, self.file_label):
             bar.addPermanentWidget(widget)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRectF, QSize
 from PySide6.QtGui import QImage, QImageWriter, QPaintDevice
 
 from evcards.file_saving import check_target, save_bytes
+from evcards.translation import QT_TRANSLATE_NOOP, fill
 
 
 class TimelineCanvas(Protocol):
@@ -24,7 +25,7 @@ class TimelineCanvas(Protocol):
     def render_to(self, device: QPaintDevice, size: QSize | None = None, *, vector: bool = True) -> None: ...
 
 
-EXPORT_FILTER = "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"
+EXPORT_FILTER = QT_TRANSLATE_NOOP("TimelineExport", "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)")
 EXPORT_SCALE = 2  # a PNG at twice the screen's pixels, sharp when printed or zoomed
 
 
@@ -38,15 +39,17 @@ def canvas_bytes(canvas: TimelineCanvas, suffix: str) -> bytes:
         image = QImage(size * EXPORT_SCALE, QImage.Format.Format_ARGB32)
         canvas.render_to(image)
         if not QImageWriter(buffer, b"png").write(image):
-            raise OSError("the PNG could not be drawn")
+            raise OSError(QCoreApplication.translate("TimelineExport", "the PNG could not be drawn"))
     elif suffix == ".pdf":
         from PySide6.QtCore import QMarginsF, QSizeF
         from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
         writer = QPdfWriter(buffer)
-        writer.setTitle("Timeline")
+        writer.setTitle(QCoreApplication.translate("TimelineExport", "Timeline"))
         writer.setResolution(96)
-        page = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point, "Timeline")
+        page = QPageSize(
+            QSizeF(size.width(), size.height()), QPageSize.Unit.Point, QCoreApplication.translate("TimelineExport", "Timeline")
+        )
         writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         canvas.render_to(writer, QSize(writer.width(), writer.height()))
         del writer
@@ -57,14 +60,14 @@ def canvas_bytes(canvas: TimelineCanvas, suffix: str) -> bytes:
         generator.setOutputDevice(buffer)
         generator.setSize(size)
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle("Timeline")
+        generator.setTitle(QCoreApplication.translate("TimelineExport", "Timeline"))
         canvas.render_to(generator, size)
         del generator
     else:
-        raise ValueError("save as .png, .pdf or .svg")
+        raise ValueError(QCoreApplication.translate("TimelineExport", "save as .png, .pdf or .svg"))
     data = bytes(buffer.data().data())
     if not data:
-        raise OSError(f"the {suffix[1:].upper()} could not be drawn")
+        raise OSError(fill(QCoreApplication.translate("TimelineExport", "the %1 could not be drawn"), suffix[1:].upper()))
     return data
 
 

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QKeySequence, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,6 +40,7 @@ from evcards.gui import counts
 from evcards.gui.accessible import announce
 from evcards.gui.plain_text import plain_message, plain_tooltip
 from evcards.kb.verdicts import Verdict
+from evcards.translation import fill, translate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPaintDevice, QPaintEvent, QResizeEvent, QWheelEvent
@@ -148,7 +149,7 @@ class TimelineCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline_canvas")
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(self.tr("Timeline"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(190)  # six lanes at least: a small file's claims all in view
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -340,7 +341,7 @@ class TimelineCanvas(QWidget):
         self._paint_legend(painter, dark, text, bottom)
         if not self._claims:
             painter.setPen(QPen(text, 1))
-            painter.drawText(QRectF(0, axis_y, width, bottom - axis_y), Qt.AlignmentFlag.AlignCenter, "No dated claims")
+            painter.drawText(QRectF(0, axis_y, width, bottom - axis_y), Qt.AlignmentFlag.AlignCenter, self.tr("No dated claims"))
 
     def _paint_marks(self, painter: QPainter, dark: bool, vector: bool) -> None:
         """Bars first, under every mark; then the marks: stamped from an image drawn once per
@@ -413,8 +414,9 @@ class TimelineCanvas(QWidget):
             _draw_shape(painter, self._shapes[style.shape], style.shape, color, self.palette().color(QPalette.ColorRole.Base))
             painter.restore()
             painter.setPen(QPen(text, 1))
-            painter.drawText(QPointF(x + MARK + 4, y - metrics.height() / 2 + metrics.ascent()), style.name)
-            x += MARK + 16 + metrics.horizontalAdvance(style.name)
+            name = translate("Verdict", style.name)
+            painter.drawText(QPointF(x + MARK + 4, y - metrics.height() / 2 + metrics.ascent()), name)
+            x += MARK + 16 + metrics.horizontalAdvance(name)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -433,7 +435,9 @@ class TimelineCanvas(QWidget):
             if mark is not None:
                 QToolTip.showText(help_event.globalPos(), plain_tooltip(hover_text(mark.claim)), self)
             elif hidden:
-                QToolTip.showText(help_event.globalPos(), f"{counts.claims(hidden)} here with no room on the lanes: zoom in", self)
+                QToolTip.showText(
+                    help_event.globalPos(), fill(self.tr("%1 here with no room on the lanes: zoom in"), counts.claims(hidden)), self
+                )
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -522,10 +526,17 @@ class TimelineCanvas(QWidget):
 
 def hover_text(claim: TimelineClaim) -> str:
     """What the tooltip and the status tip say of a claim: its statement, whose, when, verdict."""
-    when = claim.date_text or "undated"
+    when = claim.date_text or QCoreApplication.translate("Timeline", "undated")
     if claim.dated_by_source:
-        when += " (its source's publication date)"
-    return f"{claim.statement}\n{claim.entity_name}, claim {claim.claim_index + 1} · {when} · {VERDICT_STYLES[claim.verdict].name}"
+        when = fill(QCoreApplication.translate("Timeline", "%1 (its source's publication date)"), when)
+    whose = fill(
+        QCoreApplication.translate("Timeline", "%1, claim %2 · %3 · %4"),
+        claim.entity_name,
+        claim.claim_index + 1,
+        when,
+        claim.verdict.label,
+    )
+    return f"{claim.statement}\n{whose}"
 
 
 class TimelinePane(QWidget):
@@ -541,8 +552,8 @@ class TimelinePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         bar = QHBoxLayout()
-        self.entity_scope = QRadioButton("This &entity", self)
-        self.kb_scope = QRadioButton("&Whole knowledge base", self)
+        self.entity_scope = QRadioButton(self.tr("This &entity"), self)
+        self.kb_scope = QRadioButton(self.tr("&Whole knowledge base"), self)
         self.entity_scope.setChecked(True)
         self._scope = QButtonGroup(self)
         for scope in (self.entity_scope, self.kb_scope):
@@ -551,10 +562,10 @@ class TimelinePane(QWidget):
         bar.addStretch(1)
         self.canvas = TimelineCanvas(self)
         for text, tip, slot in (
-            ("−", "Zoom out (Ctrl+-)", lambda: self.canvas.zoom_by(1 / ZOOM_STEP)),
-            ("+", "Zoom in (Ctrl+=)", lambda: self.canvas.zoom_by(ZOOM_STEP)),
-            ("Fit", "Show every dated claim (Ctrl+0)", self.canvas.fit),
-            ("Export…", "Save the timeline as PNG, PDF or SVG", self.choose_export),
+            ("−", self.tr("Zoom out (Ctrl+-)"), lambda: self.canvas.zoom_by(1 / ZOOM_STEP)),
+            ("+", self.tr("Zoom in (Ctrl+=)"), lambda: self.canvas.zoom_by(ZOOM_STEP)),
+            (self.tr("Fit"), self.tr("Show every dated claim (Ctrl+0)"), self.canvas.fit),
+            (self.tr("Export…"), self.tr("Save the timeline as PNG, PDF or SVG"), self.choose_export),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -568,7 +579,7 @@ class TimelinePane(QWidget):
         layout.addWidget(self.undated_label)
         self.undated_list = QListWidget(self)
         self.undated_list.setObjectName("timeline_undated")
-        self.undated_list.setAccessibleName("Undated claims")
+        self.undated_list.setAccessibleName(self.tr("Undated claims"))
         self.undated_list.setMaximumHeight(96)
         layout.addWidget(self.undated_list)
         self.undated_label.setBuddy(self.undated_list)
@@ -605,7 +616,7 @@ class TimelinePane(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (claim.entity_id, claim.claim_index))
             item.setToolTip(plain_tooltip(hover_text(claim)))
             self.undated_list.addItem(item)
-        self.undated_label.setText(f"&Undated claims ({len(undated)})" if undated else "No undated claims")
+        self.undated_label.setText(fill(self.tr("&Undated claims (%1)"), len(undated)) if undated else self.tr("No undated claims"))
         self.undated_list.setVisible(bool(undated))
 
     def _request(self, claim: TimelineClaim) -> None:
@@ -628,10 +639,10 @@ class TimelinePane(QWidget):
 
         from evcards.gui.timeline_export import EXPORT_FILTER
 
-        path, _ = QFileDialog.getSaveFileName(self, "Export Timeline", "timeline.png", EXPORT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Timeline"), "timeline.png", self.tr(EXPORT_FILTER))
         if not path:
             return
         try:
             self.export(Path(path))
         except (OSError, ValueError) as error:
-            QMessageBox.warning(self, "Export Timeline", plain_message(str(error)))  # names the file and the cause
+            QMessageBox.warning(self, self.tr("Export Timeline"), plain_message(str(error)))  # names the file and the cause

@@ -15,6 +15,7 @@ from evcards.gui import counts
 from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.settings import Settings
 from evcards.kb.problems import preview_lines
+from evcards.translation import fill
 
 MAX_PROBLEM_LINES = 6
 
@@ -30,7 +31,7 @@ class WelcomePane(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        self.setAccessibleName("No knowledge base open")
+        self.setAccessibleName(self.tr("No knowledge base open"))
         self.failed_path: Path | None = None
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # names a file
@@ -46,14 +47,14 @@ class WelcomePane(QWidget):
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem.setMaximumWidth(640)
         self.problem.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.open_button = self._button("&Open…", "welcome_open", self.open_requested.emit)
-        self.recent_button = self._button("Open &Recent", "welcome_recent", None)
+        self.open_button = self._button(self.tr("&Open…"), "welcome_open", self.open_requested.emit)
+        self.recent_button = self._button(self.tr("Open &Recent"), "welcome_recent", None)
         self.recent_menu = RecentFilesMenu(settings, self.recent_button)
         self.recent_menu.open_requested.connect(self.recent_requested)
         self.recent_button.setMenu(self.recent_menu)
-        self.example_button = self._button("Open the &Example", "welcome_example", self.example_requested.emit)
-        self.example_button.setToolTip("The bundled knowledge base about Xiaomi's move into electric vehicles")
-        self.details_button = self._button("Show &Problems…", "welcome_details", self.details_requested.emit)
+        self.example_button = self._button(self.tr("Open the &Example"), "welcome_example", self.example_requested.emit)
+        self.example_button.setToolTip(self.tr("The bundled knowledge base about Xiaomi's move into electric vehicles"))
+        self.details_button = self._button(self.tr("Show &Problems…"), "welcome_details", self.details_requested.emit)
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         for button in (self.open_button, self.recent_button, self.example_button, self.details_button):
@@ -81,20 +82,20 @@ class WelcomePane(QWidget):
     def show_welcome(self) -> None:
         """Nothing opened yet, and nothing went wrong."""
         self.failed_path = None
-        self.heading.setText("Open a knowledge base")
-        self.problem.setText("Open a knowledge base file (.json), pick one you opened before, or read the example.")
+        self.heading.setText(self.tr("Open a knowledge base"))
+        self.problem.setText(self.tr("Open a knowledge base file (.json), pick one you opened before, or read the example."))
         self.details_button.hide()
 
     def show_problem(self, path: Path, lines: list[str]) -> None:
         """`path` could not be opened: say why (the first problems), keep it for F5."""
         self.failed_path = path
-        self.heading.setText(f"Cannot open {path.name}")
+        self.heading.setText(fill(self.tr("Cannot open %1"), path.name))
         if not path.exists():
-            summary = f"There is no file {path}: it may have been moved, renamed or deleted."
+            summary = fill(self.tr("There is no file %1: it may have been moved, renamed or deleted."), path)
             lines = []
         else:
-            summary = f"{path} is not a valid knowledge base ({counts.problems(len(lines))}):"
+            summary = fill(self.tr("%1 is not a valid knowledge base (%2):"), path, counts.problems(len(lines)))
         shown = preview_lines([line.removeprefix(f"{path}: ") for line in lines], MAX_PROBLEM_LINES)
-        retry = "Press F5 to try this file again, or open another."
+        retry = self.tr("Press F5 to try this file again, or open another.")
         self.problem.setText("\n\n".join(part for part in (summary, "\n".join(shown), retry) if part))
         self.details_button.setVisible(bool(lines))

@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
 from evcards.kb.text_fold import APOSTROPHES, DASHES, DOUBLE_QUOTES, FORMAT_IGNORED, TILDES, approximate_fold, fold_character, verbatim_fold
+from evcards.translation import QT_TRANSLATE_NOOP
 
 DiffKind = Literal["same", "quote", "source"]
 
@@ -123,33 +124,36 @@ def _full_width(text: str) -> bool:
 
 
 def _kind(quote: str, source: str) -> str:
-    """The name of one difference, for a reader: what would make the two the same."""
+    """The name of one difference, for a reader: what would make the two the same (English, as
+    `validate` prints it; the card translates it: `QT_TRANSLATE_NOOP` only marks it)."""
     both = quote + source
     nfkc = unicodedata.normalize
     if quote and source and quote.casefold() == source.casefold() and nfkc("NFKC", quote) == quote and nfkc("NFKC", source) == source:
-        return "letter case"
+        return QT_TRANSLATE_NOOP("QuoteCheck", "letter case")
     folded_q, folded_s = approximate_fold(quote), approximate_fold(source)
     if folded_q != folded_s:
         if not both.strip(FORMAT_IGNORED):  # only joiners or marks, on one side or both
-            return "invisible joiners, direction marks or variation selectors"
-        return "different text"
+            return QT_TRANSLATE_NOOP("QuoteCheck", "invisible joiners, direction marks or variation selectors")
+        return QT_TRANSLATE_NOOP("QuoteCheck", "different text")
     if all(ch in APOSTROPHES for ch in both):
-        return "curly vs straight apostrophe"
+        return QT_TRANSLATE_NOOP("QuoteCheck", "curly vs straight apostrophe")
     if all(ch in DOUBLE_QUOTES for ch in both):
-        return "curly vs straight quotation marks"
+        return QT_TRANSLATE_NOOP("QuoteCheck", "curly vs straight quotation marks")
     if all(ch in DASHES for ch in both):
-        return "dash vs hyphen"
+        return QT_TRANSLATE_NOOP("QuoteCheck", "dash vs hyphen")
     if all(ch in TILDES for ch in both):
-        return "wave dash vs tilde"
+        return QT_TRANSLATE_NOOP("QuoteCheck", "wave dash vs tilde")
     if _full_width(both):
-        return "full-width vs ASCII" if (quote.isascii() or source.isascii()) else "full-width vs half-width forms"
+        if quote.isascii() or source.isascii():
+            return QT_TRANSLATE_NOOP("QuoteCheck", "full-width vs ASCII")
+        return QT_TRANSLATE_NOOP("QuoteCheck", "full-width vs half-width forms")
     if any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" for ch in both):
-        return "Arabic presentation forms"
+        return QT_TRANSLATE_NOOP("QuoteCheck", "Arabic presentation forms")
     if any(unicodedata.decomposition(ch).startswith("<") for ch in both):
-        return "compatibility characters (ligatures, superscripts...)"
+        return QT_TRANSLATE_NOOP("QuoteCheck", "compatibility characters (ligatures, superscripts...)")
     if any(ch in FORMAT_IGNORED for ch in both):
-        return "invisible joiners, direction marks or variation selectors"
-    return "letter case and punctuation"
+        return QT_TRANSLATE_NOOP("QuoteCheck", "invisible joiners, direction marks or variation selectors")
+    return QT_TRANSLATE_NOOP("QuoteCheck", "letter case and punctuation")
 
 
 def difference_kinds(parts: tuple[DiffPart, ...]) -> tuple[str, ...]:

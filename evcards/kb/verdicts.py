@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from enum import Enum
 
 from evcards.kb.quotes import QuoteStatus
+from evcards.translation import QT_TRANSLATE_NOOP, translate
 
 
 class Verdict(str, Enum):
@@ -28,6 +29,21 @@ class Verdict(str, Enum):
     REFUTED = "refuted"
     UNCONFIRMED = "unconfirmed"
     NO_SOURCE_QUOTE = "no source quote"
+
+    @property
+    def label(self) -> str:
+        """The verdict in the reader's language (the value is the file format's word)."""
+        return translate("Verdict", _LABELS[self])
+
+
+_LABELS = {
+    Verdict.SUPPORTED: QT_TRANSLATE_NOOP("Verdict", "supported"),
+    Verdict.PARTLY_SUPPORTED: QT_TRANSLATE_NOOP("Verdict", "partly supported"),
+    Verdict.CONTESTED: QT_TRANSLATE_NOOP("Verdict", "contested"),
+    Verdict.REFUTED: QT_TRANSLATE_NOOP("Verdict", "refuted"),
+    Verdict.UNCONFIRMED: QT_TRANSLATE_NOOP("Verdict", "unconfirmed"),
+    Verdict.NO_SOURCE_QUOTE: QT_TRANSLATE_NOOP("Verdict", "no source quote"),
+}
 
 
 def counts(stance: str, status: QuoteStatus) -> bool:

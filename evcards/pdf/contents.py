@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -29,17 +29,24 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from evcards import plural
 from evcards.card.basics import BASE_POINT_SIZE, entity_link
 from evcards.card.content import PRINT_COLORS, one_line
 from evcards.card.document import card_font
 from evcards.card.formats import card_formats
 from evcards.kb.model import Entity
 from evcards.pdf.pages import PagedCard, for_print, lay_out, layout_width
+from evcards.translation import QT_TRANSLATE_NOOP
 
-CONTENTS_TITLE = "Contents"
+CONTENTS_TITLE = QT_TRANSLATE_NOOP("Pdf", "Contents")
 LEADER = " ."
 ENTRY_LINE_HEIGHT = 1.45  # in the font's line spacing
 MAX_ROUNDS = 4  # contents whose page count keeps changing (never seen) keep the last count
+
+
+def contents_title() -> str:
+    """ "Contents", in the reader's language: the page's heading and its bookmark."""
+    return QCoreApplication.translate("Pdf", CONTENTS_TITLE)
 
 
 def _char(color: str) -> QTextCharFormat:
@@ -65,16 +72,16 @@ def contents_document(title: str, entities: Sequence[Entity], pages: Sequence[in
     document = QTextDocument()
     document.setUndoRedoEnabled(False)
     document.setDefaultFont(card_font(BASE_POINT_SIZE))
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, CONTENTS_TITLE)
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, contents_title())
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     title_block, title_char = formats.blocks["title"]
     cursor.setBlockFormat(title_block)
     cursor.setBlockCharFormat(title_char)
-    cursor.insertText(CONTENTS_TITLE, formats.chars["title"])
+    cursor.insertText(contents_title(), formats.chars["title"])
     subtitle_block, subtitle_char = formats.blocks["aliases"]
     cursor.insertBlock(subtitle_block, subtitle_char)
-    cards = f"{len(entities)} cards"
+    cards = plural.cards(len(entities))
     cursor.insertText(f"{title} · {cards}" if title else cards, formats.chars["muted"])
     name, muted, number = _char(PRINT_COLORS.link), _char(PRINT_COLORS.muted), _char(PRINT_COLORS.text)
     entry = _entry_block(width)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pypdf.errors import PyPdfError
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from evcards import __version__
@@ -29,12 +29,13 @@ from evcards.card.basics import kind_label
 from evcards.card.document import build_card_document
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.model import Entity
-from evcards.pdf.contents import CONTENTS_TITLE, lay_out_contents
+from evcards.pdf.contents import contents_title, lay_out_contents
 from evcards.pdf.finish import Bookmark, finish_pdf
 from evcards.pdf.language import document_language
 from evcards.pdf.links import link_relations
 from evcards.pdf.pages import PagedCard, PaintFailed, footer_text, lay_out, paginate_and_paint, paint_cards
 from evcards.pdf.saving import SaveFailed, os_error_message, write_atomically
+from evcards.translation import fill
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 PAGE_MARGINS_MM = QMarginsF(18, 16, 18, 12)
@@ -101,7 +102,7 @@ class ExportedFile:
 
 def footer_for(kb: LoadedKnowledgeBase, today: date | None = None) -> str:
     """The footer's left side: the knowledge base's name and the export date."""
-    return footer_text(kb.display_title, f"exported {(today or date.today()).isoformat()}")
+    return footer_text(kb.display_title, fill(QCoreApplication.translate("Pdf", "exported %1"), (today or date.today()).isoformat()))
 
 
 def keywords(entities: Sequence[Entity]) -> str:
@@ -184,7 +185,7 @@ def render_pdf(
         leading = [lay_out_contents(kb.display_title, entities, first_pages, writer)]
         drawn.append(leading[0].document.toPlainText())
         first_pages = [len(leading[0].pages) + first for first in first_pages]
-        bookmarks = [Bookmark(CONTENTS_TITLE, 0), *(Bookmark(entity.name, first) for entity, first in zip(entities, first_pages))]
+        bookmarks = [Bookmark(contents_title(), 0), *(Bookmark(entity.name, first) for entity, first in zip(entities, first_pages))]
 
     def card_done(index: int) -> None:
         if on_card_done is not None and index >= len(leading):

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -15,6 +16,7 @@ from evcards.graph.layout import layout
 from evcards.graph.neighbourhood import RelationIndex
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.pdf.saving import SaveFailed, write_atomically
+from evcards.translation import fill
 
 
 def paper_palette() -> QPalette:
@@ -33,7 +35,9 @@ def append_graph(pdf: Path, kb: LoadedKnowledgeBase, entity_id: str, hops: int =
     entity = kb.entity(entity_id)
     scene = QGraphicsScene()
     build_scene(scene, graph, layout(graph), paper_palette())
-    page_bytes = scene_bytes(scene, "pdf", f"Relation graph: {entity.name if entity else entity_id}")
+    page_bytes = scene_bytes(
+        scene, "pdf", fill(QCoreApplication.translate("Pdf", "Relation graph: %1"), entity.name if entity else entity_id)
+    )
 
     def produce() -> bytes:
         writer = PdfWriter(clone_from=PdfReader(pdf))

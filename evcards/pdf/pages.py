@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from evcards.card.content import PRINT_COLORS
 from evcards.card.document import card_font, measure
 from evcards.pdf.pagination import EPSILON, PageSlice, block_origin, choose_pages
+from evcards.translation import fill
 
 FOOTER_POINT_SIZE = 7.5
 FOOTER_GAP_LINES = 1.2  # space between the page's content and the footer text, in footer lines
@@ -58,7 +59,7 @@ class PagedCard:
 
 
 def page_label(page: int, total: int) -> str:
-    return f"page {page} of {total}"
+    return fill(QCoreApplication.translate("Pdf", "page %1 of %2"), page, total)
 
 
 def layout_dpi() -> int:

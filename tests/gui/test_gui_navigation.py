@@ -400,6 +400,7 @@ def test_menus_hold_every_action_with_its_shortcut(window: MainWindow) -> None:
         "Zoom &Out",
         "&Actual Size",
         "&Color Scheme",
+        "&Language",
     ]
 
 
