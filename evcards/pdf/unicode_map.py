@@ -9,7 +9,10 @@ glyphs with no code point out. Two kinds of glyph come back wrong that way:
   from resources/fonts/glyph-text.json;
 - glyphs whose lowest code point is a compatibility presentation form (DejaVu's and Noto's
   contextual Arabic forms U+FE70-U+FEFF, U+FB50-U+FDFF; Hebrew and Latin ligatures U+FB00-U+FB4F):
-  replaced with their compatibility decomposition (NFKC), the letters that were typed.
+  replaced with their compatibility decomposition (NFKC), the letters that were typed;
+- glyphs a CJK font shares between an ideograph and its Kangxi radical (U+2F00-U+2FDF): the
+  radical's NFKC is the ideograph. (The CJK Radicals Supplement, U+2E80-U+2EFF, has no such
+  decomposition, so ⻚ for 页 from an installed Noto Sans CJK still comes back as the radical.)
 
 A map is written back only when something in it changed. No Qt here: the maps are read and
 written as the CMap text that ISO 32000-1 (9.10.3) describes.
@@ -33,7 +36,9 @@ _BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
 _BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
 _RANGE_ENTRY = re.compile(rf"{_HEX}\s*{_HEX}\s*(?:{_HEX}|\[((?:\s*<[0-9A-Fa-f]*>)*)\s*\])")
 _PAIR = re.compile(rf"{_HEX}\s*{_HEX}")
-_PRESENTATION_FORMS = re.compile("[\ufb00-\ufdff\ufe70-\ufefe]")
+# Also the Kangxi radicals (U+2F00-U+2FDF): CJK fonts (Noto Sans CJK, installed) draw a radical
+# and its ideograph with one glyph, so Qt's lowest code point made 人 come back as ⼈ (U+2F08).
+_PRESENTATION_FORMS = re.compile("[\u2f00-\u2fdf\ufb00-\ufdff\ufe70-\ufefe]")
 _WHITE_SPACE_CONTROLS = {"\x00", "\t", "\n", "\r"}
 _ENTRIES_PER_BLOCK = 100  # the most a bfchar block may hold
 
