@@ -180,3 +180,15 @@ def window(qtbot: Any, settings: Any):
     window = open_window(qtbot, settings)
     yield window
     window.close()
+
+
+def outside_kb(tmp_path: Path) -> Path:
+    """A knowledge base in tmp_path/kb whose source text lies in tmp_path/elsewhere: outside its folder."""
+    (tmp_path / "elsewhere").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "article.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    (tmp_path / "kb").mkdir()
+    data = minimal_kb()
+    data["sources"][0]["text_file"] = "../elsewhere/article.txt"
+    path = tmp_path / "kb" / "kb.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path

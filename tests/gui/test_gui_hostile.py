@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu
 
 from evcards.gui.main_window import MainWindow
 from evcards.gui.settings import Settings
-from tests.conftest import SOURCE_TEXT, WINDOW_TIMEOUT_MS, KbWriter, minimal_kb
+from tests.conftest import SOURCE_TEXT, WINDOW_TIMEOUT_MS, KbWriter, minimal_kb, outside_kb
 from tests.gui.test_gui_start_and_help import window_opening
 
 Key = Qt.Key
@@ -69,17 +69,6 @@ def test_a_broken_source_is_shown_as_a_problem_and_f5_works_after_the_fix(
     fix_and_press_f5(qtbot, window, path)
     assert window.card.isVisible() and not window.welcome.isVisible()
     window.close()
-
-
-def outside_kb(tmp_path: Path) -> Path:
-    (tmp_path / "elsewhere").mkdir(parents=True)
-    (tmp_path / "elsewhere" / "article.txt").write_text(SOURCE_TEXT, encoding="utf-8")
-    (tmp_path / "kb").mkdir()
-    data = minimal_kb()
-    data["sources"][0]["text_file"] = "../elsewhere/article.txt"
-    path = tmp_path / "kb" / "kb.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
 
 
 def allow_action(window: MainWindow) -> QAction:

@@ -4,14 +4,13 @@ that loads."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
 from evcards.cli.main import main
-from tests.conftest import SOURCE_TEXT, KbWriter, minimal_kb
+from tests.conftest import SOURCE_TEXT, KbWriter, minimal_kb, outside_kb
 from tests.system.test_cli import evcards
 
 
@@ -68,17 +67,6 @@ def test_max_source_mb_must_be_a_size(write_kb: KbWriter, value: str, capsys: py
         main(["validate", str(write_kb()), f"--max-source-mb={value}"])
     assert exit_.value.code == 2
     assert "is not a size in megabytes" in capsys.readouterr().err
-
-
-def outside_kb(tmp_path: Path) -> Path:
-    (tmp_path / "elsewhere").mkdir()
-    (tmp_path / "elsewhere" / "article.txt").write_text(SOURCE_TEXT, encoding="utf-8")
-    (tmp_path / "kb").mkdir()
-    data = minimal_kb()
-    data["sources"][0]["text_file"] = "../elsewhere/article.txt"
-    path = tmp_path / "kb" / "kb.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize("command", ["validate", "list"])

@@ -9,19 +9,7 @@ import pytest
 
 from evcards.cli.main import main
 from tests.conftest import KbWriter
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["export", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def usage_error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    with pytest.raises(SystemExit) as raised:
-        main(["export", *args])
-    assert raised.value.code == 2
-    return capsys.readouterr().err
+from tests.system.test_export_cli import run, usage_error
 
 
 @pytest.mark.parametrize(
