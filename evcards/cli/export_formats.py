@@ -12,9 +12,10 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from evcards.cli.plural import counted
+from evcards.cli.plural import cards
 from evcards.cli.report import EXIT_INVALID, EXIT_OK
 from evcards.cli.terminal_text import say
+from evcards.translation import fill, translate
 
 if TYPE_CHECKING:
     import argparse
@@ -104,5 +105,5 @@ def export_document(kb: LoadedKnowledgeBase, entities: Sequence[Entity], output:
     except SaveFailed as error:
         say(f"evcards export: {error}")
         return EXIT_INVALID
-    say(f"wrote {target} ({counted(len(entities), 'card')})", sys.stdout)
+    say(fill(translate("cli", "wrote %1 (%2)"), target, cards(len(entities))), sys.stdout)
     return EXIT_OK

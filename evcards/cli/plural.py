@@ -8,10 +8,4 @@ from __future__ import annotations
 
 from evcards.plural import cards, claims, entities, errors, findings, pages, quotes
 
-__all__ = ["cards", "claims", "counted", "entities", "errors", "findings", "pages", "quotes"]
-
-
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """English only, for a noun `evcards.plural` does not count yet: `count` and `noun`, or
-    `plural` (default: the noun and "s") unless the count is one."""
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+__all__ = ["cards", "claims", "entities", "errors", "findings", "pages", "quotes"]

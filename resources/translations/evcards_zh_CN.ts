@@ -1711,5 +1711,9 @@ Run &apos;evcards COMMAND --help&apos; for a command&apos;s options.</source>
         <source>… and %1 more (run with --all to see every finding)</source>
         <translation>… 另有 %1 项（加 --all 运行以查看所有发现）</translation>
     </message>
+    <message>
+        <source>wrote %1 (%2)</source>
+        <translation>已写入 %1（%2）</translation>
+    </message>
 </context>
 </TS>
