@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from evcards.card.content import Paragraph, Run, card_parts, source_anchor, used_sources
+from evcards.card.content import card_parts, source_anchor, used_sources
+from evcards.card.parts import Paragraph, Run
 
 if TYPE_CHECKING:
-    from evcards.card.content import Part
+    from evcards.card.parts import Part
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 

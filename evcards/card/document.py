@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
 
 from evcards.card.basics import BASE_POINT_SIZE
-from evcards.card.content import (
+from evcards.card.fonts import with_fallbacks
+from evcards.card.formats import CardFormats, card_formats
+from evcards.card.parts import (
     PRINT_COLORS,
     CardColors,
     CharStyle,
@@ -25,12 +27,9 @@ from evcards.card.content import (
     QuoteBox,
     RelationTable,
     Run,
-    card_parts,
     one_line,
     parts_text,
 )
-from evcards.card.fonts import with_fallbacks
-from evcards.card.formats import CardFormats, card_formats
 
 LINE_SEPARATOR = "\u2028"  # Qt's QChar::LineSeparator: a new line inside the same paragraph
 CARD_FAMILY = "DejaVu Sans"
@@ -138,12 +137,28 @@ def build_card_document(
     width: float | None = None,
 ) -> QTextDocument:
     """Fill `document` (or a new one) with the card; given the view's `width`, in a centred
-    column no wider than the measure (`set_column`).
+    column no wider than the measure (`set_column`)."""
+    from evcards.card.content import card_parts  # the model with it: not before a file is loaded
+
+    parts = card_parts(kb, entity, for_print=for_print)
+    return build_parts_document(parts, entity.name, colors, for_print=for_print, point_size=point_size, document=document, width=width)
+
+
+def build_parts_document(
+    parts: list[Part],
+    title: str,
+    colors: CardColors = PRINT_COLORS,
+    *,
+    for_print: bool = False,
+    point_size: float = BASE_POINT_SIZE,
+    document: QTextDocument | None = None,
+    width: float | None = None,
+) -> QTextDocument:
+    """The card made of `parts` (`evcards.card.content.card_parts`), titled `title`.
 
     On screen the card is laid out again at every selection, so its text skips shaping when
     it needs none; the entity's name, where kerning shows most, and print keep full shaping.
     """
-    parts = card_parts(kb, entity, for_print=for_print)
     shaped = for_print or needs_shaping(parts_text(parts))
     document = document or QTextDocument()
     document.setUndoRedoEnabled(False)  # a card is never edited: no undo history per card
@@ -156,7 +171,7 @@ def build_card_document(
     cursor.beginEditBlock()  # one layout for the whole card, not one per insertion
     write_parts(cursor, parts, card_formats(colors, shape_title=not shaped), quotes_in_tables=for_print)
     cursor.endEditBlock()
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, entity.name)
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
     return document
 
 

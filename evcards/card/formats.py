@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from evcards.card.content import BlockStyle, CardColors, CharStyle
+from evcards.card.parts import BlockStyle, CardColors, CharStyle
 
 TITLE_SIZE = 3  # steps of Qt's font size adjustment: xx-large
 SECTION_SIZE = 1  # large

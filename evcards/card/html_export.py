@@ -14,7 +14,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from evcards.card.content import LineBreak, QuoteBox, RelationTable, Run, one_line, source_anchor
+from evcards.card.content import source_anchor
+from evcards.card.parts import LineBreak, QuoteBox, RelationTable, Run, one_line
 from evcards.card.shared_document import (
     CardSection,
     card_sections,
@@ -28,7 +29,7 @@ from evcards.card.shared_document import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from evcards.card.content import Part
+    from evcards.card.parts import Part
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 

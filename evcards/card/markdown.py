@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evcards.card.content import NBSP, LineBreak, QuoteBox, RelationTable, Run, one_line, source_anchor
+from evcards.card.content import source_anchor
+from evcards.card.parts import NBSP, LineBreak, QuoteBox, RelationTable, Run, one_line
 from evcards.card.shared_document import (
     CardSection,
     card_sections,
@@ -29,7 +30,7 @@ from evcards.card.shared_document import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from evcards.card.content import Part
+    from evcards.card.parts import Part
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 

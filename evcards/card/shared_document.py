@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote as url_quote
 
 from evcards.card.basics import entity_link_target
-from evcards.card.content import Paragraph, Run, card_parts, one_line
+from evcards.card.content import card_parts
+from evcards.card.parts import Paragraph, Run, one_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from evcards.card.content import LineBreak, Part
+    from evcards.card.parts import LineBreak, Part
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 

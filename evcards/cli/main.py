@@ -24,6 +24,8 @@ from evcards.translation import QT_TRANSLATE_NOOP, fill, translate
 if TYPE_CHECKING:  # a plain `evcards` opens the window without argparse (8 ms of imports)
     import argparse
 
+    from evcards.card.preview import FirstCardProcess
+
     Handler = Callable[[argparse.ArgumentParser, argparse.Namespace], int]
 
 EXIT_USAGE, EXIT_INTERRUPTED = 2, 130  # 2 as argparse exits for a wrong command line
@@ -202,9 +204,18 @@ def _run_window(path: Path | None, args: argparse.Namespace | None = None) -> in
     if (message := no_display()) is not None:
         print(message, file=sys.stderr)
         return EXIT_INVALID
+    # The first card is made by a second process while this one imports Qt (evcards.card.preview);
+    # only at a cold start: with Qt already loaded there is nothing to overlap.
+    first_card = None if "PySide6.QtCore" in sys.modules else _start_first_card_process()
     from evcards.gui.app import run_app
 
-    return run_app(path, load_options=args)
+    return run_app(path, load_options=args, first_card=first_card)
+
+
+def _start_first_card_process() -> FirstCardProcess | None:
+    from evcards.card.preview import FirstCardProcess
+
+    return FirstCardProcess.start() if FirstCardProcess.worth_starting() else None
 
 
 def _mistyped_command(word: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -13,12 +14,16 @@ from PySide6.QtWidgets import QApplication
 from evcards import __version__
 from evcards.card.fonts import install_application_font
 from evcards.gui import counts
+from evcards.gui.first_card import FirstCard
 from evcards.gui.main_window import MainWindow
 from evcards.gui.palette import COLOR_SCHEME, apply_color_scheme, dark_palette, forced_scheme
 from evcards.gui.scroll_bar_style import speed_up_scroll_bars
 from evcards.gui.settings import Settings
 from evcards.resources import bundled_data, icons_dir
-from evcards.translation import explicit_language, set_language
+from evcards.translation import explicit_language, language, set_language
+
+if TYPE_CHECKING:
+    from evcards.card.preview import FirstCardProcess
 
 __all__ = ["COLOR_SCHEME", "create_application", "dark_palette", "initial_file", "run_app"]
 
@@ -59,14 +64,20 @@ def _report_shown_then_quit(app: QApplication, window: MainWindow) -> None:
 
     QTimer.singleShot(0, lambda: print("evcards: shown", flush=True))
     viewport = window.card.viewport()
+    done: set[str] = set()  # "painted", "loaded": the app quits once both are (a first card may come before the load)
+
+    def finish(step: str) -> None:
+        done.add(step)
+        if done == {"painted", "loaded"}:
+            app.quit()
 
     def painted() -> None:
         print("evcards: first card painted", flush=True)
-        app.quit()
+        finish("painted")
 
     class FirstCardPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and window.card.entity is not None:
+            if event.type() == QEvent.Type.Paint and window.card.shows_card:
                 viewport.removeEventFilter(self)
                 QTimer.singleShot(0, painted)  # after this paint (and the flush) has ended
             return False
@@ -78,9 +89,10 @@ def _report_shown_then_quit(app: QApplication, window: MainWindow) -> None:
         window.loader.finished.disconnect(loaded)
         count = len(window.kb.entities) if window.kb is not None else 0
         print(f"evcards: loaded {count} entities", flush=True)
-        if window.card.entity is None:  # no card to wait for: an empty or refused file
+        if not window.card.shows_card and "painted" not in done:  # no card to wait for: an empty or refused file
             viewport.removeEventFilter(paint_watch)
-            QTimer.singleShot(0, app.quit)
+            done.add("painted")
+        QTimer.singleShot(0, lambda: finish("loaded"))
 
     window.loader.finished.connect(loaded)
 
@@ -93,12 +105,19 @@ def initial_file(path: Path | None, settings: Settings) -> Path:
     return last if last is not None and last.is_file() else bundled_data()
 
 
-def run_app(path: Path | None, settings: Settings | None = None, load_options: object = None) -> int:
+def run_app(
+    path: Path | None, settings: Settings | None = None, load_options: object = None, first_card: FirstCardProcess | None = None
+) -> int:
     """Show the window and open the first file. `load_options`: the command line's
-    `--max-source-mb` and `--allow-outside-sources`, for this run."""
+    `--max-source-mb` and `--allow-outside-sources`, for this run; `first_card`: the process
+    started to make the first card meanwhile (`evcards.card.preview`), if any."""
     settings = settings or Settings()
     if explicit_language() is None:  # `--lang` wins over View > Language
         set_language(None if settings.language == "system" else settings.language)
+    first_file = initial_file(path, settings)
+    asked_for_first_card = first_card is not None and first_card.request(
+        first_file, settings.last_entity(first_file), language(), settings.limits(load_options)
+    )  # asked before the window is built, which takes about as long as the answer
     app = create_application()
     if settings.color_scheme != "system":
         apply_color_scheme(app, settings.color_scheme)
@@ -106,10 +125,11 @@ def run_app(path: Path | None, settings: Settings | None = None, load_options: o
     window.outside_sources.use_options(load_options)
     if os.environ.get(EXIT_AFTER_SHOWN):
         _report_shown_then_quit(app, window)
+    if first_card is not None and asked_for_first_card:
+        FirstCard(window, first_card, first_file).start()  # opens the file once that card is drawn
+    else:
+        # Loading starts on the event loop's first turn, after the events of showing the window
+        # (polish, layout) have been handled without a loading thread competing for the interpreter.
+        QTimer.singleShot(0, window, lambda: window.open_file(first_file))
     window.show()
-    first_file = initial_file(path, settings)
-
-    # Loading starts on the event loop's first turn, after the events of showing the window
-    # (polish, layout) have been handled without a loading thread competing for the interpreter.
-    QTimer.singleShot(0, window, lambda: window.open_file(first_file))
     return app.exec()

@@ -28,9 +28,10 @@ def _mime_data(plain: str, markdown: str, html: str) -> QMimeData:
 
 def card_mime_data(kb: LoadedKnowledgeBase, entity: Entity) -> QMimeData:
     """The whole card, as printed ("Show in source" links lead nowhere outside the window)."""
-    from evcards.card.content import card_parts, card_text
+    from evcards.card.content import card_parts
     from evcards.card.html_export import card_html
     from evcards.card.markdown import card_markdown
+    from evcards.card.parts import card_text
 
     return _mime_data(card_text(card_parts(kb, entity, for_print=True)), card_markdown(kb, entity), card_html(kb, entity))
 
@@ -38,9 +39,9 @@ def card_mime_data(kb: LoadedKnowledgeBase, entity: Entity) -> QMimeData:
 def claim_mime_data(kb: LoadedKnowledgeBase, entity: Entity, index: int) -> QMimeData:
     """Claim `index` with its quotes, their checks and the citations of its sources."""
     from evcards.card.claim_parts import claim_parts
-    from evcards.card.content import card_text
     from evcards.card.html_export import parts_html
     from evcards.card.markdown import parts_markdown
+    from evcards.card.parts import card_text
 
     parts = claim_parts(kb, entity, index)
     return _mime_data(card_text(parts).lstrip("\n"), parts_markdown(parts, entity), parts_html(kb, parts, entity))

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not 
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QHelpEvent, QKeyEvent, QPaintEvent, QResizeEvent
 
+    from evcards.card.parts import Part
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 
@@ -90,6 +91,7 @@ class CardView(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self._kb: LoadedKnowledgeBase | None = None
         self._entity: Entity | None = None
+        self._preview: tuple[list[Part], str, str] | None = None  # parts, title, entity id: `show_preview`
         self._zoom = 0
         self.show_placeholder(self.tr("Select an entity on the left to see its card."))
 
@@ -109,35 +111,50 @@ class CardView(QTextBrowser):
         self._zoom = steps
         self._render()
 
+    @property
+    def shows_card(self) -> bool:
+        """Whether a card is drawn (an entity's, or the first one's before the file is loaded)."""
+        return self._entity is not None or self._preview is not None
+
+    @property
+    def preview_entity_id(self) -> str | None:
+        """The entity whose card `show_preview` drew, while it is shown."""
+        return self._preview[2] if self._preview is not None else None
+
     def show_card(self, kb: LoadedKnowledgeBase, entity: Entity) -> None:
-        self._kb, self._entity = kb, entity
+        self._kb, self._entity, self._preview = kb, entity, None
         self._render()
         self.card_changed.emit()
 
-    def show_placeholder(self, message: str) -> None:
+    def show_preview(self, parts: list[Part], title: str, entity_id: str) -> None:
+        """Draw a card from its parts before its file is loaded (`evcards.gui.first_card`): it
+        reads as the entity's card, but copying, source links and claim menus wait for the file."""
         self._kb = self._entity = None
+        self._preview = (parts, title, entity_id)
+        self._render()
+
+    def show_placeholder(self, message: str) -> None:
+        self._kb = self._entity = self._preview = None
         self.setPlainText(message)
         self.card_changed.emit()
         self.rendered.emit()
 
     def _render(self) -> None:
-        if self._kb is None or self._entity is None:
-            return
-        from evcards.card.document import build_card_document, colors_from_palette
+        from evcards.card.document import build_card_document, build_parts_document, colors_from_palette
 
-        build_card_document(
-            self._kb,
-            self._entity,
-            colors_from_palette(self.palette()),
-            point_size=self.point_size(),
-            document=self.document(),
-            width=self.viewport().width(),
-        )
+        colors, size, width = colors_from_palette(self.palette()), self.point_size(), self.viewport().width()
+        if self._kb is not None and self._entity is not None:
+            build_card_document(self._kb, self._entity, colors, point_size=size, document=self.document(), width=width)
+        elif self._preview is not None:
+            parts, title, _ = self._preview
+            build_parts_document(parts, title, colors, point_size=size, document=self.document(), width=width)
+        else:
+            return
         self.verticalScrollBar().setValue(0)
         self.rendered.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        if self._entity is not None:  # the viewport has its new size already
+        if self.shows_card:  # the viewport has its new size already
             from evcards.card.document import set_column
 
             set_column(self.document(), self.viewport().width(), self.point_size())
@@ -316,7 +333,7 @@ class CardView(QTextBrowser):
         """The claim whose statement, quotes or citation lines are at `pos` (in the viewport)."""
         if self._entity is None:
             return None
-        from evcards.card.content import one_line
+        from evcards.card.parts import one_line
 
         statements = {f"{k + 1}. {one_line(claim.statement)}": k for k, claim in enumerate(self._entity.claims)}
         block = self.cursorForPosition(pos).block()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evcards.card.first_entity import start_entity_id
 from evcards.gui import counts
 from evcards.gui.actions import MENU_ORDER, ActionRegistry, menu_title
 from evcards.gui.card_highlight import CardHighlighter
@@ -39,7 +40,6 @@ from evcards.gui.plain_text import window_title
 from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.settings import ZOOM_RANGE, Settings
 from evcards.gui.source_permission import OutsideSourcesOption
-from evcards.gui.start import most_connected
 from evcards.gui.status_widgets import StatusWidgets
 from evcards.gui.welcome import WelcomePane
 from evcards.resources import bundled_data
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.loader = Loader(self)
         self.watcher = FileWatcher(self)
         self.problem_dialog: QMessageBox | None = None
+        self._requested_while_opening: str | None = None  # see `go_to`
         self._build_widgets()
         self._build_source_dock()
         self._build_timeline_dock()
@@ -225,6 +226,8 @@ class MainWindow(QMainWindow):
 
     def _load_finished(self, result: LoadResult | None, reload: bool) -> None:
         self.status.show_progress(False)
+        if self.card.preview_entity_id is not None and (result is None or result.knowledge_base is None):
+            self.card.show_placeholder(self.tr("Select an entity on the left to see its card."))  # the file's own load decides
         if result is None:
             self.statusBar().showMessage(self.tr("Loading cancelled; nothing changed."), 5000)
             return
@@ -245,6 +248,10 @@ class MainWindow(QMainWindow):
     def _show_knowledge_base(self, kb: LoadedKnowledgeBase, result: LoadResult, reload: bool) -> None:
         shown = self.card.entity.id if self.card.entity is not None else None
         previous = shown if reload else self._start_entity_id(kb)
+        if not reload:  # a link followed on the first card before the file was loaded, else that card's entity
+            wanted = (self._requested_while_opening, self.card.preview_entity_id)
+            previous = next((w for w in wanted if w is not None and kb.entity(w) is not None), previous)
+        self._requested_while_opening = None
         self._hide_welcome()
         self.kb = kb
         # Another file starts with every entity listed: the list's count and the card then agree.
@@ -335,11 +342,7 @@ class MainWindow(QMainWindow):
         """The entity a newly opened file starts on: the one last viewed in it, else the most
         connected one. The file being left remembers its own."""
         self._remember_shown_entity()
-        remembered = self.settings.last_entity(kb.path)
-        if remembered is not None and kb.entity(remembered) is not None:
-            return remembered
-        hub = most_connected(kb.entities)
-        return hub.id if hub is not None else None
+        return start_entity_id(kb, self.settings.last_entity(kb.path))
 
     def _remember_shown_entity(self) -> None:
         """Remember the card shown for its file, for the next time the file is opened."""
@@ -390,6 +393,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(" — ".join([*parts, APP_NAME])))
 
     def go_to(self, entity_id: str) -> None:
+        if self.kb is None and (self.loader.is_opening() or self.card.preview_entity_id is not None):  # before the list is there
+            self._requested_while_opening = entity_id
+            return
         if not self.entity_pane.select_entity(entity_id):
             self.statusBar().showMessage(fill(self.tr("No entity with the id %1 in this knowledge base."), repr(entity_id)), 5000)
 

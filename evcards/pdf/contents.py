@@ -31,9 +31,9 @@ from PySide6.QtGui import (
 
 from evcards import plural
 from evcards.card.basics import BASE_POINT_SIZE, entity_link
-from evcards.card.content import PRINT_COLORS, one_line
 from evcards.card.document import card_font
 from evcards.card.formats import card_formats
+from evcards.card.parts import PRINT_COLORS, one_line
 from evcards.kb.model import Entity
 from evcards.pdf.pages import PagedCard, for_print, lay_out, layout_width
 from evcards.translation import QT_TRANSLATE_NOOP

@@ -15,7 +15,7 @@ from collections.abc import Container
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from evcards.card.basics import entity_link_target
-from evcards.card.content import PRINT_COLORS
+from evcards.card.parts import PRINT_COLORS
 
 
 def _entity_anchors(document: QTextDocument) -> list[tuple[int, int, str, QTextCharFormat]]:

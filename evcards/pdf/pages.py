@@ -28,8 +28,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from evcards.card.content import PRINT_COLORS
 from evcards.card.document import card_font, measure
+from evcards.card.parts import PRINT_COLORS
 from evcards.pdf.pagination import EPSILON, PageSlice, block_origin, choose_pages
 from evcards.translation import fill
 

@@ -747,6 +747,10 @@
         <translation>打开知识库</translation>
     </message>
     <message>
+        <source>Select an entity on the left to see its card.</source>
+        <translation>在左侧选择一个实体以查看其卡片。</translation>
+    </message>
+    <message>
         <source>Loading cancelled; nothing changed.</source>
         <translation>已取消载入，未做任何更改。</translation>
     </message>

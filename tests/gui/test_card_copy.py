@@ -8,7 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from evcards.card.content import card_parts, card_text
+from evcards.card.content import card_parts
+from evcards.card.parts import card_text
 from evcards.gui.main_window import MainWindow
 from tests.gui_helpers import click_entity
 

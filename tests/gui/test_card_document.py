@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextCursor, QTextDocument, QTextTable
 
-from evcards.card.content import PRINT_COLORS, CardColors, card_parts
+from evcards.card.content import card_parts
 from evcards.card.document import build_card_document, card_font, colors_from_palette, needs_shaping, write_parts
 from evcards.card.formats import INDENT, QUOTE_BAR, card_formats
+from evcards.card.parts import PRINT_COLORS, CardColors
 from tests.conftest import KbWriter, load_entity, minimal_kb
 
 ARABIC_NAME = "شركة السيارات"
@@ -215,7 +216,7 @@ def test_line_breaks_in_data_stay_inside_their_paragraph(qapp: Any, write_kb: Kb
 def test_every_style_the_card_names_has_a_format(qapp: Any) -> None:
     from typing import get_args
 
-    from evcards.card.content import BlockStyle, CharStyle
+    from evcards.card.parts import BlockStyle, CharStyle
 
     formats = card_formats(PRINT_COLORS, shape_title=False)
     assert set(formats.chars) == set(get_args(CharStyle))

@@ -120,7 +120,7 @@ def test_the_window_command_line_takes_the_load_options(write_kb: KbWriter, monk
     from evcards.gui import app
 
     given: list[Any] = []
-    monkeypatch.setattr(app, "run_app", lambda file, settings=None, load_options=None: given.append(load_options) or 0)
+    monkeypatch.setattr(app, "run_app", lambda file, settings=None, load_options=None, first_card=None: given.append(load_options) or 0)
     path = write_kb()
     assert cli.main(["--allow-outside-sources", "--max-source-mb", "5", str(path)]) == 0
     [options] = given

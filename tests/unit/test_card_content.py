@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from evcards.card.content import Paragraph, Part, RelationTable, Run, card_parts, card_text
+from evcards.card.content import card_parts
+from evcards.card.parts import Paragraph, Part, RelationTable, Run, card_text
 from tests.conftest import KbWriter, load_entity, minimal_kb
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from evcards.card.content import card_parts, card_text
+from evcards.card.content import card_parts
+from evcards.card.parts import card_text
 from evcards.cli.main import main
 from evcards.kb.limits import Limits
 from evcards.kb.loaded import LoadedKnowledgeBase

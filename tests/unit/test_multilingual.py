@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from evcards.card.content import card_parts, card_text
+from evcards.card.content import card_parts
+from evcards.card.parts import card_text
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.loader import load
 from evcards.kb.quotes import QuoteStatus

@@ -11,9 +11,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from evcards.card.citation import cite
-from evcards.card.content import card_parts, card_text
+from evcards.card.content import card_parts
 from evcards.card.html_export import card_html, cards_html
 from evcards.card.markdown import card_markdown, cards_markdown, escape
+from evcards.card.parts import card_text
 from evcards.cli.main import main
 from evcards.kb.excerpt import excerpt_json
 from evcards.kb.loaded import LoadedKnowledgeBase

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the window imports this module at start, before pydantic is needed
+    from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 
 
@@ -24,3 +25,12 @@ def most_connected(entities: Sequence[Entity]) -> Entity | None:
         degree[entity.id] += len(entity.relations)
         degree.update(relation.target for relation in entity.relations)
     return max(entities, key=lambda entity: degree[entity.id])  # max keeps the first of equals
+
+
+def start_entity_id(kb: LoadedKnowledgeBase, remembered: str | None) -> str | None:
+    """The entity a newly opened file starts on: `remembered` (the one last viewed in it) if the
+    file still has it, else the most connected one; None for a file with no entities."""
+    if remembered is not None and kb.entity(remembered) is not None:
+        return remembered
+    hub = most_connected(kb.entities)
+    return hub.id if hub is not None else None

@@ -1,0 +1,196 @@
+"""The first card, made by a second process while the window starts.
+
+At start the window spends ~200 ms importing Qt and building its widgets, and loading a file
+first needs pydantic and the loader (~130 ms of imports and validator building): all of it
+Python, which two threads of one process cannot run at once. So `evcards` starts this module
+as a child process before it imports Qt; the child imports the loader, loads the file the
+window is about to open, and sends back the parts of the card the window opens on
+(`evcards.card.parts`: plain text runs, no model objects), which the window draws at once.
+The window then loads the file itself, as always, and everything but that first drawing
+comes from its own load.
+
+The parent side (`FirstCardProcess`) imports neither Qt nor pydantic. The child is only worth
+starting with a second core to run on, and only for files small enough (`PREVIEW_MAX_BYTES`)
+that start-up, not the load, is what the reader waits for.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from evcards.card.parts import Part
+    from evcards.kb.limits import Limits
+
+PREVIEW_MAX_BYTES = 4 * 1024 * 1024
+"""Larger files are not loaded twice: their load takes long enough that the ~150 ms a preview
+saves is not worth a second process holding a second copy of the file in memory."""
+NO_PREVIEW = "EVCARDS_NO_FIRST_CARD_PROCESS"  # set (to anything) to turn the second process off
+
+
+class Preview(NamedTuple):
+    """The first card of `path`: the entity it shows (id and name) and its parts."""
+
+    path: str
+    entity_id: str
+    title: str
+    parts: list[Part]
+
+
+class FirstCardProcess:
+    """The child process, from the window's side: start it, ask it for a file's first card,
+    read the answer (blocking: call `result` from a thread of its own)."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+
+    @staticmethod
+    def worth_starting() -> bool:
+        """Whether a second core can run the child (one core would run it instead of the window),
+        this is a Python that can start it, and it is not turned off (`EVCARDS_NO_FIRST_CARD_PROCESS`)."""
+        if os.environ.get(NO_PREVIEW) or not sys.executable or getattr(sys, "frozen", False):
+            return False  # a frozen app's executable is the app itself, not Python: it would open a second window
+        return _cores() >= 2
+
+    @classmethod
+    def start(cls) -> FirstCardProcess | None:
+        """The child, started now so that it imports the loader while this process imports Qt;
+        None when it cannot start."""
+        package_root = str(Path(__file__).resolve().parents[2])  # this evcards, not another on the path
+        code = f"import sys; sys.path.insert(0, {package_root!r}); from evcards.card.preview import child_main; child_main()"
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            )
+        except OSError:
+            return None
+        return cls(process)
+
+    def request(self, path: Path, remembered: str | None, language: str, limits: Limits) -> bool:
+        """Ask for the first card of `path` (the entity `remembered`, if the file has it, else its
+        most connected one), in `language`, loaded within `limits`. False, and the child ended,
+        when `path` is not a file small enough to be worth it or the child is gone."""
+        try:
+            worth_it = path.stat().st_size <= PREVIEW_MAX_BYTES
+        except (OSError, ValueError):
+            worth_it = False
+        stdin = self._process.stdin
+        if not worth_it or stdin is None:
+            self.stop()
+            return False
+        request = {"path": str(path), "remembered": remembered, "language": language, "limits": asdict(limits)}
+        try:
+            stdin.write(json.dumps(request).encode() + b"\n")
+            stdin.close()
+        except OSError:  # the child has ended (BrokenPipeError)
+            self.stop()
+            return False
+        return True
+
+    def result(self) -> Preview | None:
+        """The child's answer, once it has ended; None when it found no card to show (the file
+        has problems or no entities) or failed."""
+        stdout = self._process.stdout
+        data = stdout.read() if stdout is not None and not stdout.closed else b""  # closed: `stop` was called
+        if self._process.wait() != 0 or not data:
+            return None
+        try:
+            preview = _PartsUnpickler(data).load()
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+        return preview if isinstance(preview, Preview) else None
+
+    def stop(self) -> None:
+        """End the child, if it still runs (the window closed before it answered)."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        for stream in (self._process.stdin, self._process.stdout):
+            if stream is not None:
+                stream.close()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class _PartsUnpickler(pickle.Unpickler):
+    """Reads only a `Preview` of card parts, whatever the bytes say: nothing else is built."""
+
+    ALLOWED = frozenset({"Preview", "Run", "LineBreak", "Paragraph", "QuoteBox", "RelationRow", "RelationTable"})
+
+    def __init__(self, data: bytes) -> None:
+        import io
+
+        super().__init__(io.BytesIO(data))
+
+    def find_class(self, module: str, name: str) -> type:
+        if module in ("evcards.card.parts", __name__) and name in self.ALLOWED:
+            found = getattr(sys.modules[__name__] if module == __name__ else _parts_module(), name)
+            assert isinstance(found, type)
+            return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not a card part")
+
+
+def _parts_module() -> object:
+    import evcards.card.parts
+
+    return evcards.card.parts
+
+
+def child_main() -> None:
+    """The child's whole life: answer, then end at once. Its interpreter's tidying up (~20 ms with
+    pydantic loaded) would only delay the end of the answer, which the window waits for."""
+    status = 1
+    try:
+        status = serve()
+    finally:
+        sys.stdout.flush()
+        os._exit(status)
+
+
+def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> int:
+    """The child: import the loader, wait for the request, answer with the card's parts (or
+    nothing). Always exits 0 unless something unforeseen fails: the window then loads as usual."""
+    from evcards.kb import pydantic_plugins
+
+    pydantic_plugins.disable()  # as the window's own load does
+    from evcards.card.content import card_parts
+    from evcards.card.first_entity import start_entity_id
+    from evcards.kb.limits import Limits
+    from evcards.kb.loader import load
+    from evcards.kb.model import KnowledgeBase
+    from evcards.kb.text_fold import verbatim_fold
+    from evcards.translation import set_language, translate
+
+    # What a first load and card build on first use, built while the window starts and asks:
+    # the validators, the fold's patterns (quotes in context), the system language's words.
+    KnowledgeBase.model_rebuild()
+    verbatim_fold("一 a\u00a0 b")
+    translate("Card", "Claims")
+    line = (stdin or sys.stdin.buffer).readline()
+    if not line:  # the window decided not to ask
+        return 0
+    request = json.loads(line)
+    set_language(request["language"])
+    path = Path(request["path"])
+    kb = load(path, limits=Limits(**request["limits"])).knowledge_base
+    entity_id = start_entity_id(kb, request["remembered"]) if kb is not None else None
+    entity = kb.entity(entity_id) if kb is not None and entity_id is not None else None
+    if kb is None or entity is None:
+        return 0
+    preview = Preview(str(path), entity.id, entity.name, card_parts(kb, entity))
+    out = stdout or sys.stdout.buffer
+    out.write(pickle.dumps(preview, protocol=pickle.HIGHEST_PROTOCOL))
+    out.flush()
+    return 0

@@ -1,0 +1,69 @@
+"""Open the first file with its first card drawn from the second process (`evcards.card.preview`).
+
+The card made by the child is drawn as soon as it arrives; the window's own load starts once
+that card is on screen (a loading thread running beside the drawing would slow both), or at
+once when the child has nothing to give. Whatever the child says, the window's own load
+decides what is shown after it: the list, the card, the problems.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from evcards.card.preview import FirstCardProcess, Preview
+    from evcards.gui.main_window import MainWindow
+
+PATIENCE_MS = 1500  # a child this slow (a busy machine, a slow disk) is not waited for any longer
+
+
+class FirstCard(QObject):
+    """Waits for the child's card for `path`, shows it in `window`, then opens `path`."""
+
+    arrived = Signal(object)  # Preview or None, from the reading thread
+
+    def __init__(self, window: MainWindow, process: FirstCardProcess, path: Path) -> None:
+        super().__init__(window)
+        self._window = window
+        self._process = process
+        self._path = path
+        self._opened = False
+        self.arrived.connect(self._show)
+        self._patience = QTimer(self, singleShot=True, interval=PATIENCE_MS)
+        self._patience.timeout.connect(self._open)
+        window.destroyed.connect(process.stop)
+
+    def start(self) -> None:
+        self._patience.start()
+        threading.Thread(target=self._wait_for_child, name="evcards-first-card", daemon=True).start()
+
+    def _wait_for_child(self) -> None:
+        preview = self._process.result()
+        with contextlib.suppress(RuntimeError):  # the window has closed meanwhile
+            self.arrived.emit(preview)  # to the window's thread
+
+    def _show(self, preview: Preview | None) -> None:
+        card = self._window.card
+        if preview is None or self._opened or preview.path != str(self._path):
+            self._open()
+            return
+        viewport = card.viewport()
+        viewport.installEventFilter(self)
+        card.show_preview(preview.parts, preview.title, preview.entity_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._open)  # once this paint has ended
+        return False
+
+    def _open(self) -> None:
+        if not self._opened:
+            self._opened = True
+            self._patience.stop()
+            self._window.open_file(self._path)

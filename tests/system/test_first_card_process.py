@@ -1,0 +1,90 @@
+"""The process that makes the first card while the window starts (`evcards.card.preview`):
+it answers with the card the window itself would draw, or with nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from evcards.card.content import card_parts
+from evcards.card.first_entity import most_connected
+from evcards.card.parts import card_text
+from evcards.card.preview import PREVIEW_MAX_BYTES, FirstCardProcess
+from evcards.kb.limits import Limits
+from evcards.kb.loader import load
+from evcards.resources import bundled_data
+from tests.conftest import outside_kb
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def child() -> Iterator[FirstCardProcess]:
+    process = FirstCardProcess.start()
+    assert process is not None
+    yield process
+    process.stop()
+
+
+def test_it_sends_the_card_of_the_most_connected_entity(child: FirstCardProcess) -> None:
+    assert child.request(bundled_data(), None, "en", Limits())
+    preview = child.result()
+    kb = load(bundled_data()).knowledge_base
+    assert kb is not None and preview is not None
+    hub = most_connected(kb.entities)
+    assert hub is not None
+    assert (preview.entity_id, preview.title) == (hub.id, hub.name)
+    assert card_text(preview.parts) == card_text(card_parts(kb, hub))
+
+
+def test_it_sends_the_entity_last_viewed_in_the_file(child: FirstCardProcess) -> None:
+    assert child.request(bundled_data(), "lei-jun", "en", Limits())
+    preview = child.result()
+    assert preview is not None and preview.title == "Lei Jun"
+    assert "Claims (" in card_text(preview.parts)
+
+
+def test_an_entity_the_file_no_longer_has_gives_the_most_connected_one(child: FirstCardProcess) -> None:
+    assert child.request(bundled_data(), "gone", "en", Limits())
+    preview = child.result()
+    assert preview is not None and preview.entity_id == "xiaomi"
+
+
+def test_the_card_comes_in_the_window_language(child: FirstCardProcess) -> None:
+    english_child = FirstCardProcess.start()
+    assert english_child is not None
+    assert child.request(bundled_data(), "lei-jun", "zh_CN", Limits())
+    assert english_child.request(bundled_data(), "lei-jun", "en", Limits())
+    chinese, english = child.result(), english_child.result()
+    assert chinese is not None and english is not None
+    chinese_text, english_text = card_text(chinese.parts), card_text(english.parts)
+    assert "人物" in chinese_text.splitlines()[1] and "Person" in english_text.splitlines()[1]  # the kind, translated
+    assert chinese_text.splitlines()[0] == english_text.splitlines()[0] == "Lei Jun (雷军)"  # the data as written
+
+
+def test_a_file_with_problems_gives_no_card(child: FirstCardProcess, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"format": 2, "entities": [{"id": "a", "name": "A", "kind": "company", "misspelt": 1}]}), encoding="utf-8")
+    assert child.request(broken, None, "en", Limits())
+    assert child.result() is None
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+def test_sources_outside_the_folder_are_read_only_when_allowed(child: FirstCardProcess, tmp_path: Path, allowed: bool) -> None:
+    assert child.request(outside_kb(tmp_path), None, "en", Limits(outside_sources=allowed))
+    preview = child.result()
+    assert (preview is not None) is allowed
+
+
+def test_a_large_file_is_left_to_the_window(child: FirstCardProcess, tmp_path: Path) -> None:
+    large = tmp_path / "large.json"
+    large.write_bytes(b" " * (PREVIEW_MAX_BYTES + 1))
+    assert not child.request(large, None, "en", Limits())
+    assert child.result() is None
+
+
+def test_a_missing_file_is_left_to_the_window(child: FirstCardProcess, tmp_path: Path) -> None:
+    assert not child.request(tmp_path / "missing.json", None, "en", Limits())
