@@ -107,8 +107,9 @@ def _pinyin(name: str) -> list[str]:
     for its punctuation, which a reader types as a space if at all ("lei jun" for 雷·军)."""
     if "雷" not in name:
         return []
-    words = (piece if piece == "雷" else " ".join(re.sub(r"[^\w]+", " ", _fold(piece)).split()) for piece in re.split("(雷)", name))
-    pieces = [piece for piece in words if piece]
+    # Punctuation alone between two 雷 is an empty piece: it still parts them ("lei lei", never "leilei").
+    split = [piece for piece in re.split("(雷)", name) if piece.strip()]  # white space alone does not part them
+    pieces = [piece if piece == "雷" else " ".join(re.sub(r"[^\w]+", " ", _fold(piece)).split()) for piece in split]
 
     def joined(spelled: list[str]) -> str:
         out = spelled[0]
@@ -118,7 +119,7 @@ def _pinyin(name: str) -> list[str]:
 
     syllables = ["lei" if piece == "雷" else piece for piece in pieces]
     initials = ["l" if piece == "雷" else piece for piece in pieces]
-    return [_fold(" ".join(syllables)), _fold(joined(syllables)), _fold(joined(initials))]
+    return [" ".join(_fold(form).split()) for form in (" ".join(syllables), joined(syllables), joined(initials))]
 
 
 def _reference(entities: list[Entity], query: str) -> list[str]:
