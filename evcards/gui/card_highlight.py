@@ -20,9 +20,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
-from evcards.search.highlight import match_spans, name_spans
-from evcards.search.names import searchable_names
-
 if TYPE_CHECKING:
     from evcards.gui.card_view import CardView
     from evcards.kb.model import Entity
@@ -64,6 +61,8 @@ def entity_regions(entity: Entity, card_text: str) -> list[Region]:
     for index, claim in enumerate(entity.claims):
         claims.append((claim.statement, index))
         claims += ((item.exact, index) for item in claim.evidence_items)
+    from evcards.search.names import searchable_names  # with the first query, not at start-up
+
     return _locate([(name, None) for name in searchable_names(entity)], card_text) + _locate(claims, card_text)
 
 
@@ -76,6 +75,8 @@ class Match(NamedTuple):
 def card_matches(regions: list[Region], card_text: str, query: str | Sequence[str]) -> list[Match]:
     """Where `query` (a text, or several: a field query's words) matches in the regions of the
     card's text, in card order, each once."""
+    from evcards.search.highlight import match_spans, name_spans
+
     found: dict[tuple[int, int], int | None] = {}
     for region in regions:
         spans = name_spans if region.claim is None else match_spans  # a name is found by its pinyin too

@@ -37,9 +37,6 @@ from PySide6.QtWidgets import (
 from evcards.card.basics import kind_label
 from evcards.gui import counts
 from evcards.gui.entity_model import EntityListModel, EntityRole
-from evcards.search.entity_filter import EntityFilter, FilterSearch
-from evcards.search.query import Query, QueryError, parse, positive_text_terms
-from evcards.search.query_eval import QueryIndex
 from evcards.translation import fill
 
 if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row, not at start-up
@@ -50,6 +47,9 @@ if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row,
     from evcards.gui.settings import Settings
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
+    from evcards.search.entity_filter import EntityFilter, FilterSearch
+    from evcards.search.query import Query
+    from evcards.search.query_eval import QueryIndex
 
 FIRST_SLICE = 2_000  # entities whose claims are scanned before a key press returns
 SEARCH_SLICE = 8_000  # then per turn of the event loop
@@ -271,11 +271,12 @@ class EntityListPane(QWidget):
         layout.addLayout(field_row)
         layout.addWidget(self.query_error)
         layout.addWidget(self._stack, 1)
-        self._filter = EntityFilter([])
-        self._index = QueryIndex(self._filter)
+        # The search's modules are imported when a file is shown or a query typed, not at start-up.
+        self._filter: EntityFilter | None = None
+        self._index: QueryIndex | None = None
         self._parsed: Query | None = None  # the query the list shows (not one that failed to parse)
         self._history_at: int | None = None  # in history navigation: the index of the query shown
-        self._search: FilterSearch = self._filter.search("")
+        self._search: FilterSearch | None = None  # None: no query applied yet
         self._query = ""
         self._search_timer = QTimer(self)
         self._search_timer.setInterval(0)
@@ -303,6 +304,9 @@ class EntityListPane(QWidget):
 
         `entity_filter`, when given, was built for these entities (by the loading thread);
         `knowledge_base`, their file, gives has:approximate and has:notfound their quote statuses."""
+        from evcards.search.entity_filter import EntityFilter
+        from evcards.search.query_eval import QueryIndex
+
         self._filter = entity_filter if entity_filter is not None else EntityFilter(entities)
         self._index = QueryIndex(self._filter, knowledge_base)
         self._parsed = None
@@ -325,6 +329,9 @@ class EntityListPane(QWidget):
         events (`_continue_search`)."""
         if self._history_at is not None and query != self._history_query():
             self._history_at = None  # typing ends history navigation
+        from evcards.search.entity_filter import FilterSearch
+        from evcards.search.query import QueryError, parse
+
         parsed = parse(query)
         if isinstance(parsed, QueryError):  # the list stays as it was
             self.query_error.setText(str(parsed))
@@ -333,11 +340,12 @@ class EntityListPane(QWidget):
         self.query_error.hide()
         self._search_timer.stop()
         self._parsed = parsed
+        entity_filter, index = self._filters()
         if parsed.plain or parsed.node is None:
-            self._search = self._filter.search(query)
+            self._search = entity_filter.search(query)
             self._search.step(FIRST_SLICE)
         else:
-            self._search = FilterSearch.finished(list(self._index.rows(parsed)))
+            self._search = FilterSearch.finished(list(index.rows(parsed)))
         self._query = query.strip()
         self.model.set_rows(self._search.rows)
         self._keep_place()
@@ -351,6 +359,8 @@ class EntityListPane(QWidget):
         parsed = self._parsed
         if parsed is None or parsed.node is None:
             return []
+        from evcards.search.query import positive_text_terms
+
         return [self._query] if parsed.plain else positive_text_terms(parsed.node)
 
     def show_query_help(self) -> None:
@@ -401,10 +411,22 @@ class EntityListPane(QWidget):
         finally:
             self._quiet = False
 
+    def _filters(self) -> tuple[EntityFilter, QueryIndex]:
+        """The filter and the search language's index: empty ones until a file is shown."""
+        if self._filter is None or self._index is None:
+            from evcards.search.entity_filter import EntityFilter
+            from evcards.search.query_eval import QueryIndex
+
+            self._filter = EntityFilter([])
+            self._index = QueryIndex(self._filter)
+        return self._filter, self._index
+
     def _continue_search(self, budget: int = SEARCH_SLICE) -> None:
+        if self._search is None:
+            return
         added = self._search.step(budget)
         self.model.append_rows(added)
-        place = self._filter.position_of_id.get(self._selected_id) if self._selected_id is not None else None
+        place = self._filters()[0].position_of_id.get(self._selected_id) if self._selected_id is not None else None
         if place is not None and place in added and not self.list_view.currentIndex().isValid():
             self._keep_place()  # the reader's entity matched in its claims, found now
         if self._search.done:
@@ -425,7 +447,7 @@ class EntityListPane(QWidget):
 
     def _show_progress(self) -> None:
         rows = self.model.rowCount()
-        empty = self._search.done and not rows
+        empty = self.search_done() and not rows
         self._stack.setCurrentWidget(self.empty_label if empty else self.list_view)
         if empty:
             self.empty_label.setText(
@@ -434,14 +456,14 @@ class EntityListPane(QWidget):
         self.count_changed.emit(rows, self.model.total())
 
     def search_done(self) -> bool:
-        return self._search.done
+        return self._search is None or self._search.done
 
     def listed_entities(self) -> list[Entity]:
         """Every entity the filter lets through, in list order, including matches that a
         search still running in slices has not added to the list yet."""
-        if not self._search.done:
+        if not self.search_done():
             self._search_timer.stop()
-            self._continue_search(len(self._filter))  # the rest in one go
+            self._continue_search(len(self._filters()[0]))  # the rest in one go
         return [self.model.entity_at(row) for row in range(self.model.rowCount())]
 
     def is_listed(self, entity_id: str) -> bool:
