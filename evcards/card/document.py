@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
@@ -32,6 +33,9 @@ from evcards.card.parts import (
 )
 
 LINE_SEPARATOR = "\u2028"  # Qt's QChar::LineSeparator: a new line inside the same paragraph
+WORD_JOINER = "\u2060"  # no line break on either side (UAX #14); drawn as nothing, left out of copies
+# A verdict is one term: its sign and word stay on one line (the long "Unconfirmed: ..." may wrap).
+_UNBROKEN_STYLES: frozenset[CharStyle] = frozenset({"supported", "partly_supported", "contested", "refuted", "no_source_quote"})
 CARD_FAMILY = "DejaVu Sans"
 MARGIN = 16  # the least room around the card's text, on screen
 # A good page's measure: lines of about 70-80 characters of running text (a line of the card
@@ -175,6 +179,18 @@ def build_parts_document(
     return document
 
 
+def _joined_ideographs(text: str) -> str:
+    """`text` with a word joiner between each two neighbouring characters beyond ASCII that are
+    not spaces: "✓ 有据支持" never breaks as "✓ 有" and "据支持", since a line may break between
+    any two Han characters; Latin words and spaces are left as they are."""
+    pieces = [text[0]]
+    for before, ch in pairwise(text):
+        if not before.isascii() and not ch.isascii() and not before.isspace() and not ch.isspace():
+            pieces.append(WORD_JOINER)
+        pieces.append(ch)
+    return "".join(pieces)
+
+
 def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: Mapping[CharStyle, QTextCharFormat]) -> None:
     insert = cursor.insertText  # a long card inserts ~500 runs
     for run in runs:
@@ -183,6 +199,8 @@ def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: 
             continue
         text, style, href, anchor, language = run
         text = one_line(text)
+        if style in _UNBROKEN_STYLES and not text.isascii():
+            text = _joined_ideographs(text)
         families = language_families(language) if language else None
         if href or anchor or families:
             char = QTextCharFormat(chars[style])

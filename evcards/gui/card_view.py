@@ -22,7 +22,7 @@ from evcards.card.basics import BASE_POINT_SIZE, entity_link_target, is_web_url,
 from evcards.gui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not at start-up
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import QMimeData, QUrl
     from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QHelpEvent, QKeyEvent, QPaintEvent, QResizeEvent
 
     from evcards.card.parts import Part
@@ -212,6 +212,16 @@ class CardView(QTextBrowser):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._render()
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """A selection as Qt copies it, without the word joiners that keep each verdict on one line."""
+        from evcards.card.document import WORD_JOINER
+
+        data = super().createMimeDataFromSelection()
+        if WORD_JOINER in data.text():
+            data.setText(data.text().replace(WORD_JOINER, ""))
+            data.setHtml(data.html().replace(WORD_JOINER, ""))
+        return data
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         """Never fetch images or style sheets named by a document: data cannot reach out."""

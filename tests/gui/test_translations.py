@@ -108,7 +108,8 @@ def test_the_window_speaks_chinese(qtbot: Any, settings: Any, chinese: None) -> 
     assert window.action_registry["open"].text() == "打开(&O)…"
     assert window.action_registry["open"].iconText() == "打开"  # the tool button: no "(O)"
     assert window.status.count_label.text() == "9/9 个实体"
-    card = window.card.toPlainText()
+    window.card.selectAll()
+    card = window.card.createMimeDataFromSelection().text()  # the card as a reader copies it
     assert "声明（17）" in card and "来源" in card and "有据支持" in card
     groups = window.action_registry.shortcut_groups()
     assert [menu for menu, _ in groups] == ["文件", "编辑", "视图", "帮助"]
