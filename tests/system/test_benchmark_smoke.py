@@ -1,7 +1,7 @@
 """The benchmark runner still runs end to end (size S, not timed): every figure is measured.
 
-The figures themselves are not checked here: they depend on the machine. See the README's
-Performance section for the targets and the L runs.
+The figures themselves are not checked here: they depend on the machine. See
+docs/performance.md for the targets and the L runs.
 """
 
 from __future__ import annotations
