@@ -63,7 +63,9 @@ class FirstCard(QObject):
         return False
 
     def _open(self) -> None:
-        if not self._opened:
-            self._opened = True
-            self._patience.stop()
+        if self._opened:
+            return
+        self._opened = True
+        self._patience.stop()
+        if self._window.kb is None and not self._window.loader.is_busy():  # the reader has not opened another file meanwhile
             self._window.open_file(self._path)
