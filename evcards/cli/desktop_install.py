@@ -97,7 +97,8 @@ def render_png(svg: bytes, size: int) -> bytes:
     painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    if not image.save(buffer, b"PNG"):
+        raise DesktopEntryError(fill(translate("cli", "cannot draw the icon at %1 pixels"), size))
     return bytes(buffer.data().data())
 
 
@@ -128,10 +129,11 @@ def _make_folder(folder: Path, base: Path) -> None:
 
 
 def _read_entry(path: Path) -> str | None:
-    """The text of the .desktop file at `path`, None when there is none."""
+    """The text of the .desktop file at `path`, None when there is none (or a folder is in the
+    way: writing then says so)."""
     try:
         return path.read_text("utf-8", errors="replace")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return None
     except OSError as error:
         raise DesktopEntryError(fill(translate("cli", "cannot read %1: %2"), path, error.strerror or error)) from error
@@ -172,7 +174,7 @@ def uninstall(base: Path) -> None:
     existing = _read_entry(entry)
     if existing is not None and not is_ours(existing):
         raise DesktopEntryError(fill(translate("cli", "%1 was not written by evcards; nothing was removed"), entry))
-    present = [path for path in (entry, *icon_files(base)) if os.path.lexists(path)]
+    present = [path for path in (entry, *icon_files(base)) if path.is_symlink() or path.is_file()]  # never a folder
     if not present:
         say(fill(translate("cli", "no desktop entry of evcards to remove in %1"), base), sys.stdout)
         return
