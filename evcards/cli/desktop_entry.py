@@ -20,13 +20,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from evcards.translation import LANGUAGES, QT_TRANSLATE_NOOP, translated_in
+from evcards.translation import LANGUAGES, QT_TRANSLATE_NOOP, translate, translated_in
 
+if TYPE_CHECKING:
+    import argparse
+
+INSTALL, UNINSTALL = "--install-desktop-entry", "--uninstall-desktop-entry"
 APP_ID = "evcards"
 PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 # The key that marks a .desktop file as written by evcards: uninstalling removes only such a file.
@@ -43,6 +47,23 @@ _RESERVED = re.compile("[ \t\n\"'\\\\><~|&;$*?#()`]")
 _ESCAPED_IN_QUOTES = re.compile('(["`$\\\\])')
 # A script pip (distlib) writes for an interpreter whose path holds a space: /bin/sh runs it.
 _SH_LAUNCHER = re.compile(r"""'''exec' "(?P<python>[^"]+)" "\$0" "\$@\"""")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The two flags, on the window's parser. Here, not beside the install, which imports more
+    than a start of the window should pay for."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        INSTALL,
+        action="store_true",
+        help=translate("cli", "add evcards and its icon to your desktop's application menu ($XDG_DATA_HOME, else ~/.local/share)"),
+    )
+    group.add_argument(UNINSTALL, action="store_true", help=translate("cli", "remove what --install-desktop-entry wrote, and nothing else"))
+
+
+def asked(args: argparse.Namespace) -> bool:
+    """Whether the command line asks to install or remove the desktop entry."""
+    return bool(args.install_desktop_entry or args.uninstall_desktop_entry)
 
 
 def data_home() -> Path:
@@ -98,6 +119,8 @@ def launch_command() -> list[str]:
     """The command that starts this installation of evcards: the `evcards` script on PATH when
     it runs this Python (by its full path, so the desktop session's PATH does not matter), else
     this Python with `-m evcards`."""
+    import shutil  # here: the window's start imports this module, and shutil costs it 3 ms
+
     script = shutil.which(APP_ID)
     if script is not None and (interpreter := _script_interpreter(Path(script))) and _is_this_python(interpreter):
         return [os.path.abspath(script)]

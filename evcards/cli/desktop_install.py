@@ -27,7 +27,9 @@ from typing import TYPE_CHECKING
 
 from evcards.cli.desktop_entry import (
     APP_ID,
+    INSTALL,
     PNG_SIZES,
+    UNINSTALL,
     data_home,
     desktop_entry_text,
     desktop_file,
@@ -46,28 +48,14 @@ from evcards.translation import fill, translate
 if TYPE_CHECKING:
     import argparse
 
-INSTALL, UNINSTALL = "--install-desktop-entry", "--uninstall-desktop-entry"
-
 
 class DesktopEntryError(Exception):
     """The install or the removal stopped; `str(error)` names the file and the cause."""
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        INSTALL,
-        action="store_true",
-        help=translate("cli", "add evcards and its icon to your desktop's application menu ($XDG_DATA_HOME, else ~/.local/share)"),
-    )
-    group.add_argument(UNINSTALL, action="store_true", help=translate("cli", "remove what --install-desktop-entry wrote, and nothing else"))
-
-
-def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int | None:
-    """Do what the flag asks and return the exit code; None when neither flag was given."""
-    flag = INSTALL if args.install_desktop_entry else UNINSTALL if args.uninstall_desktop_entry else None
-    if flag is None:
-        return None
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Do what `--install-desktop-entry` or `--uninstall-desktop-entry` asks; the exit code."""
+    flag = INSTALL if args.install_desktop_entry else UNINSTALL
     if args.file or args.data:
         parser.error(fill(translate("cli", "%1 takes no FILE.json"), flag))
     try:
@@ -84,7 +72,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int | None
 def render_png(svg: bytes, size: int) -> bytes:
     """The icon as a PNG of `size` x `size` pixels, transparent around the drawing."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtGui import QImage, QImageWriter, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
     renderer = QSvgRenderer(QByteArray(svg))
@@ -97,7 +85,7 @@ def render_png(svg: bytes, size: int) -> bytes:
     painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    if not QImageWriter(buffer, b"png").write(image):
         raise DesktopEntryError(fill(translate("cli", "cannot draw the icon at %1 pixels"), size))
     return bytes(buffer.data().data())
 

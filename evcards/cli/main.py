@@ -176,17 +176,19 @@ def _window_parser() -> argparse.ArgumentParser:
     from evcards.cli.load_options import add_load_options
 
     add_load_options(parser)
-    from evcards.cli import desktop_install
+    from evcards.cli import desktop_entry
 
-    desktop_install.add_arguments(parser)
+    desktop_entry.add_arguments(parser)
     return parser
 
 
 def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from evcards.cli import desktop_install
+    from evcards.cli import desktop_entry
 
-    if (code := desktop_install.run(parser, args)) is not None:
-        return code
+    if desktop_entry.asked(args):
+        from evcards.cli import desktop_install
+
+        return desktop_install.run(parser, args)
     _chosen_file(parser, args)  # refuses two different files
     return _run_window(args.data or args.file, args)
 
