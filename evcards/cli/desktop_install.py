@@ -19,7 +19,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shlex
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -99,7 +101,7 @@ def _cause(error: OSError, path: Path) -> str:
     if code in (errno.EACCES, errno.EPERM):
         return fill(translate("cli", "permission denied (the folder %1 is not writable for you)"), folder)
     if code in (errno.EEXIST, errno.ENOTDIR):
-        blocker = next((step for step in (*reversed(path.parents), path) if step.exists() and not step.is_dir()), path)
+        blocker = next((step for step in (*reversed(path.parents), path) if os.path.exists(step) and not os.path.isdir(step)), path)
         return fill(translate("cli", "%1 is not a folder"), blocker)
     if code == errno.ENOENT:
         return fill(translate("cli", "the folder %1 takes no new folders (a system folder such as /proc)"), folder)
@@ -153,7 +155,17 @@ def install(base: Path) -> None:
         save_bytes(path, data)
         say(fill(translate("cli", "%1: written"), path), sys.stdout)
     _refresh_caches(base)
-    say(fill(translate("cli", "evcards is in the application menu, started as: %1"), " ".join(command)), sys.stdout)
+    say(fill(translate("cli", "evcards is in the application menu, started as: %1"), shlex.join(command)), sys.stdout)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file or a symbolic link, which removing it takes away; never a folder."""
+    try:
+        return not stat.S_ISDIR(os.lstat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise DesktopEntryError(fill(translate("cli", "cannot remove %1: %2"), path, _cause(error, path))) from error
 
 
 def uninstall(base: Path) -> None:
@@ -162,7 +174,7 @@ def uninstall(base: Path) -> None:
     existing = _read_entry(entry)
     if existing is not None and not is_ours(existing):
         raise DesktopEntryError(fill(translate("cli", "%1 was not written by evcards; nothing was removed"), entry))
-    present = [path for path in (entry, *icon_files(base)) if path.is_symlink() or path.is_file()]  # never a folder
+    present = [path for path in (entry, *icon_files(base)) if _is_file(path)]
     if not present:
         say(fill(translate("cli", "no desktop entry of evcards to remove in %1"), base), sys.stdout)
         return
