@@ -1,9 +1,10 @@
 """What `evcards --install-desktop-entry` writes, and where: the text of the .desktop file and
-the XDG paths of it and of the icon. No Qt and no writing here, so the text is testable alone.
+the XDG paths of it and of the icon, and the two flags. No Qt and no writing here, so the text
+is testable alone and the window's start (whose parser has the flags) pays for little.
 
 The names follow the specifications the desktops read:
-- Desktop Entry Specification (version 1.4, the newest desktop-file-validate 0.26 knows): `$XDG_DATA_HOME/applications/evcards.desktop`. Its file name
-  is the app's id: the window calls `setDesktopFileName("evcards")` (Wayland's app id) and Qt
+- Desktop Entry Specification (version 1.4, the newest desktop-file-validate 0.26 knows):
+  `$XDG_DATA_HOME/applications/evcards.desktop`. Its file name is the app's id: the window calls `setDesktopFileName("evcards")` (Wayland's app id) and Qt
   sets the X11 WM_CLASS class to the application name "evcards", so `StartupWMClass=evcards`
   lets the dock group the window under this entry.
 - Icon Theme Specification: `$XDG_DATA_HOME/icons/hicolor/scalable/apps/evcards.svg` and a PNG
