@@ -4,9 +4,10 @@ is testable alone and the window's start (whose parser has the flags) pays for l
 
 The names follow the specifications the desktops read:
 - Desktop Entry Specification (version 1.4, the newest desktop-file-validate 0.26 knows):
-  `$XDG_DATA_HOME/applications/evcards.desktop`. Its file name is the app's id: the window calls `setDesktopFileName("evcards")` (Wayland's app id) and Qt
-  sets the X11 WM_CLASS class to the application name "evcards", so `StartupWMClass=evcards`
-  lets the dock group the window under this entry.
+  `$XDG_DATA_HOME/applications/evcards.desktop`. Its file name is the app's id: the window
+  calls `setDesktopFileName("evcards")` (Wayland's app id) and Qt sets the X11 WM_CLASS class
+  to the application name "evcards", so `StartupWMClass=evcards` lets the dock group the
+  window under this entry.
 - Icon Theme Specification: `$XDG_DATA_HOME/icons/hicolor/scalable/apps/evcards.svg` and a PNG
   per size in `hicolor/NxN/apps/evcards.png` (for the desktops and toolkits that draw no SVG).
 - Base Directory Specification: `$XDG_DATA_HOME`, when set to an absolute path, else
