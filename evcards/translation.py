@@ -88,6 +88,13 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
     return text.replace("%n", str(n)) if n >= 0 else text
 
 
+def translated_in(code: str, context: str, source: str) -> str | None:
+    """`source` in the language `code`, whatever language is chosen; None when it has no
+    translation. For files that carry every language at once (a .desktop file's `Name[zh_CN]`)."""
+    forms = _catalog(code).get((context, source))
+    return forms[0] if forms else None
+
+
 class Words:
     """A base for a class of counted words: `cls.tr("%n claim(s)", "", n)` inside its body is
     what pyside6-lupdate reads as a plural message of the context named as the class (it does

@@ -167,7 +167,8 @@ def _window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="evcards",
         description=translate("cli", "Browse knowledge cards whose every quote is checked against its source text."),
-        usage="evcards [-h] [--version] [FILE.json | --data FILE.json]\n       evcards COMMAND [ARGS ...]",
+        usage="evcards [-h] [--version] [FILE.json | --data FILE.json]\n       evcards COMMAND [ARGS ...]\n"
+        "       evcards --install-desktop-entry | --uninstall-desktop-entry",
         epilog=fill(translate("cli", "commands:\n%1\n\nRun 'evcards COMMAND --help' for a command's options."), commands),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -177,10 +178,19 @@ def _window_parser() -> argparse.ArgumentParser:
     from evcards.cli.load_options import add_load_options
 
     add_load_options(parser)
+    from evcards.cli import desktop_entry
+
+    desktop_entry.add_arguments(parser)
     return parser
 
 
 def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.cli import desktop_entry
+
+    if desktop_entry.asked(args):
+        from evcards.cli import desktop_install
+
+        return desktop_install.run(parser, args)
     _chosen_file(parser, args)  # refuses two different files
     return _run_window(args.data or args.file, args)
 

@@ -1598,8 +1598,16 @@
         <translation>将实体卡片导出为 PDF</translation>
     </message>
     <message>
+        <source>Knowledge Card Viewer</source>
+        <translation>知识卡片查看器</translation>
+    </message>
+    <message>
         <source>Browse knowledge cards whose every quote is checked against its source text.</source>
         <translation>浏览知识卡片：每条引文都经过来源文本核对。</translation>
+    </message>
+    <message>
+        <source>knowledge;cards;quotes;citations;sources;evidence;</source>
+        <translation>知识;卡片;引文;引用;来源;证据;</translation>
     </message>
     <message>
         <source>commands:
@@ -1718,6 +1726,86 @@ Run &apos;evcards COMMAND --help&apos; for a command&apos;s options.</source>
     <message>
         <source>wrote %1 (%2)</source>
         <translation>已写入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>add evcards and its icon to your desktop&apos;s application menu ($XDG_DATA_HOME, else ~/.local/share)</source>
+        <translation>把 evcards 及其图标加入桌面的应用程序菜单（$XDG_DATA_HOME，未设置时为 ~/.local/share）</translation>
+    </message>
+    <message>
+        <source>remove what --install-desktop-entry wrote, and nothing else</source>
+        <translation>删除 --install-desktop-entry 写入的文件，其他一概不动</translation>
+    </message>
+    <message>
+        <source>%1 takes no FILE.json</source>
+        <translation>%1 不接受 FILE.json</translation>
+    </message>
+    <message>
+        <source>evcards %1: %2</source>
+        <translation>evcards %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot draw the icon at %1 pixels</source>
+        <translation>无法绘制 %1 像素的图标</translation>
+    </message>
+    <message>
+        <source>%1 is on a read-only file system</source>
+        <translation>%1 位于只读文件系统上</translation>
+    </message>
+    <message>
+        <source>permission denied (the folder %1 is not writable for you)</source>
+        <translation>权限不足（你无法写入文件夹 %1）</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>the folder %1 takes no new folders (a system folder such as /proc)</source>
+        <translation>文件夹 %1 不能新建文件夹（/proc 之类的系统文件夹）</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1: %2</source>
+        <translation>无法创建文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 exists and was not written by evcards; nothing was written (remove it first to replace it)</source>
+        <translation>%1 已存在且不是 evcards 写入的；未写入任何文件（要替换它，请先删除）</translation>
+    </message>
+    <message>
+        <source>the path %1 is not valid UTF-8, which a .desktop file needs; nothing was written</source>
+        <translation>路径 %1 不是有效的 UTF-8，而 .desktop 文件需要 UTF-8；未写入任何文件</translation>
+    </message>
+    <message>
+        <source>%1: written</source>
+        <translation>%1：已写入</translation>
+    </message>
+    <message>
+        <source>evcards is in the application menu, started as: %1</source>
+        <translation>evcards 已加入应用程序菜单，启动命令：%1</translation>
+    </message>
+    <message>
+        <source>%1 was not written by evcards; nothing was removed</source>
+        <translation>%1 不是 evcards 写入的；未删除任何文件</translation>
+    </message>
+    <message>
+        <source>no desktop entry of evcards to remove in %1</source>
+        <translation>%1 中没有可删除的 evcards 桌面项</translation>
+    </message>
+    <message>
+        <source>cannot remove %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: removed</source>
+        <translation>%1：已删除</translation>
+    </message>
+    <message>
+        <source>evcards is no longer in the application menu</source>
+        <translation>evcards 已从应用程序菜单中移除</translation>
     </message>
 </context>
 </TS>
