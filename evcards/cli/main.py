@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from evcards import __version__
 from evcards.cli.language_option import LanguageError, add_language_argument, take_language
+from evcards.cli.load_options import add_load_options, limits_from
 from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.kb import pydantic_plugins
 from evcards.resources import bundled_data
@@ -51,15 +52,12 @@ def _chosen_file(parser: argparse.ArgumentParser, args: argparse.Namespace) -> P
 
 
 def _configure_validate(parser: argparse.ArgumentParser) -> None:
-    from evcards.cli.load_options import add_load_options
-
     _data_argument(parser)
     add_load_options(parser)
     parser.add_argument("--all", action="store_true", help=translate("cli", "show every finding, not only the first ones"))
 
 
 def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from evcards.cli.load_options import limits_from
     from evcards.cli.validate import report_validation
     from evcards.kb.loader import load
 
@@ -75,13 +73,10 @@ def _configure_list(parser: argparse.ArgumentParser) -> None:
         help=translate("cli", "only the entities this search matches, as in the window's filter (e.g. 'kind:product has:approximate')"),
     )
     parser.add_argument("--json", action="store_true", help=translate("cli", "a JSON array of the entities, for scripts"))
-    from evcards.cli.load_options import add_load_options
-
     add_load_options(parser)
 
 
 def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from evcards.cli.load_options import limits_from
     from evcards.kb.loader import load
 
     if args.file is not None and args.query is None and args.file.suffix.lower() != ".json" and not args.file.exists():
@@ -175,8 +170,6 @@ def _window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"evcards {__version__}")
     _data_argument(parser, QT_TRANSLATE_NOOP("cli", "the file opened last, else the bundled Xiaomi EV knowledge base"))
     add_language_argument(parser)
-    from evcards.cli.load_options import add_load_options
-
     add_load_options(parser)
     from evcards.cli import desktop_entry
 
