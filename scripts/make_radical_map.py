@@ -109,7 +109,8 @@ def build(ucd: Path, fonts: list[Path]) -> tuple[dict[str, object], list[str]]:
                 unified = {code for code in others if not is_radical(code) and not 0xF900 <= code <= 0xFAFF}
                 if radical in equivalents and unified - {equivalents[radical]}:
                     found = ", ".join(f"U+{code:04X}" for code in sorted(unified))
-                    disagreements[f"U+{radical:04X} shares its glyph with {found} (Unicode names U+{equivalents[radical]:04X})"].append(name)
+                    what = f"U+{radical:04X} shares its glyph with {found} (Unicode names U+{equivalents[radical]:04X})"
+                    disagreements[what].append(name)
                 alternatives[radical] |= others - {equivalents.get(radical, -1)}
     table: dict[str, list[str]] = {}
     for radical in sorted(set(equivalents) | set(alternatives)):
