@@ -1,7 +1,7 @@
 """Repair the ToUnicode maps of the PDF's fonts, so that copied or extracted text is the text drawn.
 
 Qt's PDF writer maps each glyph to the lowest code point the font's cmap gives it and leaves
-glyphs with no code point out. Two kinds of glyph come back wrong that way:
+glyphs with no code point out. Three kinds of glyph come back wrong that way:
 
 - glyphs only OpenType substitution reaches (Devanagari conjuncts, Thai tone marks moved
   out of the way, Arabic ligatures): the bundled fonts give each a Private Use Area code point
@@ -98,9 +98,10 @@ def repaired(font_name: str, text: str, radicals: Mapping[str, str] | None = Non
     """What a glyph mapped to `text` in the font `font_name` (subset tag allowed) stands for.
 
     `radicals` gives a CJK radical's text (`radical_choices` for the font's whole map); without
-    it a radical becomes Unicode's equivalent ideograph. A right-to-left glyph that stands for several characters (the lam-alef ligature) is given
-    them last to first: poppler spreads them over the glyph's width from left to right and
-    then reads the right-to-left line backwards, so `pdftotext` gives them back in order."""
+    it a radical becomes Unicode's equivalent ideograph. A right-to-left glyph that stands for
+    several characters (the lam-alef ligature) is given them last to first: poppler spreads
+    them over the glyph's width from left to right and then reads the right-to-left line
+    backwards, so `pdftotext` gives them back in order."""
     if text in _WHITE_SPACE_CONTROLS:
         return " "  # fonts map tab, line feed or NUL to their space glyph, and Qt keeps the lowest
     pua = glyph_texts().get(_SUBSET_TAG.sub("", font_name, count=1), {})
