@@ -81,14 +81,16 @@ def run_fresh_python(code: str, *args: str, config_home: Path | None = None, **e
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 
-def dejavu_only_environment(folder: Path) -> dict[str, str]:
+def dejavu_only_environment(folder: Path, also: tuple[Path, ...] = ()) -> dict[str, str]:
     """The environment of a child process whose fontconfig knows only DejaVu, the fonts of a
-    fresh machine: what a user without CJK, Arabic or Indic fonts sees. No display either."""
+    fresh machine: what a user without CJK, Arabic or Indic fonts sees. No display either.
+    `also`: font folders installed besides (a user who has Noto Sans CJK)."""
     assert DEJAVU.is_dir(), "the test machine needs the DejaVu fonts (fonts-dejavu-core)"
     config = folder / "fonts.conf"
+    dirs = "".join(f"<dir>{path}</dir>" for path in (DEJAVU, *also))
     config.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
-        f"<fontconfig><dir>{DEJAVU}</dir><cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>\n",
+        f"<fontconfig>{dirs}<cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>\n",
         encoding="utf-8",
     )
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "FONTCONFIG_PATH")}
@@ -96,10 +98,11 @@ def dejavu_only_environment(folder: Path) -> dict[str, str]:
     return env
 
 
-def run_under_dejavu_only(folder: Path, code: str, *args: str) -> subprocess.CompletedProcess[str]:
+def run_under_dejavu_only(folder: Path, code: str, *args: str, also: tuple[Path, ...] = ()) -> subprocess.CompletedProcess[str]:
     """Run `python -c code args...` offscreen under the DejaVu-only fontconfig (see
-    `dejavu_only_environment`), from the repository root so the child finds `tests.*`."""
-    env = {**dejavu_only_environment(folder), "QT_QPA_PLATFORM": "offscreen"}
+    `dejavu_only_environment`, and `also` the font folders besides), from the repository root
+    so the child finds `tests.*`."""
+    env = {**dejavu_only_environment(folder, also), "QT_QPA_PLATFORM": "offscreen"}
     root = Path(__file__).resolve().parents[1]
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=300, cwd=root)
 

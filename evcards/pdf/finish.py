@@ -75,7 +75,7 @@ def _repair_text(writer: PdfWriter, drawn_text: str) -> None:
     """Make the PDF's text the text drawn: repair each ToUnicode map, add the characters of
     glyphs Qt left unmapped, and give Devanagari and Thai runs their text in reading order."""
     for font in _fonts(writer):
-        repair_to_unicode(font)
+        repair_to_unicode(font, drawn_text)
     streams: dict[int, StreamObject] = {}
     page_fonts: list[dict[str, int]] = []
     for page in writer.pages:

@@ -1,7 +1,7 @@
 """Repair the ToUnicode maps of the PDF's fonts, so that copied or extracted text is the text drawn.
 
 Qt's PDF writer maps each glyph to the lowest code point the font's cmap gives it and leaves
-glyphs with no code point out. Two kinds of glyph come back wrong that way:
+glyphs with no code point out. Three kinds of glyph come back wrong that way:
 
 - glyphs only OpenType substitution reaches (Devanagari conjuncts, Thai tone marks moved
   out of the way, Arabic ligatures): the bundled fonts give each a Private Use Area code point
@@ -10,9 +10,9 @@ glyphs with no code point out. Two kinds of glyph come back wrong that way:
 - glyphs whose lowest code point is a compatibility presentation form (DejaVu's and Noto's
   contextual Arabic forms U+FE70-U+FEFF, U+FB50-U+FDFF; Hebrew and Latin ligatures U+FB00-U+FB4F):
   replaced with their compatibility decomposition (NFKC), the letters that were typed;
-- glyphs a CJK font shares between an ideograph and its Kangxi radical (U+2F00-U+2FDF): the
-  radical's NFKC is the ideograph. (The CJK Radicals Supplement, U+2E80-U+2EFF, has no such
-  decomposition, so ⻚ for 页 from an installed Noto Sans CJK still comes back as the radical.)
+- glyphs a CJK font shares between an ideograph and a radical (Kangxi, U+2F00-U+2FDF, or the
+  supplement, U+2E80-U+2EFF): ⻚ for 页 from an installed Noto Sans CJK. `evcards.pdf.radicals`
+  chooses the ideograph, from Unicode's data and the text the export drew.
 
 A map is written back only when something in it changed. No Qt here: the maps are read and
 written as the CMap text that ISO 32000-1 (9.10.3) describes.
@@ -23,10 +23,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import cache
 
 from pypdf.generic import DictionaryObject
 
+from evcards.pdf.radicals import radical_candidates, radical_choices
 from evcards.resources import fonts_dir
 
 GLYPH_TEXT_FILE = "glyph-text.json"
@@ -36,9 +38,7 @@ _BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
 _BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
 _RANGE_ENTRY = re.compile(rf"{_HEX}\s*{_HEX}\s*(?:{_HEX}|\[((?:\s*<[0-9A-Fa-f]*>)*)\s*\])")
 _PAIR = re.compile(rf"{_HEX}\s*{_HEX}")
-# Also the Kangxi radicals (U+2F00-U+2FDF): CJK fonts (Noto Sans CJK, installed) draw a radical
-# and its ideograph with one glyph, so Qt's lowest code point made 人 come back as ⼈ (U+2F08).
-_PRESENTATION_FORMS = re.compile("[\u2f00-\u2fdf\ufb00-\ufdff\ufe70-\ufefe]")
+_PRESENTATION_FORMS = re.compile("[\ufb00-\ufdff\ufe70-\ufefe]")
 _WHITE_SPACE_CONTROLS = {"\x00", "\t", "\n", "\r"}
 _ENTRIES_PER_BLOCK = 100  # the most a bfchar block may hold
 
@@ -94,32 +94,38 @@ def _right_to_left(text: str) -> bool:
     return next((unicodedata.bidirectional(ch) in ("R", "AL") for ch in text if unicodedata.bidirectional(ch) in ("L", "R", "AL")), False)
 
 
-def repaired(font_name: str, text: str) -> str:
+def repaired(font_name: str, text: str, radicals: Mapping[str, str] | None = None) -> str:
     """What a glyph mapped to `text` in the font `font_name` (subset tag allowed) stands for.
 
-    A right-to-left glyph that stands for several characters (the lam-alef ligature) is given
-    them last to first: poppler spreads them over the glyph's width from left to right and
-    then reads the right-to-left line backwards, so `pdftotext` gives them back in order."""
+    `radicals` gives a CJK radical's text (`radical_choices` for the font's whole map); without
+    it a radical becomes Unicode's equivalent ideograph. A right-to-left glyph that stands for
+    several characters (the lam-alef ligature) is given them last to first: poppler spreads
+    them over the glyph's width from left to right and then reads the right-to-left line
+    backwards, so `pdftotext` gives them back in order."""
     if text in _WHITE_SPACE_CONTROLS:
         return " "  # fonts map tab, line feed or NUL to their space glyph, and Qt keeps the lowest
     pua = glyph_texts().get(_SUBSET_TAG.sub("", font_name, count=1), {})
     if len(text) == 1 and ord(text) in pua:
         text = pua[ord(text)]
+    elif text in radical_candidates():
+        text = (radicals if radicals is not None else radical_choices([text])).get(text, text)
     else:
         text = _PRESENTATION_FORMS.sub(lambda match: unicodedata.normalize("NFKC", match[0]), text)
     return text[::-1] if len(text) > 1 and _right_to_left(text) else text
 
 
-def repair_to_unicode(font: DictionaryObject) -> bool:
+def repair_to_unicode(font: DictionaryObject, drawn_text: str = "") -> bool:
     """Rewrite the ToUnicode map of `font` (a PDF font dictionary) where it holds what `repaired`
-    changes; True if it did."""
+    changes; True if it did. `drawn_text`, the text the export drew, decides what a glyph
+    mapped to a CJK radical stands for (`radical_choices`)."""
     stream = font.get("/ToUnicode")
     if stream is None:
         return False
     stream = stream.get_object()
     mapping = parse_cmap(stream.get_data().decode("latin-1"))
     name = str(font.get("/BaseFont", "")).lstrip("/")
-    fixed = {code: repaired(name, text) for code, text in mapping.items()}
+    radicals = radical_choices(mapping.values(), drawn_text)
+    fixed = {code: repaired(name, text, radicals) for code, text in mapping.items()}
     if fixed == mapping:
         return False
     stream.set_data(write_cmap(fixed).encode("ascii"))  # pypdf compresses it again if it was

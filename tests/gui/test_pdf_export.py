@@ -21,6 +21,7 @@ from evcards.file_saving import os_error_message
 from evcards.pdf import export as pdf_export
 from evcards.pdf.export import ExportCancelled, ExportError, ExportProgress, export_pdf, print_card
 from evcards.pdf.pages import PaintFailed, content_height, lay_out
+from evcards.pdf.radicals import radical_candidates
 from tests.conftest import KbWriter, load_kb, minimal_kb, write_and_load
 from tests.pdf_helpers import (
     CURLY_QUOTE,
@@ -437,7 +438,11 @@ def test_print_card_paginates_like_the_pdf(write_kb: KbWriter, tmp_path: Path) -
         printer.setPageMargins(pdf_export.PAGE_MARGINS_MM, pdf_export.QPageLayout.Unit.Millimeter)
         pages = print_card(kb, entity, printer, today=TODAY)
         assert pages == exported.pages > 1, mode
-        assert page_texts(tmp_path / f"printed-{mode.name}.pdf") == page_texts(exported.path)
+        # What Qt prints is its own PDF, whose text maps evcards does not repair: with an
+        # installed Noto Sans CJK the 长 of 长卡 reads as the radical ⻓ that shares its glyph.
+        radicals = {ord(radical): texts[0] for radical, texts in radical_candidates().items()}
+        printed = [text.translate(radicals) for text in page_texts(tmp_path / f"printed-{mode.name}.pdf")]
+        assert printed == page_texts(exported.path)
 
 
 def test_preview_painter_paints_the_card(write_kb: KbWriter, tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ def test_an_installed_evcards_lists_the_bundled_entities_and_draws_chinese_with_
         "evcards/resources/fonts/NotoSansDevanagari-Regular.ttf",
         "evcards/resources/fonts/NotoEmoji-Regular.ttf",
         "evcards/resources/fonts/glyph-text.json",
+        "evcards/resources/fonts/radical-ideographs.json",
         "evcards/resources/fonts/OFL.txt",
         "evcards/resources/translations/evcards_en.qm",
         "evcards/resources/translations/evcards_zh_CN.qm",
