@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -58,8 +59,12 @@ def test_install_writes_an_entry_that_starts_this_evcards_and_its_icons(tmp_path
     written = [line.removesuffix(": written") for line in run.stdout.splitlines() if line.endswith(": written")]
     assert sorted(written) == sorted(map(str, ours(tmp_path)))
     entry_file = tmp_path / "applications" / "evcards.desktop"
-    validation = subprocess.run(["desktop-file-validate", str(entry_file)], capture_output=True, text=True, timeout=60)
-    assert (validation.returncode, validation.stdout, validation.stderr) == (0, "", "")
+    validator = shutil.which("desktop-file-validate")  # CI installs it (desktop-file-utils) and requires it
+    if validator is None and os.environ.get("EVCARDS_REQUIRE_DESKTOP_FILE_VALIDATE"):
+        pytest.fail("desktop-file-validate is not installed (Debian: apt-get install desktop-file-utils)")
+    if validator is not None:
+        validation = subprocess.run([validator, str(entry_file)], capture_output=True, text=True, timeout=60)
+        assert (validation.returncode, validation.stdout, validation.stderr) == (0, "", "")
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]
     parser.read(entry_file, encoding="utf-8")
