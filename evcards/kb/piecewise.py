@@ -11,6 +11,10 @@ Anything unexpected (another layout, an invalid slice, a key given twice) return
 the caller validates the file whole, which also gives the exact problem report: this path
 only ever accepts a file that whole-file validation accepts, with the same result, because
 slices that are each valid JSON can only have been cut between entities.
+
+A file with another layout (minified, on one line) is cut where `evcards.kb.entity_bounds`,
+a real JSON parser walking the file one entity at a time, finds its entities begin; its
+slices are then slices of the decoded text.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import AnyStr
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
+from evcards.kb.entity_bounds import entity_bounds
 from evcards.kb.model import Entity, KnowledgeBase
 
 SLICE_BYTES = 512 * 1024  # about 8 ms of validation on a small machine
@@ -68,25 +74,44 @@ def validate_in_slices(
 ) -> KnowledgeBase | None:
     """The knowledge base in `data`, validated a slice at a time; None: validate it whole instead.
 
-    `progress(done, total)` counts bytes of the entities array and may raise to cancel. `big`
-    gets the index of each entity in a slice of more than `big_bytes` (entities in smaller
-    slices are smaller than that: see `evcards.kb.card_size`).
+    `progress(done, total)` counts bytes (characters, for a file not laid out one entity per
+    block) of the entities array and may raise to cancel. `big` gets the index of each entity
+    in a slice of more than `big_bytes` (entities in smaller slices are smaller than that: see
+    `evcards.kb.card_size`).
     """
     found = _slices(data)
-    if found is None:
-        return None
-    start, end, cuts = found
+    if found is not None:
+        return _validated(data, *found, progress, big, big_bytes)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # whole-file validation says where
+    found = entity_bounds(text, SLICE_BYTES, progress)
+    return None if found is None else _validated(text, *found, progress, big, big_bytes)
+
+
+def _validated(
+    document: AnyStr,
+    start: int,
+    end: int,
+    cuts: list[int],
+    progress: Callable[[int, int], None] | None,
+    big: list[int] | None,
+    big_bytes: int,
+) -> KnowledgeBase | None:
     bounds = [*cuts, end]
     adapter = _entity_list()
     entities: list[Entity] = []
+    signs = (_WHITESPACE, b",", b"[", b"]") if isinstance(document, bytes) else (_WHITESPACE.decode(), ",", "[", "]")
+    whitespace, comma, opening, closing = signs
     for k in range(len(cuts)):
-        piece = data[bounds[k] : bounds[k + 1]].rstrip(_WHITESPACE)
+        piece = document[bounds[k] : bounds[k + 1]].rstrip(whitespace)
         if k < len(cuts) - 1:  # a separating comma between slices, and none after the last
-            if not piece.endswith(b","):
+            if not piece.endswith(comma):
                 return None
             piece = piece[:-1]
         try:
-            in_piece = adapter.validate_json(b"[" + piece + b"]")
+            in_piece = adapter.validate_json(opening + piece + closing)
         except (ValidationError, RecursionError):
             return None
         if big is not None and len(piece) > big_bytes:
@@ -95,7 +120,7 @@ def validate_in_slices(
         if progress:
             progress(bounds[k + 1] - start, end - start)
     try:
-        kb = KnowledgeBase.model_validate_json(data[:start] + data[end:])
+        kb = KnowledgeBase.model_validate_json(document[:start] + document[end:])
     except (ValidationError, RecursionError):
         return None
     kb.entities = entities
