@@ -47,39 +47,49 @@ def test_a_minified_file_gives_the_data_of_the_whole_file(write_kb: KbWriter, se
     assert len(totals) == 5, "progress counts the file read, the entities found, validated, the source read, the claims anchored"
 
 
+@pytest.mark.parametrize("indent", [None, 2])
 @pytest.mark.usefixtures("every_file_in_slices")
-def test_problems_in_a_minified_file_are_those_of_the_whole_file(write_kb: KbWriter, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_problems_found_a_slice_at_a_time_are_those_of_the_whole_file(
+    write_kb: KbWriter, monkeypatch: pytest.MonkeyPatch, indent: int | None
+) -> None:
     data = _data()
     data["entities"][3]["kind"] = 7
+    data["entities"][3]["nmae"] = "typo"
     data["entities"][5]["aliases"] = [""]
     data["entities"][6]["claims"] = [{"statement": "No quote.", "quote": "x" * 10, "source": "article", "stance": "supports"}]
     data["title"] = ["not", "a", "title"]
-    path = _minified(write_kb, data)
+    data["extra"] = 1
+    data = {"extra": 1, **data}
+    path = write_kb(json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")))
     problems = load(path).lines()
     monkeypatch.setattr(loader, "SLICES_FROM_BYTES", 1 << 40)  # read whole
     assert problems == load(path).lines()
     assert [line.split(": ")[1] for line in problems] == [
         "title",
         "entities[3].kind",
+        "entities[3].nmae",
         "entities[5].aliases[0]",
         "entities[6].claims[0].stance",
+        "extra",
     ]
 
 
 @pytest.mark.usefixtures("every_file_in_slices")
 def test_a_minified_load_can_be_cancelled_while_it_is_validated(write_kb: KbWriter) -> None:
-    path = _minified(write_kb, _data(entities=40))
-    read_sizes = {path.stat().st_size, (path.parent / "article.txt").stat().st_size}
+    data = _data(entities=40)
+    path = _minified(write_kb, data)
+    claims = sum(len(entity.get("claims", [])) for entity in data["entities"])
+    not_validating = {path.stat().st_size, (path.parent / "article.txt").stat().st_size, claims}  # read, anchored
     reports: list[tuple[int, int]] = []
 
     def cancel_while_validating(done: int, total: int) -> None:
         reports.append((done, total))
-        if total not in read_sizes and 0 < done < total:
+        if total not in not_validating and 0 < done < total:
             raise LoadCancelled
 
     with pytest.raises(LoadCancelled):
         load(path, cancel_while_validating)
-    assert reports[-1][1] not in read_sizes
+    assert reports[-1][1] not in not_validating
 
 
 @pytest.mark.parametrize(
