@@ -61,7 +61,10 @@ def test_problems_found_a_slice_at_a_time_are_those_of_the_whole_file(
     data["extra"] = 1
     data = {"extra": 1, **data}
     path = write_kb(json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")))
-    problems = load(path).lines()
+    reports: list[tuple[int, int]] = []
+    problems = load(path, lambda done, total: reports.append((done, total))).lines()
+    size = path.stat().st_size
+    assert any(done == total != size for done, total in reports), "every slice validated, past the first with a problem"
     monkeypatch.setattr(loader, "SLICES_FROM_BYTES", 1 << 40)  # read whole
     assert problems == load(path).lines()
     assert [line.split(": ")[1] for line in problems] == [
