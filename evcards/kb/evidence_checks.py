@@ -31,8 +31,11 @@ class _Checker:
         self.findings: list[Problem] = []
         self.budget = SearchBudget()  # one for the whole load: see SearchBudget
 
-    def item(self, quote: Quote, source_id: str, where: tuple[str, int, int, int, str]) -> ItemCheck:
-        """One quote's check: the bare offset when verbatim (see `LoadedKnowledgeBase`)."""
+    def item(self, quote: Quote, source_id: str, where: tuple[str, int, int, int, str], searched: bool = False) -> ItemCheck:
+        """One quote's check: the bare offset when verbatim (see `LoadedKnowledgeBase`).
+        `searched`: the caller looked for a plain string quote with `str.find` already, and
+        found it nowhere or only inside a word (a second scan of the source cost 10 % of a
+        multilingual load)."""
         text = self.texts[source_id]
         hint: int | None
         if quote.__class__ is str:
@@ -41,7 +44,7 @@ class _Checker:
             fields = quote.__dict__
             exact, hint = fields["exact"], fields["start"]
             plain = fields["prefix"] is None and fields["suffix"] is None
-        if plain:  # no context to match: verbatim at the hint, else at the first occurrence
+        if plain and not searched:  # no context to match: verbatim at the hint, else at the first occurrence
             if hint is not None and text.startswith(exact, hint) and not cuts_word(text, hint, hint + len(exact)):
                 return hint
             position = text.find(exact)
@@ -94,9 +97,10 @@ def check_quotes(
     """Every claim's checks by entity id, the findings, and the problems of broken claims.
 
     Every source quoted has a text by now (the caller checked references and read every text).
-    A format-1 claim whose quote stands verbatim at its hint or anywhere, between characters
-    that end words (`evcards.kb.word_cuts`), costs one `str.find` and two set lookups: that
-    common case is inlined here and recorded as the bare offset, as 200,000 claims leave
+    A format-1 claim whose quote (a string, or a selector without prefix and suffix) stands
+    verbatim anywhere or at its `start` hint, between characters that end words
+    (`evcards.kb.word_cuts`), costs one `str.find` or `str.startswith` and two set lookups:
+    that common case is inlined here and recorded as the bare offset, as 200,000 claims leave
     no time for a function call or a new object each. Everything else goes through `_Checker`.
     """
     checker = _Checker(shown, texts)
@@ -122,16 +126,23 @@ def check_quotes(
                 problems.append(Problem(shown, f"entities[{i}].claims[{k}].quote", "'quote' needs a 'source' beside it"))
                 store(())
                 continue
-            if quote.__class__ is str:  # the common case, inlined
-                position = text.find(quote)
-                if position != -1:
-                    end = position + len(quote)  # neighbours that end words (nearly always) need no call
-                    if (
-                        (not position or text[position - 1] in WORD_BREAKS) and (end == len(text) or text[end] in WORD_BREAKS)
-                    ) or not cuts_word(text, position, end):
-                        store(position)
-                        continue
-            store(checker.item(quote, source, (entity.id, i, k, 0, "quote")))  # type: ignore[arg-type]  # not None: it had a text
+            plain = quote.__class__ is str
+            if plain:  # the common cases, inlined: a string found by `str.find`...
+                exact: str = quote  # type: ignore[assignment]  # a str
+                position = text.find(exact)
+            else:  # ... or a selector with no context, at its `start` hint
+                fields = quote.__dict__
+                exact, position = fields["exact"], fields["start"]
+                if position is None or fields["prefix"] is not None or fields["suffix"] is not None or not text.startswith(exact, position):
+                    position = -1
+            if position != -1:
+                end = position + len(exact)  # neighbours that end words (nearly always) need no call
+                if (
+                    (not position or text[position - 1] in WORD_BREAKS) and (end == len(text) or text[end] in WORD_BREAKS)
+                ) or not cuts_word(text, position, end):
+                    store(position)
+                    continue
+            store(checker.item(quote, source, (entity.id, i, k, 0, "quote"), searched=plain))  # type: ignore[arg-type]  # not None: it had a text
         done += len(entity.claims)
         if progress and (i % PROGRESS_STEP == 0):
             progress(done, total)

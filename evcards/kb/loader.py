@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from evcards.kb.card_size import entity_problems
 from evcards.kb.duplicate_keys import CHECK_UP_TO_BYTES, repeated_keys
@@ -23,7 +24,7 @@ from evcards.kb.evidence_checks import ProgressCallback, check_quotes
 from evcards.kb.limits import TEXT_PER_ENTITY, Limits, clipped
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.kb.model import ID_PATTERN, NON_EMPTY_PATTERN, RELATION_TYPE_PATTERN, KnowledgeBase, field_names
-from evcards.kb.piecewise import validate_in_slices
+from evcards.kb.piecewise import SliceErrors, validate_in_slices
 from evcards.kb.problems import Problem, json_path
 from evcards.kb.references import reference_problems
 from evcards.kb.source_files import SourceReader, read_file_bytes, utf8_problem
@@ -93,10 +94,10 @@ def _without_union_tags(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return tuple(kept)
 
 
-def _schema_problems(shown: str, error: ValidationError, data: bytes) -> list[Problem]:
+def _schema_problems(shown: str, errors: list[ErrorDetails], data: bytes) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
-    for item in error.errors(include_url=False, include_input=False):
+    for item in errors:
         if item["type"] == "json_invalid":
             problems.append(_syntax_problem(shown, item["ctx"]["error"], data))
             continue
@@ -245,7 +246,11 @@ def _load(path: Path, progress: ProgressCallback | None, limits: Limits) -> Load
             kb = KnowledgeBase.model_validate_json(data)
     except ValidationError as error:
         problem = utf8_problem(data, shown, "(file)")
-        result.problems = [problem] if problem else _schema_problems(shown, error, data)
+        result.problems = [problem] if problem else _schema_problems(shown, error.errors(include_url=False, include_input=False), data)
+        return result
+    except SliceErrors as error:
+        problem = utf8_problem(data, shown, "(file)")
+        result.problems = [problem] if problem else _schema_problems(shown, error.errors, data)
         return result
     except RecursionError:
         result.problems.append(Problem(shown, "(file)", "nested too deeply to be read"))

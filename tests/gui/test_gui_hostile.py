@@ -127,3 +127,31 @@ def test_the_window_command_line_takes_the_load_options(write_kb: KbWriter, monk
     assert options.allow_outside_sources and options.max_source_mb == 5
     limits = Settings(path.parent / "settings.ini").limits(options)
     assert limits.outside_sources and limits.source_bytes == 5_000_000
+
+
+def test_the_window_answers_and_cancels_while_a_file_on_one_line_is_validated(
+    qtbot: Any, window: MainWindow, write_kb: KbWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evcards.kb import loader, piecewise
+
+    monkeypatch.setattr(loader, "SLICES_FROM_BYTES", 0)  # every file is big
+    monkeypatch.setattr(piecewise, "SLICE_BYTES", 1)  # one entity a slice
+    data = minimal_kb()
+    data["entities"] += [{"id": f"extra-{i}", "name": f"Extra {i}", "kind": "place"} for i in range(3000)]
+    path = write_kb(json.dumps(data, ensure_ascii=False, separators=(",", ":")))  # minified: no entity per line
+    claims = sum(len(entity.get("claims", [])) for entity in data["entities"])
+    not_validating = {path.stat().st_size, (path.parent / "article.txt").stat().st_size, claims}  # read, anchored
+    kb = window.kb
+    seen_while_validating: list[int] = []
+
+    def cancel_while_validating(done: int, total: int) -> None:
+        if total not in not_validating and 0 < done < total and not seen_while_validating:
+            seen_while_validating.append(done)
+            window.status.cancel_button.click()
+
+    window.loader.progress.connect(cancel_while_validating)
+    with qtbot.waitSignal(window.loader.finished, timeout=WINDOW_TIMEOUT_MS) as blocker:
+        window.open_file(path)
+    assert seen_while_validating, "the window saw the load's progress while the file was validated"
+    assert blocker.args[0] is None and window.kb is kb
+    assert "cancelled" in window.statusBar().currentMessage()
