@@ -23,6 +23,8 @@ from evcards.translation import explicit_language, language, set_language
 from evcards.translators import install_translators
 
 if TYPE_CHECKING:
+    from evcards.gui.entity_list import EntityListPane
+    from evcards.gui.loading import Loader
     from evcards.gui.welcome import WelcomePane
     from evcards.kb.loaded import LoadedKnowledgeBase
 
@@ -33,6 +35,8 @@ class MainWindow(Protocol):
     settings: Settings
     kb: LoadedKnowledgeBase | None
     welcome: WelcomePane
+    entity_pane: EntityListPane
+    loader: Loader
 
     def open_file(self, path: Path) -> None: ...
 
@@ -79,6 +83,7 @@ def switch_language(window: MainWindow) -> MainWindow:
     assert isinstance(app, QApplication)
     install_translators(app)
     path: Path | None = window.kb.path if window.kb is not None else window.welcome.failed_path
+    query = window.entity_pane.filter_field.text()
     quits = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # between the two windows none is shown
     cast(QMainWindow, window).close()  # saves the place, docks and entity, as on quitting
@@ -86,6 +91,13 @@ def switch_language(window: MainWindow) -> MainWindow:
     cast(QMainWindow, fresh).show()
     if path is not None:
         fresh.open_file(path)
+        if query:  # the filter as the reader left it, once the file is there to filter
+
+            def restore_query(*_: object) -> None:
+                fresh.loader.finished.disconnect(restore_query)
+                fresh.entity_pane.filter_field.setText(query)
+
+            fresh.loader.finished.connect(restore_query)
     app.setQuitOnLastWindowClosed(quits)
     cast(QMainWindow, window).deleteLater()
     _SHOWN[:] = [fresh]

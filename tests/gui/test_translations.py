@@ -140,6 +140,7 @@ def test_view_language_shows_the_window_in_it_at_once_and_is_remembered(qtbot: A
     qtbot.waitUntil(lambda: window.card.entity is not None)
     window.entity_pane.select_entity("lei-jun")
     window.action_registry["timeline"].trigger()
+    window.entity_pane.filter_field.setText("lei")
     assert window.findChild(QAction, "action_language_system").isChecked()
     window.findChild(QAction, "action_language_zh_CN").trigger()
     chinese = _shown_window(window)
@@ -149,6 +150,8 @@ def test_view_language_shows_the_window_in_it_at_once_and_is_remembered(qtbot: A
         assert chinese.findChild(QAction, "action_language_zh_CN").isChecked()
         qtbot.waitUntil(lambda: chinese.card.entity is not None and chinese.card.entity.id == "lei-jun")
         assert "声明（9）" in chinese.card.toPlainText() and chinese.timeline_dock.isVisible()
+        qtbot.waitUntil(lambda: chinese.entity_pane.filter_field.text() == "lei")  # the filter as left
+        assert chinese.entity_pane.model.rowCount() < 9
     finally:
         chinese.findChild(QAction, "action_language_en").trigger()
         english = _shown_window(chinese)
