@@ -27,10 +27,19 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NullObject, StreamObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NullObject,
+    StreamObject,
+    TextStringObject,
+)
 
 from evcards.card.basics import ENTITY_SCHEME, entity_link_target
-from evcards.pdf.actual_text import add_actual_text
+from evcards.pdf.actual_text import add_actual_text, needs_actual_text
 from evcards.pdf.unicode_map import parse_cmap, repair_to_unicode, write_cmap
 from evcards.pdf.unmapped import fill_unmapped
 
@@ -83,13 +92,19 @@ def _repair_text(writer: PdfWriter, drawn_text: str) -> None:
         streams.update((id(stream), stream) for stream in by_name.values())
         page_fonts.append({name: id(stream) for name, stream in by_name.items()})
     maps = {key: parse_cmap(stream.get_data().decode("latin-1")) for key, stream in streams.items()}
-    if any(ord(ch) > 0xFFFF for ch in drawn_text):  # else nothing for fill_unmapped to find
-        contents = [page.get_contents() for page in writer.pages]
-        pages = [(content.get_data() if content is not None else b"", fonts) for content, fonts in zip(contents, page_fonts)]
+    page_maps = [{name: maps[key] for name, key in fonts.items()} for fonts in page_fonts]
+    beyond_bmp = any(ord(ch) > 0xFFFF for ch in drawn_text)  # else nothing for fill_unmapped to find
+    # pypdf's parse of a page costs about 20 microseconds an operation: only the pages that need it
+    contents = [page.get_contents() if beyond_bmp or needs_actual_text(mapping) else None for page, mapping in zip(writer.pages, page_maps)]
+    if beyond_bmp:
+        pages = [(content.operations, fonts) for content, fonts in zip(contents, page_fonts) if content is not None]
         for key in fill_unmapped(pages, maps, drawn_text):
             streams[key].set_data(write_cmap(maps[key]).encode("ascii"))
-    for page, fonts in zip(writer.pages, page_fonts):
-        add_actual_text(page, {name: maps[key] for name, key in fonts.items()})
+    for page, content, mapping in zip(writer.pages, contents, page_maps):
+        if content is not None and add_actual_text(content, mapping):
+            stream = DecodedStreamObject()
+            stream.set_data(content.get_data())  # written out again from the operations
+            page.replace_contents(stream.flate_encode())
 
 
 def _descriptor_name(font: DictionaryObject) -> str:

@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from evcards.pdf.actual_text import shown_glyphs
+from evcards.pdf.shown_text import Operation, text_objects
 
 CONTEXT = 4  # mapped glyphs on each side
 Glyph = tuple[int, int]  # (id of the font's text map, glyph code)
@@ -72,16 +72,19 @@ def _candidates(glyphs: list[Glyph], maps: Mapping[int, Mapping[int, str]], draw
     return found
 
 
-def fill_unmapped(pages: Sequence[tuple[bytes, Mapping[str, int]]], maps: dict[int, dict[int, str]], drawn_text: str) -> set[int]:
+def fill_unmapped(
+    pages: Sequence[tuple[Sequence[Operation], Mapping[str, int]]], maps: dict[int, dict[int, str]], drawn_text: str
+) -> set[int]:
     """Add to `maps` (id -> glyph code -> text) the characters of unmapped glyphs found in
-    `drawn_text`. `pages` holds each page's content and its font resource names -> map ids.
-    Returns the ids of the maps that gained entries."""
+    `drawn_text`. `pages` holds each page's content operations (pypdf's `ContentStream.operations`)
+    and its font resource names -> map ids. Returns the ids of the maps that gained entries."""
     drawn = _squeezed(drawn_text)
     if not any(ord(ch) > 0xFFFF for ch in drawn):
         return set()
     votes: dict[Glyph, Counter[str]] = defaultdict(Counter)
-    for content, fonts in pages:
-        glyphs = [(fonts[name], code) for name, codes in shown_glyphs(content) if name in fonts for code in codes]
+    for operations, fonts in pages:
+        shown = (glyph for text_object in text_objects(operations) for glyph in text_object.glyphs)
+        glyphs = [(fonts[name], code) for name, code in shown if name in fonts]
         for glyph, counter in _candidates(glyphs, maps, drawn).items():
             votes[glyph].update(counter)
     changed: set[int] = set()
