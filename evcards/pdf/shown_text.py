@@ -15,9 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pypdf import PageObject
 from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, DecodedStreamObject, NameObject, TextStringObject
 
 Operation = tuple[Any, bytes]  # (operands, operator), an item of `ContentStream.operations`
+# Strings read as bytes, not tried as text first: a third faster to parse, and glyph codes are bytes.
+_STRINGS_AS_BYTES = "bytes"
 CODE_BYTES = 2  # Qt's fonts are composite, Identity-H: two bytes a glyph
 _SHOW = {b"Tj", b"'", b'"', b"TJ"}  # their last operand is the text shown
 
@@ -36,7 +39,22 @@ def parse_content(data: bytes) -> ContentStream:
     """pypdf's content stream of `data` (decoded content bytes), for reading `.operations`."""
     stream = DecodedStreamObject()
     stream.set_data(data)
-    return ContentStream(stream, None)
+    return ContentStream(stream, None, forced_encoding=_STRINGS_AS_BYTES)
+
+
+def page_content(page: PageObject) -> ContentStream | None:
+    """pypdf's content stream of `page` (a copy: the page keeps its own until replaced), or None."""
+    content = page.get_contents()
+    if content is not None:
+        content.forced_encoding = _STRINGS_AS_BYTES
+    return content
+
+
+def replace_page_content(page: PageObject, content: ContentStream) -> None:
+    """Make `content`, written out again from its operations, the content of `page`, compressed."""
+    stream = DecodedStreamObject()
+    stream.set_data(content.get_data())
+    page.replace_contents(stream.flate_encode())
 
 
 def _string_bytes(operand: object) -> bytes:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+
+from pypdf.generic import DictionaryObject
 
 from evcards.pdf.shown_text import Operation, text_objects
 
@@ -70,6 +72,34 @@ def _candidates(glyphs: list[Glyph], maps: Mapping[int, Mapping[int, str]], draw
                     found[glyph][meaning[position]] += 1
         i = end
     return found
+
+
+def _width_codes(widths: Sequence[object]) -> Iterator[int]:
+    """The glyph codes a CIDFont's /W array gives widths to: `c [w1 w2 ...]` and `c_first c_last w`."""
+    i = 0
+    while i + 1 < len(widths):
+        first, following = widths[i], widths[i + 1]
+        if not isinstance(first, int):
+            return
+        if isinstance(following, list):
+            yield from range(first, first + len(following))
+            i += 2
+        elif isinstance(following, int) and i + 2 < len(widths):
+            yield from range(first, following + 1)
+            i += 3
+        else:
+            return
+
+
+def may_draw_unmapped(font: DictionaryObject, mapping: Mapping[int, str]) -> bool:
+    """False if every glyph code that `font` (a composite font) lists in its descendant's widths
+    (/W) is in `mapping`, its text map. Qt lists there every glyph of a subset, so such a font
+    draws nothing for `fill_unmapped` to find; a font without /W may draw anything."""
+    descendants = font.get("/DescendantFonts")
+    widths = descendants[0].get_object().get("/W") if descendants else None
+    if widths is None:
+        return True
+    return any(code and code not in mapping for code in _width_codes(widths.get_object()))
 
 
 def fill_unmapped(
