@@ -6,8 +6,8 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from evcards.pdf.actual_text import logical_order
-from evcards.pdf.unicode_map import glyph_texts, parse_cmap, repaired, write_cmap
 from evcards.pdf.shown_text import Operation, parse_content
+from evcards.pdf.unicode_map import glyph_texts, parse_cmap, repaired, write_cmap
 from evcards.pdf.unmapped import fill_unmapped
 from evcards.resources import fonts_dir
 

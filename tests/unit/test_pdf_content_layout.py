@@ -1,0 +1,61 @@
+"""Page content laid out otherwise than Qt's usual bytes (one line, literal strings, TJ arrays,
+the font set outside the text object) is read and rewritten alike: pypdf parses it."""
+
+from __future__ import annotations
+
+from pypdf.generic import DictionaryObject
+
+from evcards.pdf.actual_text import add_actual_text
+from evcards.pdf.shown_text import parse_content
+from evcards.pdf.unmapped import fill_unmapped
+
+# क्ष ि त्र य, drawn in visual order; typed "क्षत्रिय"
+DEVANAGARI = {1: "क्ष", 2: "ि", 3: "त्र", 4: "य", 5: " "}
+LAYOUTS = {
+    "one line, a TJ array": b"q BT /F1 12 Tf [<0001> -20 <0002>] TJ [<00030004>] TJ ET Q",
+    "literal strings, extra white space": b"q\r\n  BT\t/F1   12 Tf\n\n(\\000\\001)Tj (\\000\\002\\000\\003) Tj\n<0004>Tj  ET\nQ",
+    "the font set before the text object": b"/F1 12 Tf q BT 1 0 0 1 10 10 Tm <0001> Tj 2 0 Td <00020003> ' 0 0 <0004> \" ET Q",
+}
+
+
+def _spans(data: bytes) -> list[str]:
+    """The /ActualText of each marked-content span in `data`, in order."""
+    return [
+        str(operands[1]["/ActualText"])
+        for operands, operator in parse_content(data).operations
+        if operator == b"BDC" and isinstance(operands[1], DictionaryObject)
+    ]
+
+
+def test_a_devanagari_run_gets_its_text_in_reading_order_whatever_the_layout() -> None:
+    for layout, data in LAYOUTS.items():
+        content = parse_content(data)
+        assert add_actual_text(content, {"F1": DEVANAGARI}), layout
+        written = content.get_data()
+        assert _spans(written) == ["क्षत्रिय"], layout
+        operators = [operator for _, operator in parse_content(written).operations]
+        assert operators[operators.index(b"BDC") + 1] == b"BT" and operators[operators.index(b"EMC") - 1] == b"ET", layout
+
+
+def test_the_drawing_is_kept_operation_for_operation() -> None:
+    content = parse_content(LAYOUTS["one line, a TJ array"])
+    before = [operator for _, operator in content.operations]
+    add_actual_text(content, {"F1": DEVANAGARI})
+    after = [operator for _, operator in parse_content(content.get_data()).operations]
+    assert [operator for operator in after if operator not in (b"BDC", b"EMC")] == before
+
+
+def test_a_run_with_an_actual_text_already_or_in_another_font_is_left_alone() -> None:
+    spanned = b"/Span <</ActualText (x)>> BDC BT /F1 12 Tf <0001> Tj ET EMC"
+    assert not add_actual_text(parse_content(spanned), {"F1": DEVANAGARI})
+    latin = b"BT /F2 12 Tf <0001> Tj ET BT /F1 12 Tf <0002> Tj ET"
+    content = parse_content(latin)
+    assert add_actual_text(content, {"F1": DEVANAGARI, "F2": {1: "a"}})
+    assert _spans(content.get_data()) == ["ि"]  # the second text object only
+
+
+def test_a_glyph_beyond_the_bmp_is_found_in_a_tj_array_on_one_line() -> None:
+    maps = {7: {1: "a", 2: " ", 4: "b"}}
+    page = parse_content(b"BT /F1 9 Tf [<0001> 30 (\\000\\002) -250 <0003>] TJ (\\000\\002\\000\\004) Tj ET").operations
+    assert fill_unmapped([(page, {"F1": 7})], maps, "x a 😀 b y") == {7}
+    assert maps[7][3] == "😀"
