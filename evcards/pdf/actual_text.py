@@ -10,7 +10,9 @@ Thai is wrapped in a marked-content span whose /ActualText is the run's text in 
 (ISO 32000-1, 14.9.4); text extraction and copy/paste read that instead of the glyphs.
 
 The page's content is read and written with pypdf (`evcards.pdf.shown_text`), whatever its byte
-layout; a text object already inside an /ActualText span is left as it is.
+layout: only the text objects that select a Devanagari or Thai font when they can be told
+without a parse, else the whole content. A text object already inside an /ActualText span
+is left as it is.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Mapping
 
 from pypdf.generic import ContentStream, DictionaryObject, NameObject, TextStringObject
 
-from evcards.pdf.shown_text import Operation, text_objects
+from evcards.pdf.shown_text import Operation, names_pattern, parse_content, text_object_spans, text_objects
 
 NEEDS_ACTUAL_TEXT = re.compile("[\u0900-\u097f\u0e00-\u0e7f]")  # Devanagari, Thai
 VIRAMA = "\u094d"
@@ -131,3 +133,26 @@ def add_actual_text(content: ContentStream, to_unicode: Mapping[str, Mapping[int
         return False
     content.operations = wrapped + operations[done:]
     return True
+
+
+def with_actual_text(data: bytes, to_unicode: Mapping[str, Mapping[int, str]]) -> bytes | None:
+    """`data` (a page's decoded content) with its Devanagari and Thai text objects wrapped in
+    /ActualText spans, or None if none needs it. See `add_actual_text`."""
+    names = [name for name, mapping in to_unicode.items() if needs_actual_text({name: mapping})]
+    if not names:
+        return None
+    spans = None if b"/ActualText" in data else text_object_spans(data)  # a span around a text object: parse
+    if spans is None:
+        content = parse_content(data)
+        return content.get_data() if add_actual_text(content, to_unicode) else None
+    selects = names_pattern(names)
+    pieces: list[bytes] = []
+    done = 0
+    for start, end in spans:
+        if not selects.search(data, start, end):
+            continue  # every glyph it shows is in another font: it sets its font first
+        content = parse_content(data[start:end])
+        if add_actual_text(content, to_unicode):
+            pieces += [data[done:start], content.get_data()]
+            done = end
+    return b"".join([*pieces, data[done:]]) if pieces else None

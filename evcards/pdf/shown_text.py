@@ -7,10 +7,17 @@ font (`Tf`) lasts across text objects and is saved and restored with the graphic
 byte layout is assumed: white space, operators on one line, literal or hex strings and
 kerned arrays read alike. Codes are two bytes, as in the composite (Identity-H) fonts Qt
 embeds.
+
+A page's content is parsed whole only where it must be. pypdf parses some 15 µs an
+operation (a full page of text, some 50 ms), and a page may need only its few Devanagari
+runs: `text_object_spans` finds the text objects' bytes without a parse where the content
+has nothing whose bytes could look like an operator (no literal string, comment, inline
+image or escaped name), so that only the text objects that matter are parsed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +30,25 @@ Operation = tuple[Any, bytes]  # (operands, operator), an item of `ContentStream
 _STRINGS_AS_BYTES = "bytes"
 CODE_BYTES = 2  # Qt's fonts are composite, Identity-H: two bytes a glyph
 _SHOW = {b"Tj", b"'", b'"', b"TJ"}  # their last operand is the text shown
+
+
+_TOKEN_END = rb"(?![^\s()<>\[\]{}/%])"  # white space or a delimiter follows
+
+
+def token(word: bytes) -> bytes:
+    """A pattern for `word` as a whole token: not part of a name, a number or another operator."""
+    return rb"(?<![^\s()<>\[\]{}])(?:" + word + rb")" + _TOKEN_END
+
+
+def names_pattern(names: Sequence[str]) -> re.Pattern[bytes]:
+    """A pattern for any of the resource `names` (without the slash) as a name token."""
+    return re.compile(rb"/(?:" + b"|".join(re.escape(name.encode("latin-1")) for name in names) + rb")" + _TOKEN_END)
+
+
+# Literal strings, comments and inline image data may hold any bytes, an escaped name any name.
+_OPAQUE = re.compile(rb"[(%#]|" + token(rb"BI"))
+_TEXT_OBJECT = re.compile(token(rb"BT") + rb".*?" + token(rb"ET"), re.S)
+_FONT_OR_SHOWN = re.compile(token(rb"Tf|Tj|TJ|'|\""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +76,27 @@ def page_content(page: PageObject) -> ContentStream | None:
     return content
 
 
-def replace_page_content(page: PageObject, content: ContentStream) -> None:
-    """Make `content`, written out again from its operations, the content of `page`, compressed."""
+def replace_page_content(page: PageObject, data: bytes) -> None:
+    """Make `data` (decoded content) the content of `page`, compressed."""
     stream = DecodedStreamObject()
-    stream.set_data(content.get_data())
+    stream.set_data(data)
     page.replace_contents(stream.flate_encode())
+
+
+def text_object_spans(data: bytes) -> list[tuple[int, int]] | None:
+    """The byte spans of the text objects of content `data`, each from its `BT` to the end of
+    its `ET`, found without a parse; None where only a parse can tell: content with a literal
+    string, a comment, an inline image or an escaped name, or with a text object that shows
+    text before it sets its font (the font then comes from outside it)."""
+    if _OPAQUE.search(data):
+        return None
+    spans: list[tuple[int, int]] = []
+    for match in _TEXT_OBJECT.finditer(data):
+        first = _FONT_OR_SHOWN.search(match[0])
+        if first is not None and first[0] != b"Tf":
+            return None
+        spans.append(match.span())
+    return spans
 
 
 def _string_bytes(operand: object) -> bytes:

@@ -1,11 +1,12 @@
 """Page content laid out otherwise than Qt's usual bytes (one line, literal strings, TJ arrays,
-the font set outside the text object) is read and rewritten alike: pypdf parses it."""
+the font set outside the text object, bytes that look like operators inside a string) is read
+and rewritten alike: pypdf parses it."""
 
 from __future__ import annotations
 
 from pypdf.generic import DictionaryObject
 
-from evcards.pdf.actual_text import add_actual_text
+from evcards.pdf.actual_text import add_actual_text, with_actual_text
 from evcards.pdf.shown_text import parse_content
 from evcards.pdf.unmapped import fill_unmapped
 
@@ -15,6 +16,7 @@ LAYOUTS = {
     "one line, a TJ array": b"q BT /F1 12 Tf [<0001> -20 <0002>] TJ [<00030004>] TJ ET Q",
     "literal strings, extra white space": b"q\r\n  BT\t/F1   12 Tf\n\n(\\000\\001)Tj (\\000\\002\\000\\003) Tj\n<0004>Tj  ET\nQ",
     "the font set before the text object": b"/F1 12 Tf q BT 1 0 0 1 10 10 Tm <0001> Tj 2 0 Td <00020003> ' 0 0 <0004> \" ET Q",
+    "operators in a string before it": b"/P <</Alt (BT /F1 1 Tf ET)>> BDC EMC BT /F2 9 Tf /F1 12 Tf <00010002> Tj <00030004> Tj ET",
 }
 
 
@@ -23,18 +25,26 @@ def _spans(data: bytes) -> list[str]:
     return [
         str(operands[1]["/ActualText"])
         for operands, operator in parse_content(data).operations
-        if operator == b"BDC" and isinstance(operands[1], DictionaryObject)
+        if operator == b"BDC" and isinstance(operands[1], DictionaryObject) and "/ActualText" in operands[1]
     ]
 
 
 def test_a_devanagari_run_gets_its_text_in_reading_order_whatever_the_layout() -> None:
     for layout, data in LAYOUTS.items():
-        content = parse_content(data)
-        assert add_actual_text(content, {"F1": DEVANAGARI}), layout
-        written = content.get_data()
+        written = with_actual_text(data, {"F1": DEVANAGARI, "F2": {5: "a"}})
+        assert written is not None, layout
         assert _spans(written) == ["क्षत्रिय"], layout
         operators = [operator for _, operator in parse_content(written).operations]
-        assert operators[operators.index(b"BDC") + 1] == b"BT" and operators[operators.index(b"EMC") - 1] == b"ET", layout
+        begin = len(operators) - 1 - operators[::-1].index(b"BDC")  # the span added, after any already there
+        assert operators[begin + 1] == b"BT" and operators[operators.index(b"EMC", begin) - 1] == b"ET", layout
+
+
+def test_the_text_objects_in_other_fonts_are_kept_byte_for_byte() -> None:
+    data = b"q BT /F2 9 Tf <0005> Tj ET Q\nq BT /F1 12 Tf <00020001> Tj ET Q\nq BT /F2 9 Tf <0005>Tj ET Q"
+    written = with_actual_text(data, {"F1": DEVANAGARI, "F2": {5: "a"}})
+    assert written is not None and _spans(written) == ["क्षि"]
+    assert written.startswith(b"q BT /F2 9 Tf <0005> Tj ET Q\nq ") and written.endswith(b" Q\nq BT /F2 9 Tf <0005>Tj ET Q")
+    assert with_actual_text(data, {"F1": {1: "a", 2: "b"}, "F2": {5: "a"}}) is None  # no Devanagari: unchanged
 
 
 def test_the_drawing_is_kept_operation_for_operation() -> None:
@@ -47,7 +57,7 @@ def test_the_drawing_is_kept_operation_for_operation() -> None:
 
 def test_a_run_with_an_actual_text_already_or_in_another_font_is_left_alone() -> None:
     spanned = b"/Span <</ActualText (x)>> BDC BT /F1 12 Tf <0001> Tj ET EMC"
-    assert not add_actual_text(parse_content(spanned), {"F1": DEVANAGARI})
+    assert with_actual_text(spanned, {"F1": DEVANAGARI}) is None
     latin = b"BT /F2 12 Tf <0001> Tj ET BT /F1 12 Tf <0002> Tj ET"
     content = parse_content(latin)
     assert add_actual_text(content, {"F1": DEVANAGARI, "F2": {1: "a"}})
