@@ -30,8 +30,8 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NullObject, StreamObject, TextStringObject
 
 from evcards.card.basics import ENTITY_SCHEME, entity_link_target
-from evcards.pdf.actual_text import add_actual_text, needs_actual_text, with_actual_text
-from evcards.pdf.shown_text import page_content, replace_page_content
+from evcards.pdf.actual_text import needs_actual_text, with_actual_text
+from evcards.pdf.shown_text import page_data, replace_page_content, text_operations
 from evcards.pdf.unicode_map import parse_cmap, repair_to_unicode, write_cmap
 from evcards.pdf.unmapped import fill_unmapped, may_draw_unmapped
 
@@ -78,9 +78,11 @@ def _repair_text(writer: PdfWriter, drawn_text: str) -> None:
     glyphs Qt left unmapped, and give Devanagari and Thai runs their text in reading order.
 
     pypdf parses a page's content at some 15 microseconds an operation (a glyph drawn is
-    two), so a page is parsed whole only when the text drawn goes beyond the BMP and it has a
-    font that may draw a glyph its map lacks (`may_draw_unmapped`); a Devanagari or Thai
-    page has only the text objects in those fonts parsed where it can (`with_actual_text`)."""
+    two), so only what is needed is parsed: when the text drawn goes beyond the BMP, the text
+    objects of the pages with a font that may draw a glyph its map lacks (`may_draw_unmapped`,
+    `text_operations`); on a page with a Devanagari or Thai font, the text objects in those
+    fonts (`with_actual_text`). Each where its bytes can be told without a parse, else the
+    whole page."""
     for font in _fonts(writer):
         repair_to_unicode(font)
     fonts = [_page_fonts(page) for page in writer.pages]
@@ -97,17 +99,12 @@ def _repair_text(writer: PdfWriter, drawn_text: str) -> None:
         beyond_bmp and any(may_draw_unmapped(by_name[name], page_maps[index][name]) for name in page_fonts[index])
         for index, by_name in enumerate(fonts)
     ]
-    contents = [page_content(page) if fill else None for page, fill in zip(writer.pages, to_fill)]
-    pages = [(content.operations, by_key) for content, by_key in zip(contents, page_fonts) if content is not None]
+    data = [page_data(page) if fill or needs_actual_text(mapping) else b"" for page, fill, mapping in zip(writer.pages, to_fill, page_maps)]
+    pages = [(text_operations(content), by_key) for content, fill, by_key in zip(data, to_fill, page_fonts) if fill]
     for key in fill_unmapped(pages, maps, drawn_text) if pages else ():
         streams[key].set_data(write_cmap(maps[key]).encode("ascii"))
-    for page, content, mapping in zip(writer.pages, contents, page_maps):
-        if content is not None:  # parsed whole already
-            changed = content.get_data() if add_actual_text(content, mapping) else None
-        else:
-            data = page.get_contents()
-            changed = with_actual_text(data.get_data(), mapping) if data is not None and needs_actual_text(mapping) else None
-        if changed is not None:
+    for page, content, mapping in zip(writer.pages, data, page_maps):
+        if content and (changed := with_actual_text(content, mapping)) is not None:
             replace_page_content(page, changed)
 
 

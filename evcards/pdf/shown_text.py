@@ -68,12 +68,10 @@ def parse_content(data: bytes) -> ContentStream:
     return ContentStream(stream, None, forced_encoding=_STRINGS_AS_BYTES)
 
 
-def page_content(page: PageObject) -> ContentStream | None:
-    """pypdf's content stream of `page` (a copy: the page keeps its own until replaced), or None."""
+def page_data(page: PageObject) -> bytes:
+    """The decoded content of `page` (its streams joined), empty if it has none."""
     content = page.get_contents()
-    if content is not None:
-        content.forced_encoding = _STRINGS_AS_BYTES
-    return content
+    return content.get_data() if content is not None else b""
 
 
 def replace_page_content(page: PageObject, data: bytes) -> None:
@@ -97,6 +95,13 @@ def text_object_spans(data: bytes) -> list[tuple[int, int]] | None:
             return None
         spans.append(match.span())
     return spans
+
+
+def text_operations(data: bytes) -> list[Operation]:
+    """The operations of content `data` that its text objects hold, `BT` and `ET` included, read
+    by pypdf: only the text objects where `text_object_spans` finds them, else the whole content."""
+    spans = text_object_spans(data)
+    return parse_content(data if spans is None else b"\n".join(data[start:end] for start, end in spans)).operations
 
 
 def _string_bytes(operand: object) -> bytes:

@@ -12,9 +12,10 @@ unmapped.
 from __future__ import annotations
 
 import re
+import struct
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from pypdf.generic import DictionaryObject
 
@@ -74,32 +75,35 @@ def _candidates(glyphs: list[Glyph], maps: Mapping[int, Mapping[int, str]], draw
     return found
 
 
-def _width_codes(widths: Sequence[object]) -> Iterator[int]:
-    """The glyph codes a CIDFont's /W array gives widths to: `c [w1 w2 ...]` and `c_first c_last w`."""
-    i = 0
-    while i + 1 < len(widths):
-        first, following = widths[i], widths[i + 1]
-        if not isinstance(first, int):
-            return
-        if isinstance(following, list):
-            yield from range(first, first + len(following))
-            i += 2
-        elif isinstance(following, int) and i + 2 < len(widths):
-            yield from range(first, following + 1)
-            i += 3
-        else:
-            return
+def _glyph_count(descendant: DictionaryObject) -> int | None:
+    """The number of glyphs of a CIDFontType2's embedded TrueType program (its `maxp` table):
+    under an Identity /CIDToGIDMap its codes are its glyph ids. None if that cannot be read.
+    (Two numbers from the table directory: fontTools is no runtime dependency, and its import
+    alone costs more than the whole look-up.)"""
+    descriptor = descendant.get("/FontDescriptor")
+    program = descriptor.get_object().get("/FontFile2") if descriptor is not None else None
+    if program is None or descendant.get("/CIDToGIDMap") != "/Identity":
+        return None
+    data = program.get_object().get_data()
+    try:
+        (tables,) = struct.unpack_from(">H", data, 4)
+        for index in range(tables):
+            tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * index)
+            if tag == b"maxp":
+                count: int = struct.unpack_from(">H", data, offset + 4)[0]
+                return count
+    except struct.error:
+        return None
+    return None
 
 
 def may_draw_unmapped(font: DictionaryObject, mapping: Mapping[int, str]) -> bool:
-    """False if every glyph code that `font` (a composite font) lists in its descendant's widths
-    (/W) is in `mapping`, its text map. Qt lists there every glyph of a subset, so such a font
-    draws nothing for `fill_unmapped` to find; a font without /W may draw anything."""
+    """False if every glyph of `font` (a composite font, as Qt embeds them: a TrueType subset)
+    but .notdef is in `mapping`, its text map: then it draws nothing for `fill_unmapped` to
+    find. True where that cannot be told."""
     descendants = font.get("/DescendantFonts")
-    widths = descendants[0].get_object().get("/W") if descendants else None
-    if widths is None:
-        return True
-    return any(code and code not in mapping for code in _width_codes(widths.get_object()))
+    count = _glyph_count(descendants[0].get_object()) if descendants else None
+    return count is None or any(code not in mapping for code in range(1, count))
 
 
 def fill_unmapped(
