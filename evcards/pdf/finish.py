@@ -31,9 +31,9 @@ from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
 
 from evcards.card.basics import ENTITY_SCHEME, entity_link_target
 from evcards.pdf.actual_text import needs_actual_text, with_actual_text
-from evcards.pdf.shown_text import page_data, replace_page_content, text_operations
+from evcards.pdf.shown_text import page_data, replace_page_content
 from evcards.pdf.unicode_map import parse_cmap, repair_to_unicode, write_cmap
-from evcards.pdf.unmapped import fill_unmapped, may_draw_unmapped
+from evcards.pdf.unmapped import context_runs, fill_unmapped, may_draw_unmapped
 
 _SUBSET_NAME = re.compile(r"/[A-Z]{6}\+(.+)")  # a subset's name: six capitals, a plus, the font's name
 
@@ -79,10 +79,10 @@ def _repair_text(writer: PdfWriter, drawn_text: str) -> None:
 
     pypdf parses a page's content at some 15 microseconds an operation (a glyph drawn is
     two), so only what is needed is parsed: when the text drawn goes beyond the BMP, the text
-    objects of the pages with a font that may draw a glyph its map lacks (`may_draw_unmapped`,
-    `text_operations`); on a page with a Devanagari or Thai font, the text objects in those
-    fonts (`with_actual_text`). Each where its bytes can be told without a parse, else the
-    whole page."""
+    objects in a font that may draw a glyph its map lacks (`may_draw_unmapped`) and their
+    neighbours (`context_runs`); on a page with a Devanagari or Thai font, the text objects
+    in those fonts (`with_actual_text`). Each where its bytes can be told without a parse,
+    else the whole page."""
     for font in _fonts(writer):
         repair_to_unicode(font)
     fonts = [_page_fonts(page) for page in writer.pages]
@@ -95,12 +95,17 @@ def _repair_text(writer: PdfWriter, drawn_text: str) -> None:
     maps = {key: parse_cmap(stream.get_data().decode("latin-1")) for key, stream in streams.items()}
     page_maps = [{name: maps[key] for name, key in by_key.items()} for by_key in page_fonts]
     beyond_bmp = any(ord(ch) > 0xFFFF for ch in drawn_text)  # else nothing for fill_unmapped to find
-    to_fill = [
-        beyond_bmp and any(may_draw_unmapped(by_name[name], page_maps[index][name]) for name in page_fonts[index])
+    to_fill = [  # of each page, the fonts that may draw a glyph their map lacks
+        [name for name in page_fonts[index] if beyond_bmp and may_draw_unmapped(by_name[name], page_maps[index][name])]
         for index, by_name in enumerate(fonts)
     ]
     data = [page_data(page) if fill or needs_actual_text(mapping) else b"" for page, fill, mapping in zip(writer.pages, to_fill, page_maps)]
-    pages = [(text_operations(content), by_key) for content, fill, by_key in zip(data, to_fill, page_fonts) if fill]
+    pages = [
+        (run, by_key)
+        for content, fill, by_key, mapping in zip(data, to_fill, page_fonts, page_maps)
+        if fill
+        for run in context_runs(content, fill, mapping)
+    ]
     for key in fill_unmapped(pages, maps, drawn_text) if pages else ():
         streams[key].set_data(write_cmap(maps[key]).encode("ascii"))
     for page, content, mapping in zip(writer.pages, data, page_maps):

@@ -97,13 +97,6 @@ def text_object_spans(data: bytes) -> list[tuple[int, int]] | None:
     return spans
 
 
-def text_operations(data: bytes) -> list[Operation]:
-    """The operations of content `data` that its text objects hold, `BT` and `ET` included, read
-    by pypdf: only the text objects where `text_object_spans` finds them, else the whole content."""
-    spans = text_object_spans(data)
-    return parse_content(data if spans is None else b"\n".join(data[start:end] for start, end in spans)).operations
-
-
 def _string_bytes(operand: object) -> bytes:
     """The bytes of a string operand as written (pypdf may have decoded a hex string as text)."""
     if isinstance(operand, (TextStringObject, ByteStringObject)):

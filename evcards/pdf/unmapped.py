@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from pypdf.generic import DictionaryObject
 
-from evcards.pdf.shown_text import Operation, text_objects
+from evcards.pdf.shown_text import Operation, names_pattern, parse_content, text_object_spans, text_objects
 
 CONTEXT = 4  # mapped glyphs on each side
 Glyph = tuple[int, int]  # (id of the font's text map, glyph code)
@@ -104,6 +104,47 @@ def may_draw_unmapped(font: DictionaryObject, mapping: Mapping[int, str]) -> boo
     descendants = font.get("/DescendantFonts")
     count = _glyph_count(descendants[0].get_object()) if descendants else None
     return count is None or any(code not in mapping for code in range(1, count))
+
+
+def context_runs(data: bytes, unmapped_fonts: Sequence[str], to_unicode: Mapping[str, Mapping[int, str]]) -> list[list[Operation]]:
+    """What `fill_unmapped` needs of content `data`, parsed by pypdf: runs of consecutive text
+    objects, each around those that select one of `unmapped_fonts` (resource names) and reaching
+    CONTEXT glyphs with visible text (by `to_unicode`) past them on each side, so each glyph's
+    neighbours are those of the whole page. The whole content where `text_object_spans`
+    cannot tell its text objects."""
+    spans = text_object_spans(data)
+    if spans is None:
+        return [parse_content(data).operations]
+    parsed: dict[int, list[Operation]] = {}
+
+    def operations(index: int) -> list[Operation]:
+        if index not in parsed:
+            start, end = spans[index]
+            parsed[index] = parse_content(data[start:end]).operations
+        return parsed[index]
+
+    def visible(index: int) -> int:
+        shown = (to_unicode.get(font, {}).get(code) for text_object in text_objects(operations(index)) for font, code in text_object.glyphs)
+        return sum(1 for text in shown if text and _squeezed(text))
+
+    selects = names_pattern(unmapped_fonts)
+    wanted: set[int] = set()
+    for index, (start, end) in enumerate(spans):
+        if not selects.search(data, start, end):
+            continue
+        wanted.add(index)
+        for step in (-1, 1):
+            neighbour, seen = index + step, 0
+            while 0 <= neighbour < len(spans) and seen < CONTEXT:
+                wanted.add(neighbour)
+                seen += visible(neighbour)
+                neighbour += step
+    runs: list[list[Operation]] = []
+    for index in sorted(wanted):
+        if index - 1 not in wanted:
+            runs.append([])
+        runs[-1] += operations(index)
+    return runs
 
 
 def fill_unmapped(

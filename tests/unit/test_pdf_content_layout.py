@@ -8,7 +8,7 @@ from pypdf.generic import DictionaryObject
 
 from evcards.pdf.actual_text import add_actual_text, with_actual_text
 from evcards.pdf.shown_text import parse_content
-from evcards.pdf.unmapped import fill_unmapped
+from evcards.pdf.unmapped import context_runs, fill_unmapped
 
 # क्ष ि त्र य, drawn in visual order; typed "क्षत्रिय"
 DEVANAGARI = {1: "क्ष", 2: "ि", 3: "त्र", 4: "य", 5: " "}
@@ -69,3 +69,21 @@ def test_a_glyph_beyond_the_bmp_is_found_in_a_tj_array_on_one_line() -> None:
     page = parse_content(b"BT /F1 9 Tf [<0001> 30 (\\000\\002) -250 <0003>] TJ (\\000\\002\\000\\004) Tj ET").operations
     assert fill_unmapped([(page, {"F1": 7})], maps, "x a 😀 b y") == {7}
     assert maps[7][3] == "😀"
+
+
+def test_a_glyph_beyond_the_bmp_is_told_apart_by_neighbours_a_few_text_objects_away() -> None:
+    """Qt writes a text object per run of one font: the neighbours that tell 😀 from 😎 here
+    are in other text objects, past one that draws only a space."""
+    runs = [
+        b"BT /F2 9 Tf <0001> Tj ET",
+        b"BT /F2 9 Tf <0002> Tj ET",
+        b"BT /F2 9 Tf <0003> Tj ET",
+        b"BT /F1 9 Tf <0009> Tj ET",
+        b"BT /F2 9 Tf <0004> Tj ET",
+    ]
+    data = b"\nq 1 0 0 1 0 0 cm Q\n".join(runs)
+    maps = {7: {}, 8: {1: "x", 2: " ", 3: "a", 4: "b"}}
+    fonts = {"F1": 7, "F2": 8}
+    pages = [(run, fonts) for run in context_runs(data, ["F1"], {"F1": maps[7], "F2": maps[8]})]
+    assert fill_unmapped(pages, maps, "x a😀b and y a😎b") == {7}
+    assert maps[7] == {9: "😀"}
