@@ -9,8 +9,10 @@ next vowel. So each text object (Qt writes one per run of one font) that holds D
 Thai is wrapped in a marked-content span whose /ActualText is the run's text in logical order
 (ISO 32000-1, 14.9.4); text extraction and copy/paste read that instead of the glyphs.
 
-Qt writes every glyph as `x y Td <code> Tj` inside `BT /Fn size Tf ... ET`; anything else is
-left as it is.
+The page's content is read and written with pypdf (`evcards.pdf.shown_text`), whatever its byte
+layout: only the text objects that select a Devanagari or Thai font when they can be told
+without a parse, else the whole content. A text object already inside an /ActualText span
+is left as it is.
 """
 
 from __future__ import annotations
@@ -19,12 +21,11 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from pypdf import PageObject
-from pypdf.generic import DecodedStreamObject
+from pypdf.generic import ContentStream, DictionaryObject, NameObject, TextStringObject
 
-_TEXT_OBJECT = re.compile(rb"BT\n/(\w+) [^\n]*Tf[^\n]*\n(.*?)ET\n", re.S)
-_SHOWN = re.compile(rb"<([0-9A-Fa-f]+)> Tj")
-_NEEDS_ACTUAL_TEXT = re.compile("[\u0900-\u097f\u0e00-\u0e7f]")  # Devanagari, Thai
+from evcards.pdf.shown_text import Operation, names_pattern, parse_content, text_object_spans, text_objects
+
+NEEDS_ACTUAL_TEXT = re.compile("[\u0900-\u097f\u0e00-\u0e7f]")  # Devanagari, Thai
 VIRAMA = "\u094d"
 I_SIGN = "\u093f"
 REPH = "\u0930\u094d"
@@ -79,43 +80,79 @@ def logical_order(glyphs: list[str]) -> str:
     return "".join(order)
 
 
-def _pdf_text_string(text: str) -> bytes:
-    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+def needs_actual_text(to_unicode: Mapping[str, Mapping[int, str]]) -> bool:
+    """True if one of a page's fonts (resource name -> glyph code -> text) draws Devanagari or
+    Thai: else its content need not even be parsed."""
+    return any(NEEDS_ACTUAL_TEXT.search(text) for mapping in to_unicode.values() for text in mapping.values())
 
 
-def shown_glyphs(content: bytes) -> list[tuple[str, list[int]]]:
-    """The text objects of a page's content as Qt writes them: (font resource name, glyph codes drawn)."""
-    return [(match[1].decode("ascii"), _codes(match[2])) for match in _TEXT_OBJECT.finditer(content)]
+def _spanned(operations: list[Operation]) -> set[int]:
+    """Indices of the operations inside a marked-content span that has an /ActualText already."""
+    inside: set[int] = set()
+    open_spans: list[bool] = []  # one per open BMC/BDC: whether it or one around it has /ActualText
+    for index, (operands, operator) in enumerate(operations):
+        if operator in (b"BMC", b"BDC"):
+            properties = operands[-1] if operator == b"BDC" and operands else None
+            has_text = isinstance(properties, DictionaryObject) and "/ActualText" in properties
+            open_spans.append(has_text or (bool(open_spans) and open_spans[-1]))
+        elif operator == b"EMC" and open_spans:
+            open_spans.pop()
+        if open_spans and open_spans[-1]:
+            inside.add(index)
+    return inside
 
 
-def _codes(shown: bytes) -> list[int]:
-    return [int(hex_digits[i : i + 4], 16) for hex_digits in _SHOWN.findall(shown) for i in range(0, len(hex_digits), 4)]
+def _span(text: str) -> Operation:
+    properties = DictionaryObject({NameObject("/ActualText"): TextStringObject(text)})
+    return [NameObject("/Span"), properties], b"BDC"
 
 
-def add_actual_text(page: PageObject, to_unicode: Mapping[str, Mapping[int, str]]) -> bool:
-    """Wrap `page`'s Devanagari and Thai text objects in /ActualText spans. `to_unicode` maps
-    the page's font resource names (e.g. "F16") to their glyph code -> text maps. True if the
-    page changed."""
-    if not any(_NEEDS_ACTUAL_TEXT.search(text) for mapping in to_unicode.values() for text in mapping.values()):
+def add_actual_text(content: ContentStream, to_unicode: Mapping[str, Mapping[int, str]]) -> bool:
+    """Wrap the Devanagari and Thai text objects of `content` (a page's, parsed by pypdf) in
+    /ActualText spans. `to_unicode` maps the page's font resource names (e.g. "F16") to their
+    glyph code -> text maps. True if the content changed."""
+    if not needs_actual_text(to_unicode):
         return False
-    data = page.get_contents()
-    if data is None:
+    operations = content.operations
+    spanned: set[int] | None = None
+    wrapped: list[Operation] = []
+    done = 0
+    for text_object in text_objects(operations):
+        glyphs = [to_unicode.get(font, {}).get(code, "") for font, code in text_object.glyphs]
+        if not NEEDS_ACTUAL_TEXT.search("".join(glyphs)):
+            continue
+        spanned = _spanned(operations) if spanned is None else spanned
+        if text_object.begin in spanned:
+            continue
+        wrapped += operations[done : text_object.begin]
+        wrapped.append(_span(logical_order(glyphs)))
+        wrapped += operations[text_object.begin : text_object.end + 1]
+        wrapped.append(([], b"EMC"))
+        done = text_object.end + 1
+    if not wrapped:
         return False
-    content = data.get_data()
-    changed = False
+    content.operations = wrapped + operations[done:]
+    return True
 
-    def wrap(match: re.Match[bytes]) -> bytes:
-        nonlocal changed
-        mapping = to_unicode.get(match[1].decode("ascii"), {})
-        glyphs = [mapping.get(code, "") for code in _codes(match[2])]
-        if not _NEEDS_ACTUAL_TEXT.search("".join(glyphs)):
-            return match[0]
-        changed = True
-        return b"/Span <</ActualText " + _pdf_text_string(logical_order(glyphs)) + b">> BDC\n" + match[0] + b"EMC\n"
 
-    content = _TEXT_OBJECT.sub(wrap, content)
-    if changed:
-        stream = DecodedStreamObject()
-        stream.set_data(content)
-        page.replace_contents(stream.flate_encode())
-    return changed
+def with_actual_text(data: bytes, to_unicode: Mapping[str, Mapping[int, str]]) -> bytes | None:
+    """`data` (a page's decoded content) with its Devanagari and Thai text objects wrapped in
+    /ActualText spans, or None if none needs it. See `add_actual_text`."""
+    names = [name for name, mapping in to_unicode.items() if needs_actual_text({name: mapping})]
+    if not names:
+        return None
+    spans = None if b"/ActualText" in data else text_object_spans(data)  # a span around a text object: parse
+    if spans is None:
+        content = parse_content(data)
+        return content.get_data() if add_actual_text(content, to_unicode) else None
+    selects = names_pattern(names)
+    pieces: list[bytes] = []
+    done = 0
+    for start, end in spans:
+        if not selects.search(data, start, end):
+            continue  # every glyph it shows is in another font: it sets its font first
+        content = parse_content(data[start:end])
+        if add_actual_text(content, to_unicode):
+            pieces += [data[done:start], content.get_data()]
+            done = end
+    return b"".join([*pieces, data[done:]]) if pieces else None

@@ -30,9 +30,10 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NullObject, StreamObject, TextStringObject
 
 from evcards.card.basics import ENTITY_SCHEME, entity_link_target
-from evcards.pdf.actual_text import add_actual_text
+from evcards.pdf.actual_text import needs_actual_text, with_actual_text
+from evcards.pdf.shown_text import page_data, replace_page_content
 from evcards.pdf.unicode_map import parse_cmap, repair_to_unicode, write_cmap
-from evcards.pdf.unmapped import fill_unmapped
+from evcards.pdf.unmapped import context_runs, fill_unmapped, may_draw_unmapped
 
 _SUBSET_NAME = re.compile(r"/[A-Z]{6}\+(.+)")  # a subset's name: six capitals, a plus, the font's name
 
@@ -59,37 +60,57 @@ def _fonts(writer: PdfWriter) -> list[DictionaryObject]:
     return list(found.values())
 
 
-def _to_unicode_streams(page: PageObject) -> dict[str, StreamObject]:
-    """The page's font resource names ("F16") -> their ToUnicode streams."""
+def _page_fonts(page: PageObject) -> dict[str, DictionaryObject]:
+    """The page's font resource names ("F16") -> their font dictionaries."""
     resources = page.get("/Resources")
     font_map = resources.get_object().get("/Font") if resources is not None else None
-    streams: dict[str, StreamObject] = {}
-    for name, reference in font_map.get_object().items() if font_map is not None else ():
-        stream = reference.get_object().get("/ToUnicode")
-        if stream is not None:
-            streams[name.lstrip("/")] = stream.get_object()
-    return streams
+    return {name.lstrip("/"): reference.get_object() for name, reference in (font_map.get_object().items() if font_map is not None else ())}
+
+
+def _to_unicode(font: DictionaryObject) -> StreamObject | None:
+    stream = font.get("/ToUnicode")
+    stream = stream.get_object() if stream is not None else None
+    return stream if isinstance(stream, StreamObject) else None
 
 
 def _repair_text(writer: PdfWriter, drawn_text: str) -> None:
     """Make the PDF's text the text drawn: repair each ToUnicode map, add the characters of
-    glyphs Qt left unmapped, and give Devanagari and Thai runs their text in reading order."""
+    glyphs Qt left unmapped, and give Devanagari and Thai runs their text in reading order.
+
+    pypdf parses a page's content at some 15 microseconds an operation (a glyph drawn is
+    two), so only what is needed is parsed: when the text drawn goes beyond the BMP, the text
+    objects in a font that may draw a glyph its map lacks (`may_draw_unmapped`) and their
+    neighbours (`context_runs`); on a page with a Devanagari or Thai font, the text objects
+    in those fonts (`with_actual_text`). Each where its bytes can be told without a parse,
+    else the whole page."""
     for font in _fonts(writer):
         repair_to_unicode(font, drawn_text)
+    fonts = [_page_fonts(page) for page in writer.pages]
     streams: dict[int, StreamObject] = {}
-    page_fonts: list[dict[str, int]] = []
-    for page in writer.pages:
-        by_name = _to_unicode_streams(page)
-        streams.update((id(stream), stream) for stream in by_name.values())
-        page_fonts.append({name: id(stream) for name, stream in by_name.items()})
+    page_fonts: list[dict[str, int]] = []  # of each page: font resource name -> key of its map
+    for by_name in fonts:
+        to_unicode = {name: stream for name, font in by_name.items() if (stream := _to_unicode(font)) is not None}
+        streams.update((id(stream), stream) for stream in to_unicode.values())
+        page_fonts.append({name: id(stream) for name, stream in to_unicode.items()})
     maps = {key: parse_cmap(stream.get_data().decode("latin-1")) for key, stream in streams.items()}
-    if any(ord(ch) > 0xFFFF for ch in drawn_text):  # else nothing for fill_unmapped to find
-        contents = [page.get_contents() for page in writer.pages]
-        pages = [(content.get_data() if content is not None else b"", fonts) for content, fonts in zip(contents, page_fonts)]
-        for key in fill_unmapped(pages, maps, drawn_text):
-            streams[key].set_data(write_cmap(maps[key]).encode("ascii"))
-    for page, fonts in zip(writer.pages, page_fonts):
-        add_actual_text(page, {name: maps[key] for name, key in fonts.items()})
+    page_maps = [{name: maps[key] for name, key in by_key.items()} for by_key in page_fonts]
+    beyond_bmp = any(ord(ch) > 0xFFFF for ch in drawn_text)  # else nothing for fill_unmapped to find
+    to_fill = [  # of each page, the fonts that may draw a glyph their map lacks
+        [name for name in page_fonts[index] if beyond_bmp and may_draw_unmapped(by_name[name], page_maps[index][name])]
+        for index, by_name in enumerate(fonts)
+    ]
+    data = [page_data(page) if fill or needs_actual_text(mapping) else b"" for page, fill, mapping in zip(writer.pages, to_fill, page_maps)]
+    pages = [
+        (run, by_key)
+        for content, fill, by_key, mapping in zip(data, to_fill, page_fonts, page_maps)
+        if fill
+        for run in context_runs(content, fill, mapping)
+    ]
+    for key in fill_unmapped(pages, maps, drawn_text) if pages else ():
+        streams[key].set_data(write_cmap(maps[key]).encode("ascii"))
+    for page, content, mapping in zip(writer.pages, data, page_maps):
+        if content and (changed := with_actual_text(content, mapping)) is not None:
+            replace_page_content(page, changed)
 
 
 def _descriptor_name(font: DictionaryObject) -> str:

@@ -183,6 +183,7 @@ def _window_figures(run: Run, filter_kb: Path) -> None:
                 figures = export_figures(window.kb, generate.LONG_ENTITY_ID)
                 run.figures["export_ms_per_card"] = figures["per_card_ms"]
                 run.figures["export_ms_long_card"] = figures["long_card_ms"]
+                run.details["export_ms_devanagari_card"] = figures["devanagari_card_ms"]
 
             run.step(f"filter ({run.details.get('filter_entities')} entities)", filter_figure)
             run.step("query language", query_figure)

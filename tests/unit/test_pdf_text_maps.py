@@ -6,6 +6,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from evcards.pdf.actual_text import logical_order
+from evcards.pdf.shown_text import Operation, parse_content
 from evcards.pdf.unicode_map import glyph_texts, parse_cmap, repaired, write_cmap
 from evcards.pdf.unmapped import fill_unmapped
 from evcards.resources import fonts_dir
@@ -103,10 +104,10 @@ def test_devanagari_glyphs_in_visual_order_read_back_as_typed(visual: list[str],
     assert logical_order(visual) == typed
 
 
-def _page(*codes: int) -> bytes:
+def _page(*codes: int) -> list[Operation]:
     """A page's content as Qt writes it: one text object in font F1 showing `codes`."""
     shown = b"".join(b"1 0 Td <%04X> Tj\n" % code for code in codes)
-    return b"q\nBT\n/F1 12 Tf 1 0 0 -1 0 0 Tm\n" + shown + b"ET\nQ\n"
+    return parse_content(b"q\nBT\n/F1 12 Tf 1 0 0 -1 0 0 Tm\n" + shown + b"ET\nQ\n").operations
 
 
 def test_a_glyph_beyond_the_bmp_is_found_between_its_neighbours_in_the_drawn_text() -> None:
