@@ -114,6 +114,11 @@ class CardView(QTextBrowser):
         self._render()
         self.card_changed.emit()
 
+    def let_go_of_knowledge_base(self) -> None:
+        """Keep the card as laid out, and its entity, without its knowledge base (a reload: see
+        `evcards.gui.reloading`); until the next `show_card` it is not written again."""
+        self._kb = None
+
     def show_placeholder(self, message: str) -> None:
         self._kb = self._entity = None
         self.setPlainText(message)
