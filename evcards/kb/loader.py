@@ -276,7 +276,7 @@ def _load(path: Path, progress: ProgressCallback | None, limits: Limits, snapsho
     resolved = path.resolve()
     result.problems = reference_problems(shown, kb) + entity_problems(shown, kb, size, big if sliced else None)
     if snapshot is not None:
-        texts, text_problems = dict(snapshot.texts), []
+        texts, text_problems = dict(snapshot.texts), list[Problem]()
     else:
         texts, text_problems = _load_source_texts(SourceReader(shown, resolved.parent, limits, progress), kb)
     result.problems += text_problems

@@ -329,7 +329,9 @@ def test_every_shortcut_triggers_its_action(qtbot: Any, window: MainWindow, no_d
             tried += 1
     assert tried >= 20
     # F5 started a reload: the card's actions pressed during it open their dialogs once it is read.
-    qtbot.waitUntil(lambda: {"open", "save", "ShortcutsDialog", "QPrintDialog", "QPrintPreviewDialog"} <= set(no_dialogs), timeout=WINDOW_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: {"open", "save", "ShortcutsDialog", "QPrintDialog", "QPrintPreviewDialog"} <= set(no_dialogs), timeout=WINDOW_TIMEOUT_MS
+    )
 
 
 def test_quit_shortcut_closes_the_window(qtbot: Any, window: MainWindow) -> None:
