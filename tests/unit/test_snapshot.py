@@ -5,14 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from evcards.kb.loader import load
 from tests.conftest import KbWriter, minimal_kb
 
 
-def test_a_snapshot_loads_the_version_it_was_taken_of(write_kb: KbWriter, tmp_path: Path) -> None:
-    path = write_kb()
+@pytest.mark.parametrize("packed", [False, True])
+def test_a_snapshot_loads_the_version_it_was_taken_of(write_kb: KbWriter, tmp_path: Path, packed: bool) -> None:
+    data = minimal_kb()
+    data["entities"] += [{"id": f"extra-{i}", "name": f"Extra {i}", "kind": "place"} for i in range(5000)]  # over PACK_FROM_BYTES
+    path = write_kb(data)
     first = load(path, keep_snapshot=True)
     assert first.knowledge_base is not None and first.snapshot is not None
+    if packed:
+        first.snapshot.pack()
     path.write_text("{ not json", encoding="utf-8")
     (tmp_path / "article.txt").unlink()  # a source gone too
     again = load(path, snapshot=first.snapshot)
