@@ -1,7 +1,8 @@
 """Load knowledge bases off the UI thread, with progress and cancel.
 
-The window keeps showing the previous knowledge base until the new one is ready; a cancelled
-or failed load changes nothing. The loader (and pydantic with it) is imported by the loading
+The window keeps showing the previous knowledge base until the new one is ready (a reload
+keeps only what it shows: `evcards.gui.reloading`); a cancelled or failed load changes
+nothing. The loader (and pydantic with it) is imported by the loading
 thread on its first run, not when the window starts.
 """
 
