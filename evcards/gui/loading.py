@@ -55,7 +55,7 @@ class _LoadWorker(QObject):
             # The result keeps the file's bytes: what a failed reload shows again (gui/reloading.py).
             result: LoadResult | None = load(self._path, report, limits=self._limits, snapshot=self._snapshot, keep_snapshot=True)
             self._snapshot = None
-            if result is not None and result.snapshot is not None:  # compressed beside the window's work
+            if result is not None and result.snapshot is not None and result.snapshot.worth_packing():  # beside the window's work
                 threading.Thread(target=result.snapshot.pack, name="evcards-snapshot", daemon=True).start()
             if result is not None and result.knowledge_base is not None:
                 from evcards.search.entity_filter import EntityFilter

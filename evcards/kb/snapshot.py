@@ -36,9 +36,12 @@ class FileSnapshot:
         packed = self._packed
         return zlib.decompress(packed) if packed is not None else data
 
+    def worth_packing(self) -> bool:
+        return self._packed is None and len(self._data) >= PACK_FROM_BYTES
+
     def pack(self) -> None:
         """Keep the bytes compressed; for a thread of its own (zlib releases Python's lock)."""
         data = self._data
-        if self._packed is None and len(data) >= PACK_FROM_BYTES:
+        if self.worth_packing():
             self._packed = zlib.compress(data, 1)
             self._data = b""
