@@ -126,6 +126,11 @@ class CardView(QTextBrowser):
         self._render()
         self.card_changed.emit()
 
+    def let_go_of_knowledge_base(self) -> None:
+        """Keep the card as laid out, and its entity, without its knowledge base (a reload: see
+        `evcards.gui.reloading`); until the next `show_card` it is not written again."""
+        self._kb = None
+
     def show_preview(self, parts: list[Part], title: str, entity_id: str) -> None:
         """Draw a card from its parts before its file is loaded (`evcards.gui.first_card`): it
         reads as the entity's card, but copying, source links and claim menus wait for the file."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # classes the rows are drawn with: loaded with the first row,
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from evcards.gui.query_help import QueryHelp
+    from evcards.gui.reloading import ListedRow
     from evcards.gui.settings import Settings
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
@@ -99,7 +100,7 @@ class EntityDelegate(QStyledItemDelegate):
     def forget_texts(self) -> None:
         self._texts.clear()
 
-    def _texts_for(self, entity: Entity, fonts: _RowFonts, width: int) -> tuple[QStaticText, QStaticText]:
+    def _texts_for(self, entity: Entity | ListedRow, fonts: _RowFonts, width: int) -> tuple[QStaticText, QStaticText]:
         """A row's two lines, elided and laid out once: a jump through the list repaints every
         visible row, and laying out their text again each time was most of the cost."""
         key = (entity.id, width)
@@ -282,6 +283,7 @@ class EntityListPane(QWidget):
         self._search_timer.setInterval(0)
         self._search_timer.timeout.connect(self._continue_search)
         self._selected_id: str | None = None  # the reader's place: the entity last picked
+        self._held = False  # the rows are `ListedRow`s while the window reloads (`hold_rows`)
         self._quiet = False  # selecting the reader's place again, not a pick
         self.filter_field.textChanged.connect(self.apply_filter)
         self.filter_field.returnPressed.connect(self._enter_in_filter)
@@ -307,6 +309,7 @@ class EntityListPane(QWidget):
         from evcards.search.entity_filter import EntityFilter
         from evcards.search.query_eval import QueryIndex
 
+        self._held = False
         self._filter = entity_filter if entity_filter is not None else EntityFilter(entities)
         self._index = QueryIndex(self._filter, knowledge_base)
         self._parsed = None
@@ -317,6 +320,20 @@ class EntityListPane(QWidget):
             with QSignalBlocker(self.filter_field):  # one search, for the new entities
                 self.filter_field.clear()
         self.apply_filter(self.filter_field.text())
+
+    def hold_rows(self) -> None:
+        """Let go of the entities, the filter and the search fields, and keep the rows as they show
+        (see `evcards.gui.reloading`) until `set_entities` brings the new version. Meanwhile a
+        typed query waits for it, an empty one lists every row at once, and picking a row still
+        emits `entity_selected`."""
+        from evcards.gui.reloading import listed_rows
+        from evcards.search.entity_filter import FilterSearch
+
+        self._search_timer.stop()
+        self.model.hold(listed_rows(self._filters()[0].entities))
+        self._search = FilterSearch.finished(list(self._search.rows) if self._search is not None else [])
+        self._filter = self._index = None  # empty ones, made when asked for (`_filters`)
+        self._held = True
 
     def query(self) -> str:
         """The query as the filter uses it (stripped); "" when every entity is listed."""
@@ -338,10 +355,14 @@ class EntityListPane(QWidget):
             self.query_error.show()
             return
         self.query_error.hide()
+        if self._held and query.strip():
+            return  # for the version being read: `set_entities` applies the field's text
         self._search_timer.stop()
         self._parsed = parsed
         entity_filter, index = self._filters()
-        if parsed.plain or parsed.node is None:
+        if self._held:
+            self._search = FilterSearch.all_of(self.model.total())
+        elif parsed.plain or parsed.node is None:
             self._search = entity_filter.search(query)
             self._search.step(FIRST_SLICE)
         else:
@@ -461,10 +482,12 @@ class EntityListPane(QWidget):
     def listed_entities(self) -> list[Entity]:
         """Every entity the filter lets through, in list order, including matches that a
         search still running in slices has not added to the list yet."""
+        if self._held:
+            return []  # the entities come with the new version
         if not self.search_done():
             self._search_timer.stop()
             self._continue_search(len(self._filters()[0]))  # the rest in one go
-        return [self.model.entity_at(row) for row in range(self.model.rowCount())]
+        return [cast("Entity", self.model.entity_at(row)) for row in range(self.model.rowCount())]
 
     def is_listed(self, entity_id: str) -> bool:
         """Whether the filter lets `entity_id` through (a search running in slices may add it later)."""

@@ -14,6 +14,7 @@ from evcards.gui import counts
 from evcards.translation import fill
 
 if TYPE_CHECKING:
+    from evcards.gui.reloading import ListedRow
     from evcards.kb.model import Entity
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,7 +33,7 @@ class EntityListModel(QAbstractListModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entities: Sequence[Entity] = ()
+        self._entities: Sequence[Entity] | Sequence[ListedRow] = ()
         self._rows: list[int] | range = range(0)
         self._index_of_id: Mapping[str, int] = {}
 
@@ -43,6 +44,12 @@ class EntityListModel(QAbstractListModel):
         self._index_of_id = position_of_id if position_of_id is not None else {entity.id: i for i, entity in enumerate(entities)}
         self._rows = range(len(entities))
         self.endResetModel()
+
+    def hold(self, rows: Sequence[ListedRow]) -> None:
+        """Show these in place of the entities, one for each, in the same order (a reload: see
+        `evcards.gui.reloading`): the rows look the same, so nothing is reset or signalled."""
+        assert len(rows) == len(self._entities)
+        self._entities = rows
 
     def set_rows(self, rows: Sequence[int]) -> None:
         """Show only these entities (indices into the entity sequence), in this order."""
@@ -61,7 +68,7 @@ class EntityListModel(QAbstractListModel):
         self._rows.extend(rows)
         self.endInsertRows()
 
-    def entity_at(self, row: int) -> Entity:
+    def entity_at(self, row: int) -> Entity | ListedRow:
         return self._entities[self._rows[row]]
 
     def row_of(self, entity_id: str) -> int | None:

@@ -296,6 +296,11 @@ class GraphPane(QWidget):
         self.view.hops_requested.connect(lambda hops: self.hops.setCurrentIndex(hops - 1))
         self.setFocusProxy(self.view)
 
+    def let_go_of_knowledge_base(self) -> None:
+        """Keep what is drawn without the knowledge base it came from (a reload: see
+        `evcards.gui.reloading`); the next `follow` brings the new version."""
+        self.kb = self.index = None
+
     def follow(self, kb: LoadedKnowledgeBase | None, entity_id: str | None) -> None:
         """The card shows `entity_id` of `kb`: centre it (the overview stays as it is)."""
         if kb is not self.kb:

@@ -1,7 +1,8 @@
 """Load knowledge bases off the UI thread, with progress and cancel.
 
-The window keeps showing the previous knowledge base until the new one is ready; a cancelled
-or failed load changes nothing. The loader (and pydantic with it) is imported by the loading
+The window keeps showing the previous knowledge base until the new one is ready (a reload
+keeps only what it shows: `evcards.gui.reloading`); a cancelled or failed load changes
+nothing. The loader (and pydantic with it) is imported by the loading
 thread on its first run, not when the window starts.
 """
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
     from evcards.kb.limits import Limits
     from evcards.kb.loader import LoadResult
+    from evcards.kb.snapshot import FileSnapshot
     from evcards.search.entity_filter import EntityFilter
 
 
@@ -25,9 +27,12 @@ class _LoadWorker(QObject):
     progress = Signal(int, int)
     done = Signal(object, int, object)  # LoadResult (None when cancelled), the load's number, its EntityFilter
 
-    def __init__(self, path: Path, cancel: threading.Event, number: int, limits: Limits | None = None) -> None:
+    def __init__(
+        self, path: Path, cancel: threading.Event, number: int, limits: Limits | None = None, snapshot: FileSnapshot | None = None
+    ) -> None:
         super().__init__()
         self._path = path
+        self._snapshot = snapshot
         self._limits = limits
         self._cancel = cancel
         self._number = number
@@ -47,7 +52,11 @@ class _LoadWorker(QObject):
 
         entity_filter = None
         try:
-            result: LoadResult | None = load(self._path, report, limits=self._limits)
+            # The result keeps the file's bytes: what a failed reload shows again (gui/reloading.py).
+            result: LoadResult | None = load(self._path, report, limits=self._limits, snapshot=self._snapshot, keep_snapshot=True)
+            self._snapshot = None
+            if result is not None and result.snapshot is not None and result.snapshot.worth_packing():  # beside the window's work
+                threading.Thread(target=result.snapshot.pack, name="evcards-snapshot", daemon=True).start()
             if result is not None and result.knowledge_base is not None:
                 from evcards.search.entity_filter import EntityFilter
                 from evcards.search.query_eval import QueryIndex
@@ -85,14 +94,15 @@ class Loader(QObject):
         """Busy opening a file (not reading the open one again)."""
         return self.is_busy() and not self._reload
 
-    def start(self, path: Path, *, reload: bool = False) -> None:
+    def start(self, path: Path, *, reload: bool = False, snapshot: FileSnapshot | None = None) -> None:
+        """Load `path`, or with `snapshot` the version of it that the snapshot holds."""
         from PySide6.QtCore import QThread
 
         self.cancel_and_wait()
         self._cancel = threading.Event()
         self._number += 1
         thread = QThread(self)
-        worker = _LoadWorker(path, self._cancel, self._number, self.limits)
+        worker = _LoadWorker(path, self._cancel, self._number, self.limits, snapshot)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self.progress)

@@ -38,6 +38,7 @@ from evcards.gui.mouse_navigation import MouseNavigation
 from evcards.gui.pdf_actions import PdfActions
 from evcards.gui.plain_text import window_title
 from evcards.gui.recent_menu import RecentFilesMenu
+from evcards.gui.reloading import ReloadState
 from evcards.gui.settings import ZOOM_RANGE, Settings
 from evcards.gui.source_permission import OutsideSourcesOption
 from evcards.gui.status_widgets import StatusWidgets
@@ -46,6 +47,8 @@ from evcards.resources import bundled_data
 from evcards.translation import QT_TRANSLATE_NOOP, fill
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
@@ -66,6 +69,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.kb: LoadedKnowledgeBase | None = None
+        self.reloading = ReloadState()  # the open file while a reload has let go of `kb`
         self.history = History()
         self.setObjectName("main_window")
         self.setWindowTitle("evcards")
@@ -160,16 +164,16 @@ class MainWindow(QMainWindow):
         a = self.action_registry
         a.connect("open", self.choose_file)
         a.connect("reload", self.reload)
-        a.connect("export_pdf", lambda: self.pdf.export(self.kb, self.current_entity()))
-        a.connect("export_cards", lambda: self.pdf.export_many(self.kb, self.entity_pane.listed_entities()))
-        a.connect("print", lambda: self.pdf.print_(self.kb, self.current_entity()))
-        a.connect("print_preview", lambda: self.pdf.preview(self.kb, self.current_entity()))
+        a.connect("export_pdf", self._when_read(lambda: self.pdf.export(self.kb, self.current_entity())))
+        a.connect("export_cards", self._when_read(lambda: self.pdf.export_many(self.kb, self.entity_pane.listed_entities())))
+        a.connect("print", self._when_read(lambda: self.pdf.print_(self.kb, self.current_entity())))
+        a.connect("print_preview", self._when_read(lambda: self.pdf.preview(self.kb, self.current_entity())))
         a.connect("quit", self.close)
-        a.connect("copy_card", self.copy_card)
+        a.connect("copy_card", self._when_read(self.copy_card))
         a.connect("find", self.entity_pane.focus_filter)
         a.connect("back", self.go_back)
         a.connect("forward", self.go_forward)
-        a.connect("show_in_source", self.show_current_claim_in_source)
+        a.connect("show_in_source", self._when_read(self.show_current_claim_in_source))
         a.connect("zoom_in", lambda: self.zoom_by(1))
         a.connect("zoom_out", lambda: self.zoom_by(-1))
         a.connect("zoom_reset", lambda: self.zoom_by(None))
@@ -190,6 +194,18 @@ class MainWindow(QMainWindow):
         self.status.cancel_button.clicked.connect(self.loader.cancel)
         self.watcher.changed.connect(lambda _path: self.reload())
 
+    def _when_read(self, act: Callable[[], object]) -> Callable[[], None]:
+        """`act` now, or, while a reload has let go of the knowledge base, once it is read."""
+
+        def run() -> None:
+            if not self.reloading.let_go:
+                act()
+            elif act not in self.reloading.waiting:
+                self.reloading.waiting.append(act)
+                self.statusBar().showMessage(self.tr("Reading the file again; this follows once it is read."), 5000)
+
+        return run
+
     def _restore_settings(self) -> None:
         if geometry := self.settings.geometry:
             self.restoreGeometry(geometry)
@@ -204,15 +220,20 @@ class MainWindow(QMainWindow):
     # --- files ----------------------------------------------------------------------------
     def open_file(self, path: Path) -> None:
         """Load in the background; what is open stays until the new file is ready and valid."""
+        self.reloading.restoring = False
         self.loader.start(Path(path))
 
     def reload(self) -> None:
         """Read the open file again; never in place of an Open that is still loading. With no
-        file open, try again the file that could not be opened."""
+        file open, try again the file that could not be opened. The knowledge base shown is let
+        go of first, its card and rows kept on screen (`evcards.gui.reloading`)."""
         if self.loader.is_opening():
             return
-        if self.kb is not None:
-            self.loader.start(self.kb.path, reload=True)
+        path = self.kb.path if self.kb is not None else self.reloading.path
+        if path is not None:
+            self._let_go_of_knowledge_base()
+            self.reloading.restoring = False
+            self.loader.start(path, reload=True)
         elif self.welcome.failed_path is not None:
             self.loader.start(self.welcome.failed_path)
 
@@ -224,8 +245,58 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(Path(path))
 
+    def _let_go_of_knowledge_base(self) -> None:
+        """Drop every reference to the open knowledge base, keeping what the reader sees (see
+        `evcards.gui.reloading`); only with a snapshot to show again if the reload fails."""
+        kb = self.kb
+        if kb is None or self.reloading.snapshot is None:
+            return
+        self.reloading.path, self.reloading.title = kb.path, kb.display_title
+        self.kb = self.loader.entity_filter = None
+        self.entity_pane.hold_rows()
+        self.card.let_go_of_knowledge_base()
+        if self.source.pane is not None:
+            self.source.pane.let_go_of_knowledge_base()
+        if self.timeline_docked.pane is not None:
+            self.timeline_docked.pane.let_go_of_knowledge_base()
+        if self.graph.pane is not None:
+            self.graph.pane.let_go_of_knowledge_base()
+        self._update_navigation()
+
+    def _show_again(self, result: LoadResult | None, reload: bool) -> None:
+        """A load failed or was cancelled after the window let go of the open file's knowledge
+        base: load the version shown from its snapshot; `_load_finished` then says what happened."""
+        state = self.reloading
+        assert state.path is not None and state.snapshot is not None
+        if state.restoring and result is not None:  # the snapshot no longer loads (not seen): no file open
+            state.restored()
+            state.snapshot, state.waiting = None, []
+            self.entity_pane.set_entities([], keep_query=False)
+            self._load_finished(result, reload=False)
+            return
+        if not state.restoring:
+            state.failure, state.failed_reload, state.restoring = result, reload, True
+        self.loader.start(state.path, reload=True, snapshot=state.snapshot)
+
+    def _say_shown_again(self, failure: LoadResult | None, failed_reload: bool) -> None:
+        if failure is None:
+            self.statusBar().showMessage(self.tr("Loading cancelled; nothing changed."), 5000)
+        elif failed_reload:
+            self._say_reload_failed(failure)
+        elif self.kb is not None:
+            self._open_problem_report(failure, self.kb.path.name)
+
+    def _say_reload_failed(self, result: LoadResult) -> None:
+        self.message_bar.show_message(
+            fill(self.tr("%1 changed on disk but is not valid; still showing the previous version."), result.path.name),
+            result.lines(),
+        )
+
     def _load_finished(self, result: LoadResult | None, reload: bool) -> None:
         self.status.show_progress(False)
+        if self.reloading.let_go and (result is None or result.knowledge_base is None):
+            self._show_again(result, reload)
+            return
         if self.card.preview_entity_id is not None and (result is None or result.knowledge_base is None):
             self.card.show_placeholder(self.tr("Select an entity on the left to see its card."))  # the file's own load decides
         if result is None:
@@ -234,16 +305,19 @@ class MainWindow(QMainWindow):
         kb = result.knowledge_base
         if kb is None:
             if reload:
-                self.message_bar.show_message(
-                    fill(self.tr("%1 changed on disk but is not valid; still showing the previous version."), result.path.name),
-                    result.lines(),
-                )
+                self._say_reload_failed(result)
             elif self.kb is None:  # nothing to keep showing: the welcome state says what went wrong
                 self._show_welcome(result)
             else:
                 self._open_problem_report(result, self.kb.path.name)
             return
+        restored, failure, failed_reload = self.reloading.restoring, self.reloading.failure, self.reloading.failed_reload
         self._show_knowledge_base(kb, result, reload)
+        if restored:
+            self._say_shown_again(failure, failed_reload)
+        waiting, self.reloading.waiting = self.reloading.waiting, []
+        for act in waiting:
+            act()
 
     def _show_knowledge_base(self, kb: LoadedKnowledgeBase, result: LoadResult, reload: bool) -> None:
         shown = self.card.entity.id if self.card.entity is not None else None
@@ -253,7 +327,10 @@ class MainWindow(QMainWindow):
             previous = next((w for w in wanted if w is not None and kb.entity(w) is not None), previous)
         self._requested_while_opening = None
         self._hide_welcome()
+        picked = self.reloading.picked
         self.kb = kb
+        self.reloading.restored()
+        self.reloading.snapshot = result.snapshot
         # Another file starts with every entity listed: the list's count and the card then agree.
         # A reload keeps the query, and the reader's entity current if the query lists it.
         self.entity_pane.set_entities(kb.entities, self.loader.entity_filter, keep_query=reload, knowledge_base=kb)
@@ -279,8 +356,10 @@ class MainWindow(QMainWindow):
             self.entity_pane.select_row(0)
         if not kb.entities:
             self.card.show_placeholder(self.tr("This knowledge base has no entities."))
-        elif self.card.knowledge_base is not None and self.card.knowledge_base is not kb:
+        elif self.card.entity is not None and self.card.knowledge_base is not kb:
             self._show_card_from(kb)
+        if reload and picked is not None and kb.entity(picked) is not None:
+            self._entity_selected(picked)  # picked in the list while the file was read
         self._filter_changed()  # the note names the entity as the new version does
         self._update_navigation()
 
@@ -347,8 +426,9 @@ class MainWindow(QMainWindow):
     def _remember_shown_entity(self) -> None:
         """Remember the card shown for its file, for the next time the file is opened."""
         shown = self.card.entity.id if self.card.entity is not None else None
-        if self.kb is not None and shown is not None:
-            self.settings.remember_entity(self.kb.path, shown)
+        path = self.kb.path if self.kb is not None else self.reloading.path
+        if path is not None and shown is not None:
+            self.settings.remember_entity(path, shown)
 
     # --- navigation -----------------------------------------------------------------------
     def current_entity(self) -> Entity | None:
@@ -358,6 +438,11 @@ class MainWindow(QMainWindow):
     def _entity_selected(self, entity_id: str) -> None:
         """The reader picked an entity (click, keys in the list, Enter, a link, history): show
         its card, with what the filter matched marked and its first matching claim in view."""
+        if self.reloading.let_go:  # its card comes with the version being read
+            self.history.visit(entity_id)
+            self.reloading.picked = entity_id
+            self._update_navigation()
+            return
         if self.kb is None or (entity := self.kb.entity(entity_id)) is None:
             return
         self.history.visit(entity_id)
@@ -389,7 +474,7 @@ class MainWindow(QMainWindow):
         """The entity on the card first ("Lei Jun — the knowledge base's title — evcards"): what a
         task bar or window switcher shows of the window names what the reader is reading."""
         parts = [self.card.entity.name] if self.card.entity is not None else []
-        parts += [self.kb.display_title] if self.kb is not None else []
+        parts += [self.kb.display_title] if self.kb is not None else [self.reloading.title] if self.reloading.let_go else []
         self.setWindowTitle(window_title(" — ".join([*parts, APP_NAME])))
 
     def go_to(self, entity_id: str) -> None:
@@ -418,8 +503,8 @@ class MainWindow(QMainWindow):
         self.action_registry["forward"].setEnabled(self.history.can_go_forward())
         for name in ("export_pdf", "print", "print_preview", "copy_card", "show_in_source"):
             self.action_registry[name].setEnabled(has_card)
-        self.action_registry["reload"].setEnabled(self.kb is not None or self.welcome.failed_path is not None)
-        self.action_registry["export_cards"].setEnabled(bool(self.kb and self.kb.entities))
+        self.action_registry["reload"].setEnabled(self.kb is not None or self.reloading.let_go or self.welcome.failed_path is not None)
+        self.action_registry["export_cards"].setEnabled(bool(self.kb.entities) if self.kb is not None else self.reloading.let_go)
 
     # --- card actions ---------------------------------------------------------------------
     def copy_card(self) -> None:

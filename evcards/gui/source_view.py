@@ -251,6 +251,11 @@ class SourcePane(QWidget):
         self.empty_label.setText(message)
         self._pages.setCurrentWidget(self.empty_label)
 
+    def let_go_of_knowledge_base(self) -> None:
+        """Keep what is drawn without the knowledge base it came from (a reload: see
+        `evcards.gui.reloading`); the next `follow_card` brings the new version."""
+        self._kb = None
+
     def follow_card(self, kb: LoadedKnowledgeBase | None, entity: Entity | None) -> None:
         """Show what the card quotes: the same source when the new card quotes it too, else its first."""
         if kb is self._kb and entity is self._entity and (entity is None or self._source_id is not None):

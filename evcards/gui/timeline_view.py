@@ -588,6 +588,11 @@ class TimelinePane(QWidget):
         self.undated_list.itemClicked.connect(self._undated_activated)
         self._scope.buttonToggled.connect(lambda _button, checked: self._refresh() if checked else None)
 
+    def let_go_of_knowledge_base(self) -> None:
+        """Keep what is drawn without the knowledge base it came from (a reload: see
+        `evcards.gui.reloading`); the next `show_entity` brings the new version."""
+        self._kb = None
+
     def show_entity(self, kb: LoadedKnowledgeBase | None, entity: Entity | None) -> None:
         """Follow the card: its entity's claims, or the whole knowledge base's (redrawn only when
         the file changes)."""

@@ -27,6 +27,7 @@ from evcards.kb.model import ID_PATTERN, NON_EMPTY_PATTERN, RELATION_TYPE_PATTER
 from evcards.kb.piecewise import SliceErrors, validate_in_slices
 from evcards.kb.problems import Problem, json_path
 from evcards.kb.references import reference_problems
+from evcards.kb.snapshot import FileSnapshot
 from evcards.kb.source_files import SourceReader, read_file_bytes, utf8_problem
 
 __all__ = ["LoadCancelled", "LoadResult", "ProgressCallback", "load"]  # and Limits, from evcards.kb.limits
@@ -67,6 +68,7 @@ class LoadResult:
     knowledge_base: LoadedKnowledgeBase | None = None
     problems: list[Problem] = field(default_factory=list)
     findings: list[Problem] = field(default_factory=list)
+    snapshot: FileSnapshot | None = None  # with `load(..., keep_snapshot=True)`, for a valid file
 
     @property
     def is_valid(self) -> bool:
@@ -172,8 +174,19 @@ def _load_source_texts(reader: SourceReader, kb: KnowledgeBase) -> tuple[dict[st
     return texts, problems
 
 
-def load(path: str | Path, progress: ProgressCallback | None = None, *, limits: Limits | None = None) -> LoadResult:
+def load(
+    path: str | Path,
+    progress: ProgressCallback | None = None,
+    *,
+    limits: Limits | None = None,
+    snapshot: FileSnapshot | None = None,
+    keep_snapshot: bool = False,
+) -> LoadResult:
     """Load and check `path`. `progress(done, total)` may raise LoadCancelled to stop.
+
+    With `snapshot`, its bytes and source texts stand for the file's and the sources' (an
+    earlier version of `path`, which gives the names and the folder); with `keep_snapshot`, a
+    valid file's result keeps its own (`LoadResult.snapshot`, see `evcards.kb.snapshot`).
 
     For a big file progress runs from 0 to total while it is read, while it is validated, then
     while claims are checked. `limits`: the user's choices beyond the fixed limits (source size,
@@ -182,7 +195,7 @@ def load(path: str | Path, progress: ProgressCallback | None = None, *, limits: 
     """
     with _collector_paused():
         try:
-            return _capped(_load(Path(path), progress, limits or Limits()))
+            return _capped(_load(Path(path), progress, limits or Limits(), snapshot, keep_snapshot))
         except (LoadCancelled, KeyboardInterrupt):
             raise
         except Exception as error:  # noqa: BLE001  # the loader's promise: a report, never a traceback
@@ -228,10 +241,10 @@ def _collector_paused() -> Iterator[None]:
             gc.collect()
 
 
-def _load(path: Path, progress: ProgressCallback | None, limits: Limits) -> LoadResult:
+def _load(path: Path, progress: ProgressCallback | None, limits: Limits, snapshot: FileSnapshot | None, keep: bool) -> LoadResult:
     shown = str(path)
     result = LoadResult(path)
-    data, problem = read_file_bytes(path, shown, "(file)", limits.file_bytes, progress)
+    data, problem = (snapshot.data, None) if snapshot else read_file_bytes(path, shown, "(file)", limits.file_bytes, progress)
     if problem:
         result.problems.append(problem)
         return result
@@ -263,10 +276,14 @@ def _load(path: Path, progress: ProgressCallback | None, limits: Limits) -> Load
         if result.problems:
             return result
     size = len(data)
+    kept = data if keep else None
     del data
     resolved = path.resolve()
     result.problems = reference_problems(shown, kb) + entity_problems(shown, kb, size, big if sliced else None)
-    texts, text_problems = _load_source_texts(SourceReader(shown, resolved.parent, limits, progress), kb)
+    if snapshot is not None:
+        texts, text_problems = dict(snapshot.texts), list[Problem]()
+    else:
+        texts, text_problems = _load_source_texts(SourceReader(shown, resolved.parent, limits, progress), kb)
     result.problems += text_problems
     if result.problems:
         return result
@@ -275,4 +292,6 @@ def _load(path: Path, progress: ProgressCallback | None, limits: Limits) -> Load
         result.findings = []
         return result
     result.knowledge_base = LoadedKnowledgeBase(kb, resolved, texts, checks)
+    if kept is not None:
+        result.snapshot = FileSnapshot(kept, texts)
     return result

@@ -743,6 +743,10 @@
         <translation>打开</translation>
     </message>
     <message>
+        <source>Reading the file again; this follows once it is read.</source>
+        <translation>正在重新读取文件；读取完成后将继续执行。</translation>
+    </message>
+    <message>
         <source>Open Knowledge Base</source>
         <translation>打开知识库</translation>
     </message>

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -113,9 +114,9 @@ def main(path: Path, reloads: int) -> dict[str, object]:
         rss = [resident_mb()]
         pymalloc = [pymalloc_stats()]
         for _ in range(reloads):
-            before = window.kb
+            before = weakref.ref(window.kb)  # not a reference of its own: a reader's window has no other holder
             wait_for_load(window, window.reload)
-            if window.kb is None or window.kb is before:
+            if window.kb is None or window.kb is before():
                 raise RuntimeError("a reload did not replace the knowledge base")
             del before
             rss.append(resident_mb())
