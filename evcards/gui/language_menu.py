@@ -25,6 +25,7 @@ from evcards.translators import install_translators
 if TYPE_CHECKING:
     from evcards.gui.entity_list import EntityListPane
     from evcards.gui.loading import Loader
+    from evcards.gui.reloading import ReloadState
     from evcards.gui.welcome import WelcomePane
     from evcards.kb.loaded import LoadedKnowledgeBase
 
@@ -37,6 +38,7 @@ class MainWindow(Protocol):
     welcome: WelcomePane
     entity_pane: EntityListPane
     loader: Loader
+    reloading: ReloadState
 
     def open_file(self, path: Path) -> None: ...
 
@@ -82,7 +84,7 @@ def switch_language(window: MainWindow) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     install_translators(app)
-    path: Path | None = window.kb.path if window.kb is not None else window.welcome.failed_path
+    path: Path | None = window.kb.path if window.kb is not None else window.reloading.path or window.welcome.failed_path
     query = window.entity_pane.filter_field.text()
     quits = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # between the two windows none is shown

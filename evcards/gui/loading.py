@@ -116,9 +116,12 @@ class Loader(QObject):
         self._cancel.set()
 
     def cancel_and_wait(self) -> None:
+        """Stop the load running, if any, and forget it: its result, still queued for this
+        thread, is dropped (a closing window must not react to it, e.g. by loading again)."""
         if self._thread is not None:
             self._cancel.set()
             self._cleanup()  # waits for the thread
+            self._number += 1
 
     @Slot(object, int, object)
     def _finish(self, result: LoadResult | None, number: int, entity_filter: EntityFilter | None) -> None:

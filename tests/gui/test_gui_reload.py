@@ -172,3 +172,30 @@ def test_opening_a_broken_file_during_a_reload_keeps_the_open_one(
     assert "broken.json" in window.problem_dialog.text()
     assert "Still showing kb.json." in window.problem_dialog.informativeText()
     assert window.kb.data.title == "Test KB" and shown_card_id(window) == "xiaomi"
+
+
+def test_switching_the_language_during_a_reload_opens_the_same_file(
+    qtbot: Any, settings: Any, write_kb: KbWriter, gate: threading.Event
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from tests.gui.test_translations import _shown_window
+
+    path = write_kb()
+    window = MainWindow(settings)  # not the test's to close: the switch closes and deletes it
+    window.show()
+    window.open_file(path)
+    qtbot.waitUntil(lambda: window.kb is not None and window.card.entity is not None, timeout=WINDOW_TIMEOUT_MS)
+    rewrite(path, minimal_kb(title="Second version"))
+    gate.clear()
+    window.reload()
+    threading.Timer(0.3, gate.set).start()  # while the switch waits for the closing window's load
+    window.findChild(QAction, "action_language_zh_CN").trigger()  # while the reload waits at the gate
+    chinese = _shown_window(window)
+    try:
+        qtbot.waitUntil(lambda: chinese.kb is not None and not chinese.loader.is_busy(), timeout=WINDOW_TIMEOUT_MS)
+        assert chinese.kb.path == path and chinese.kb.data.title == "Second version"
+    finally:
+        chinese.findChild(QAction, "action_language_en").trigger()
+        _shown_window(chinese).close()
+    assert settings.language == "en"
