@@ -161,26 +161,43 @@ def build_card_document(
 
 
 def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: Mapping[CharStyle, QTextCharFormat]) -> None:
-    insert = cursor.insertText  # a long card inserts ~500 runs
+    """Insert `runs`; neighbours in the same plain style go in as one text (a quote between its
+    marks, a status and its note): each `insertText` looks its format up again, and a long card
+    has ~900 runs. Qt joins such neighbours into one fragment all the same."""
+    insert = cursor.insertText
+    pending: list[str] = []  # plain text in `pending_style`, not inserted yet
+    pending_style: CharStyle = "text"
     for run in runs:
-        if isinstance(run, LineBreak):
-            insert(LINE_SEPARATOR, chars[run.style])
-            continue
-        text, style, href, anchor, language = run
-        text = one_line(text)
-        families = language_families(language) if language else None
-        if href or anchor or families:
-            char = QTextCharFormat(chars[style])
-            if href:
-                char.setAnchorHref(href)
-            if anchor:
-                char.setAnchor(True)
-                char.setAnchorNames([anchor])
-            if families:
-                char.setFontFamilies(families)
-            insert(text, char)
+        if isinstance(run, LineBreak):  # a line separator stays inside its paragraph's text
+            text, style, own = LINE_SEPARATOR, run.style, None
         else:
-            insert(text, chars[style])
+            text, style, own = one_line(run.text), run.style, _own_format(run, chars[run.style])
+        if pending and (own is not None or style != pending_style):
+            insert("".join(pending), chars[pending_style])
+            pending = []
+        if own is not None:
+            insert(text, own)
+        else:
+            pending.append(text)
+            pending_style = style
+    if pending:
+        insert("".join(pending), chars[pending_style])
+
+
+def _own_format(run: Run, style: QTextCharFormat) -> QTextCharFormat | None:
+    """The format of a link, an anchor or a run in its language's fonts; None for a plain run."""
+    families = language_families(run.language) if run.language else None
+    if not (run.href or run.anchor or families):
+        return None
+    char = QTextCharFormat(style)
+    if run.href:
+        char.setAnchorHref(run.href)
+    if run.anchor:
+        char.setAnchor(True)
+        char.setAnchorNames([run.anchor])
+    if families:
+        char.setFontFamilies(families)
+    return char
 
 
 def write_parts(cursor: QTextCursor, parts: list[Part], formats: CardFormats, *, quotes_in_tables: bool) -> None:
