@@ -287,6 +287,11 @@ def fold_character(ch: str) -> str:
     return _TABLE[ord(ch)]
 
 
+def fold_characters(text: str) -> list[str]:
+    """`fold_character` of each character of `text`, in order, with no Python call per character."""
+    return list(map(_TABLE.__getitem__, map(ord, text)))
+
+
 def approximate_fold(verbatim: str) -> str:
     """A verbatim-folded text as the approximate comparison sees it."""
     return _nfc(_translate(verbatim)[0])[0]
