@@ -30,11 +30,11 @@ if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not 
     from evcards.kb.model import Entity
 
 ZOOM_STEP = 1.0
-# A card is written whole when `show_card` returns up to this many parts (about 200 claims with
-# a quote each, ~60 ms): every usual card. A longer one goes on a slice per turn of the event
+# A card is written whole when `show_card` returns up to this many parts (about 100 claims with
+# a quote each, ~30 ms): every usual card. A longer one goes on a slice per turn of the event
 # loop, each of about `SLICE_SECONDS` of writing (as long again to lay out), so that the window
 # answers while it grows: 2,000 quotes with their differences take seconds in all.
-FIRST_SLICE_PARTS = 600
+FIRST_SLICE_PARTS = 300
 SLICE_SECONDS = 0.04
 FOCUS_FRAME_WIDTH = 2  # pixels: a frame, not Qt's thin dotted box
 LINK_FRAME_MARGIN = 3  # pixels between a focused link's text and its frame

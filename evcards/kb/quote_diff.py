@@ -1,17 +1,19 @@
 """What differs between a quote and what its source says, character by character, and what kind of difference it is.
 
-`char_diff` aligns the two with `difflib.SequenceMatcher` over each character's approximate
-fold, so that a curly apostrophe lines up with a straight one; characters that line up but
-are not the same (after the verbatim fold) are differences too. The parts mark exactly the
-differing characters: "Lei Jun’s" against "Lei Jun's" marks only the apostrophe.
+`char_diff` aligns the two with `difflib.SequenceMatcher` (cydifflib's: the same opcodes, in C)
+over each character's approximate fold, so that a curly apostrophe lines up with a straight
+one; characters that line up but are not the same (after the verbatim fold) are differences
+too. The parts mark exactly the differing characters: "Lei Jun’s" against "Lei Jun's" marks
+only the apostrophe.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
+
+from cydifflib import SequenceMatcher
 
 from evcards.kb.text_fold import (
     APOSTROPHES,

@@ -15,7 +15,7 @@ from evcards.kb.model import Entity
 from tests.benchmarks.bench_hostile import huge_card_kb
 from tests.conftest import WINDOW_TIMEOUT_MS, load_kb, open_window
 
-CLAIMS = 400  # 1,200 parts: more than a card writes before `show_card` returns
+CLAIMS = 400  # 1,200 parts: more than a card writes before `show_card` returns (300)
 
 
 def _huge_and_view(qtbot: Any, tmp_path: Path) -> tuple[LoadedKnowledgeBase, Entity, CardView]:
