@@ -8,10 +8,11 @@ long to build and lay out, and text inserted as text can never become markup.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Mapping
 from functools import cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
 
@@ -130,25 +131,35 @@ def card_font(point_size: float = BASE_POINT_SIZE, *, shaped: bool = True) -> QF
     return font
 
 
+class CardOptions(TypedDict, total=False):
+    """How `start_card_document` sets a card up, for `build_card_document` to pass on."""
+
+    for_print: bool
+    point_size: float
+    document: QTextDocument | None
+    width: float | None
+
+
 def build_card_document(
-    kb: LoadedKnowledgeBase,
-    entity: Entity,
-    colors: CardColors = PRINT_COLORS,
-    *,
-    for_print: bool = False,
-    point_size: float = BASE_POINT_SIZE,
-    document: QTextDocument | None = None,
-    width: float | None = None,
+    kb: LoadedKnowledgeBase, entity: Entity, colors: CardColors = PRINT_COLORS, **options: Unpack[CardOptions]
 ) -> QTextDocument:
-    """Fill `document` (or a new one) with the card; given the view's `width`, in a centred
-    column no wider than the measure (`set_column`)."""
+    """The whole card in `document` (or a new one), written at once: see `start_card_document`."""
+    writer = start_card_document(kb, entity, colors, **options)
+    writer.write()
+    return writer.document
+
+
+def start_card_document(
+    kb: LoadedKnowledgeBase, entity: Entity, colors: CardColors = PRINT_COLORS, **options: Unpack[CardOptions]
+) -> CardWriter:
+    """Empty `document` (or a new one) and set it up for the card of `entity`, whose parts the
+    returned writer then writes: see `start_parts_document`."""
     from evcards.card.content import card_parts  # the model with it: not before a file is loaded
 
-    parts = card_parts(kb, entity, for_print=for_print)
-    return build_parts_document(parts, entity.name, colors, for_print=for_print, point_size=point_size, document=document, width=width)
+    return start_parts_document(card_parts(kb, entity, for_print=options.get("for_print", False)), entity.name, colors, **options)
 
 
-def build_parts_document(
+def start_parts_document(
     parts: list[Part],
     title: str,
     colors: CardColors = PRINT_COLORS,
@@ -157,8 +168,12 @@ def build_parts_document(
     point_size: float = BASE_POINT_SIZE,
     document: QTextDocument | None = None,
     width: float | None = None,
-) -> QTextDocument:
-    """The card made of `parts` (`evcards.card.content.card_parts`), titled `title`.
+) -> CardWriter:
+    """Empty `document` (or a new one) and set it up for the card made of `parts`
+    (`evcards.card.content.card_parts`, or the first card's, sent by `evcards.card.preview`),
+    titled `title`, whose parts the returned writer then writes: at once, or a slice at a time
+    (the window, for a huge card). Given the view's `width`, the card stays in a centred column
+    no wider than the measure (`set_column`).
 
     On screen the card is laid out again at every selection, so its text skips shaping when
     it needs none; the entity's name, where kerning shows most, and print keep full shaping.
@@ -171,12 +186,61 @@ def build_parts_document(
     document.setDocumentMargin(MARGIN)
     if width is not None:
         set_column(document, width, point_size)
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()  # one layout for the whole card, not one per insertion
-    write_parts(cursor, parts, card_formats(colors, shape_title=not shaped), quotes_in_tables=for_print)
-    cursor.endEditBlock()
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
-    return document
+    formats = card_formats(colors, shape_title=not shaped)
+    return CardWriter(QTextCursor(document), parts, formats, quotes_in_tables=for_print)
+
+
+class CardWriter:
+    """Writes a card's parts at the end of its document, all of them or the next few at a time.
+
+    Each call to `write` is one edit block, so Qt lays out what it added once, and only that:
+    a card of 2,000 quotes with their differences takes seconds to write and lay out, which the
+    window does a slice per turn of its event loop instead of standing still meanwhile."""
+
+    def __init__(self, cursor: QTextCursor, parts: list[Part], formats: CardFormats, *, quotes_in_tables: bool) -> None:
+        self.document = cursor.document()
+        self._cursor = cursor
+        self._parts = parts
+        self._formats = formats
+        self._quotes_in_tables = quotes_in_tables
+        self._next = 0  # the first part not written yet
+        self._reuse_block = True  # the document's first block, or the one Qt adds after a quote's frame
+
+    @property
+    def done(self) -> bool:
+        return self._next >= len(self._parts)
+
+    def write(self, limit: int | None = None, seconds: float | None = None) -> bool:
+        """Write the parts not written yet: at most `limit` of them, and no more once `seconds`
+        have passed (None: no such bound). True once the whole card is written."""
+        end = len(self._parts) if limit is None else min(len(self._parts), self._next + limit)
+        deadline = None if seconds is None else time.perf_counter() + seconds
+        cursor, formats = self._cursor, self._formats
+        cursor.beginEditBlock()  # one layout for the slice, not one per insertion
+        while self._next < end:
+            part = self._parts[self._next]
+            self._next += 1
+            if isinstance(part, Paragraph):
+                block, block_char = formats.blocks[part.style]
+                if self._reuse_block:
+                    cursor.setBlockFormat(block)
+                    cursor.setBlockCharFormat(block_char)
+                else:
+                    cursor.insertBlock(block, block_char)
+                _insert_runs(cursor, part.runs, formats.chars)
+                self._reuse_block = False
+            elif isinstance(part, QuoteBox):
+                _write_quote(cursor, part, formats, in_table=self._quotes_in_tables)
+                # Left empty, the block after a frame would add a blank line under the box.
+                self._reuse_block = not self._quotes_in_tables
+            else:
+                _write_relations(cursor, part, formats)
+                self._reuse_block = False
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
+        cursor.endEditBlock()
+        return self.done
 
 
 def _joined_ideographs(text: str) -> str:
@@ -192,51 +256,51 @@ def _joined_ideographs(text: str) -> str:
 
 
 def _insert_runs(cursor: QTextCursor, runs: tuple[Run | LineBreak, ...], chars: Mapping[CharStyle, QTextCharFormat]) -> None:
-    insert = cursor.insertText  # a long card inserts ~500 runs
+    """Insert `runs`; neighbours in the same plain style go in as one text (a quote between its
+    marks, a status and its note): each `insertText` looks its format up again, and a long card
+    has ~900 runs. Qt joins such neighbours into one fragment all the same."""
+    insert = cursor.insertText
+    pending: list[str] = []  # plain text in `pending_style`, not inserted yet
+    pending_style: CharStyle = "text"
     for run in runs:
-        if isinstance(run, LineBreak):
-            insert(LINE_SEPARATOR, chars[run.style])
-            continue
-        text, style, href, anchor, language = run
-        text = one_line(text)
-        if style in _UNBROKEN_STYLES and not text.isascii():
-            text = _joined_ideographs(text)
-        families = language_families(language) if language else None
-        if href or anchor or families:
-            char = QTextCharFormat(chars[style])
-            if href:
-                char.setAnchorHref(href)
-            if anchor:
-                char.setAnchor(True)
-                char.setAnchorNames([anchor])
-            if families:
-                char.setFontFamilies(families)
-            insert(text, char)
+        if isinstance(run, LineBreak):  # a line separator stays inside its paragraph's text
+            text, style, own = LINE_SEPARATOR, run.style, None
         else:
-            insert(text, chars[style])
+            text, style, own = one_line(run.text), run.style, _own_format(run, chars[run.style])
+            if style in _UNBROKEN_STYLES and not text.isascii():
+                text = _joined_ideographs(text)
+        if pending and (own is not None or style != pending_style):
+            insert("".join(pending), chars[pending_style])
+            pending = []
+        if own is not None:
+            insert(text, own)
+        else:
+            pending.append(text)
+            pending_style = style
+    if pending:
+        insert("".join(pending), chars[pending_style])
+
+
+def _own_format(run: Run, style: QTextCharFormat) -> QTextCharFormat | None:
+    """The format of a link, an anchor or a run in its language's fonts; None for a plain run."""
+    families = language_families(run.language) if run.language else None
+    if not (run.href or run.anchor or families):
+        return None
+    char = QTextCharFormat(style)
+    if run.href:
+        char.setAnchorHref(run.href)
+    if run.anchor:
+        char.setAnchor(True)
+        char.setAnchorNames([run.anchor])
+    if families:
+        char.setFontFamilies(families)
+    return char
 
 
 def write_parts(cursor: QTextCursor, parts: list[Part], formats: CardFormats, *, quotes_in_tables: bool) -> None:
     """Write `parts` at `cursor`. Print puts quotes in tables, the screen in frames: the two
     look the same (test), see `evcards.card.formats` for why there are two."""
-    reuse_block = True  # the document's first block, or the one Qt adds after a quote's frame
-    for part in parts:
-        if isinstance(part, Paragraph):
-            block, block_char = formats.blocks[part.style]
-            if reuse_block:
-                cursor.setBlockFormat(block)
-                cursor.setBlockCharFormat(block_char)
-            else:
-                cursor.insertBlock(block, block_char)
-            _insert_runs(cursor, part.runs, formats.chars)
-            reuse_block = False
-        elif isinstance(part, QuoteBox):
-            _write_quote(cursor, part, formats, in_table=quotes_in_tables)
-            # Left empty, the block after a frame would add a blank line under the box.
-            reuse_block = not quotes_in_tables
-        else:
-            _write_relations(cursor, part, formats)
-            reuse_block = False
+    CardWriter(cursor, parts, formats, quotes_in_tables=quotes_in_tables).write()
 
 
 def _write_quote(cursor: QTextCursor, quote: QuoteBox, formats: CardFormats, *, in_table: bool) -> None:

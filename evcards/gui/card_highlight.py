@@ -103,6 +103,7 @@ class CardHighlighter(QObject):
         self._matches: list[Match] = []
         self._claim_tops: dict[int, int] = {}  # per claim: where its statement starts, in Qt's units
         self._found: tuple[str, list[Region], list[int] | None] | None = None  # text, regions, Qt offsets: once per card
+        self._scroll_when_written = False  # asked to scroll while a huge card was still being written
         card.rendered.connect(self._card_written)
 
     def set_query(self, query: str | Sequence[str]) -> None:
@@ -117,9 +118,14 @@ class CardHighlighter(QObject):
     def _card_written(self) -> None:
         self._found = None
         self._apply()
+        if self._scroll_when_written:
+            self._scroll_when_written = False
+            self.scroll_to_first_claim()
 
     def _apply(self) -> None:
         card, entity = self._card, self._card.entity
+        if not card.is_written():  # marked once it is whole (`rendered`)
+            return
         document = card.document()
         regions: list[Region]
         units: list[int] | None
@@ -161,10 +167,13 @@ class CardHighlighter(QObject):
     def scroll_to_first_claim(self) -> None:
         """Bring the first claim with a mark to the top of the card (its statement, with a line
         above it). When a name or alias matched, the card stays at its top, where they are."""
+        card = self._card
+        if not card.is_written():
+            self._scroll_when_written = True
+            return
         claim = self._matches[0].claim if self._matches else None
         if claim is None:
             return
-        card = self._card
         cursor = QTextCursor(card.document())
         cursor.setPosition(self._claim_tops[claim])
         bar = card.verticalScrollBar()

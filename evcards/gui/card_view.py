@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette, QPen, QRegion
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
@@ -25,11 +25,18 @@ if TYPE_CHECKING:  # links and the text cursor: loaded when a link is used, not 
     from PySide6.QtCore import QMimeData, QUrl
     from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QHelpEvent, QKeyEvent, QPaintEvent, QResizeEvent
 
+    from evcards.card.document import CardWriter
     from evcards.card.parts import Part
     from evcards.kb.loaded import LoadedKnowledgeBase
     from evcards.kb.model import Entity
 
 ZOOM_STEP = 1.0
+# A card is written whole when `show_card` returns up to this many parts (about 100 claims with
+# a quote each, ~30 ms): every usual card. A longer one goes on a slice per turn of the event
+# loop, each of about `SLICE_SECONDS` of writing (as long again to lay out), so that the window
+# answers while it grows: 2,000 quotes with their differences take seconds in all.
+FIRST_SLICE_PARTS = 300
+SLICE_SECONDS = 0.04
 FOCUS_FRAME_WIDTH = 2  # pixels: a frame, not Qt's thin dotted box
 LINK_FRAME_MARGIN = 3  # pixels between a focused link's text and its frame
 
@@ -70,7 +77,7 @@ class CardView(QTextBrowser):
     entity_requested = Signal(str)
     source_requested = Signal(str, int, int)  # entity id, claim index, evidence item index
     card_changed = Signal()  # another entity, another file's version of it, or a placeholder
-    rendered = Signal()  # the document was written anew (a card or the placeholder): marks on it are gone
+    rendered = Signal()  # the document was written anew, whole (a card or the placeholder): marks on it are gone
     copied = Signal(str)  # a card or a claim went to the clipboard: what to tell the user
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -93,6 +100,10 @@ class CardView(QTextBrowser):
         self._entity: Entity | None = None
         self._preview: tuple[list[Part], str, str] | None = None  # parts, title, entity id: `show_preview`
         self._zoom = 0
+        self._writer: CardWriter | None = None  # a card still being written, a slice per turn of the event loop
+        self._slice_timer = QTimer(self)
+        self._slice_timer.setSingleShot(True)
+        self._slice_timer.timeout.connect(self._write_slice)
         self.show_placeholder(self.tr("Select an entity on the left to see its card."))
 
     @property
@@ -140,23 +151,55 @@ class CardView(QTextBrowser):
 
     def show_placeholder(self, message: str) -> None:
         self._kb = self._entity = self._preview = None
+        self._stop_writing()
         self.setPlainText(message)
         self.card_changed.emit()
         self.rendered.emit()
 
     def _render(self) -> None:
-        from evcards.card.document import build_card_document, build_parts_document, colors_from_palette
+        if (self._kb is None or self._entity is None) and self._preview is None:
+            return
+        from evcards.card.document import colors_from_palette, start_card_document, start_parts_document
 
         colors, size, width = colors_from_palette(self.palette()), self.point_size(), self.viewport().width()
+        self._stop_writing()
         if self._kb is not None and self._entity is not None:
-            build_card_document(self._kb, self._entity, colors, point_size=size, document=self.document(), width=width)
-        elif self._preview is not None:
-            parts, title, _ = self._preview
-            build_parts_document(parts, title, colors, point_size=size, document=self.document(), width=width)
+            self._writer = start_card_document(self._kb, self._entity, colors, point_size=size, document=self.document(), width=width)
         else:
-            return
+            assert self._preview is not None
+            parts, title, _ = self._preview
+            self._writer = start_parts_document(parts, title, colors, point_size=size, document=self.document(), width=width)
+        self._writer.write(FIRST_SLICE_PARTS)
         self.verticalScrollBar().setValue(0)
+        self._written_or_next()
+
+    def _write_slice(self) -> None:
+        if self._writer is not None:
+            self._writer.write(seconds=SLICE_SECONDS)
+            self._written_or_next()
+
+    def _written_or_next(self) -> None:
+        """Say the card is written once it is whole; else write its next slice on the next turn."""
+        if self._writer is not None and not self._writer.done:
+            self._slice_timer.start(0)
+            return
+        self._writer = None
         self.rendered.emit()
+
+    def _stop_writing(self) -> None:
+        self._slice_timer.stop()
+        self._writer = None
+
+    def is_written(self) -> bool:
+        """Whether the card is whole in the document (a huge one is written a slice at a time)."""
+        return self._writer is None
+
+    def finish_writing(self) -> None:
+        """Write the rest of a card being written in slices now: for what needs the whole card."""
+        if self._writer is not None:
+            self._slice_timer.stop()
+            self._writer.write()
+            self._written_or_next()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         if self.shows_card:  # the viewport has its new size already
@@ -248,6 +291,7 @@ class CardView(QTextBrowser):
             return False
         from PySide6.QtGui import QTextCursor
 
+        self.finish_writing()
         start = f"{index + 1}. {self._entity.claims[index].statement}"
         block = self.document().firstBlock()
         while block.isValid() and not block.text().startswith(start):
@@ -298,7 +342,7 @@ class CardView(QTextBrowser):
 
     def citation(self, anchor: str) -> str:
         """The text of the card's paragraph that holds `anchor` (a source's full citation in the
-        Sources section, which ends the card), or ""."""
+        Sources section, which ends the card), or "" (also while a huge card is written: they come last)."""
         block = self.document().lastBlock()
         while block.isValid():
             pieces = block.begin()

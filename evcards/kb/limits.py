@@ -11,7 +11,7 @@ for real data and were measured on a small machine (2 shared cores, offscreen Qt
   summaries that run over three pages).
 - A card's layout grows faster than its claims: 2,000 claims in 0.4 s, 5,000 in 1.3 s,
   10,000 in 7 s; 2,000 evidence items (each a quote box) in 0.7 s, 2,000 approximate ones
-  (each with its diff) in 1.5 s. An entity holds at most 2,000 claims, 2,000 evidence items
+  (each with its diff) in 1.5 s (the window writes such a card a slice at a time). An entity holds at most 2,000 claims, 2,000 evidence items
   and 1,000,000 characters of text (a card of a million characters lays out in about 0.5 s,
   one of a hundred 10,000-character words in 1 s).
 - A source text is read whole and folded for the approximate comparison: 20 MB by default

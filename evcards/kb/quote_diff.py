@@ -1,19 +1,31 @@
 """What differs between a quote and what its source says, character by character, and what kind of difference it is.
 
-`char_diff` aligns the two with `difflib.SequenceMatcher` over each character's approximate
-fold, so that a curly apostrophe lines up with a straight one; characters that line up but
-are not the same (after the verbatim fold) are differences too. The parts mark exactly the
-differing characters: "Lei Jun’s" against "Lei Jun's" marks only the apostrophe.
+`char_diff` aligns the two with `difflib.SequenceMatcher` (cydifflib's: the same opcodes, in C)
+over each character's approximate fold, so that a curly apostrophe lines up with a straight
+one; characters that line up but are not the same (after the verbatim fold) are differences
+too. The parts mark exactly the differing characters: "Lei Jun’s" against "Lei Jun's" marks
+only the apostrophe.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
-from evcards.kb.text_fold import APOSTROPHES, DASHES, DOUBLE_QUOTES, FORMAT_IGNORED, TILDES, approximate_fold, fold_character, verbatim_fold
+from cydifflib import SequenceMatcher
+
+from evcards.kb.text_fold import (
+    APOSTROPHES,
+    DASHES,
+    DOUBLE_QUOTES,
+    FORMAT_IGNORED,
+    TILDES,
+    approximate_fold,
+    fold_character,
+    fold_characters,
+    verbatim_fold,
+)
 from evcards.translation import QT_TRANSLATE_NOOP
 
 DiffKind = Literal["same", "quote", "source"]
@@ -68,8 +80,10 @@ _WORDS = re.compile(r"\S{1,64}\s*|\s+")  # words with their trailing space; a lo
 
 
 def _char_parts(a: str, b: str, parts: list[DiffPart]) -> None:
-    keys_a = [fold_character(ch) for ch in a]
-    keys_b = [fold_character(ch) for ch in b]
+    keys_a, keys_b = fold_characters(a), fold_characters(b)
+    if keys_a == keys_b:  # the usual approximate quote (an apostrophe, a dash): nothing to search for
+        _aligned(a, b, parts)
+        return
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
         if tag != "equal":
             _append(parts, "quote", a[i1:i2])
@@ -79,18 +93,22 @@ def _char_parts(a: str, b: str, parts: list[DiffPart]) -> None:
 
 
 def _aligned(a: str, b: str, parts: list[DiffPart]) -> None:
-    """Characters that line up (the same fold), the ones that differ kept together as a changed run."""
-    changed_a = changed_b = ""
-    for ca, cb in zip(a, b):
-        if ca == cb:
-            _append(parts, "quote", changed_a)
-            _append(parts, "source", changed_b)
-            changed_a = changed_b = ""
-            _append(parts, "same", ca)
-        else:
-            changed_a, changed_b = changed_a + ca, changed_b + cb
-    _append(parts, "quote", changed_a)
-    _append(parts, "source", changed_b)
+    """Characters that line up (the same fold), the ones that differ kept together as a changed
+    run. The runs are cut out whole, not a character at a time: a card of 2,000 approximate
+    quotes calls this for each. (`a` and `b` have the same length: their folds are equal.)"""
+    length = min(len(a), len(b))
+    changed = [k for k in range(length) if a[k] != b[k]]
+    same = k = 0  # where the run of equal characters began; the next changed position to take
+    while k < len(changed):
+        start = end = changed[k]
+        k += 1
+        while k < len(changed) and changed[k] == end + 1:
+            end, k = end + 1, k + 1
+        _append(parts, "same", a[same:start])
+        _append(parts, "quote", a[start : end + 1])
+        _append(parts, "source", b[start : end + 1])
+        same = end + 1
+    _append(parts, "same", a[same:length])
 
 
 _INVISIBLE_NAMES = {"\u200c": "ZWNJ", "\u200d": "ZWJ", "\u200e": "LRM", "\u200f": "RLM", "\ufe0e": "VS15", "\ufe0f": "VS16"}

@@ -28,6 +28,7 @@ FIGURES = (
     "reload_rss_growth_pct",
     "graph_layout_ms_ego",
     "graph_layout_ms_overview",
+    "huge_card_ms",
 )
 
 
