@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from evcards.card.preview import FirstCardProcess, Preview
     from evcards.gui.main_window import MainWindow
 
-PATIENCE_MS = 1500  # a child this slow (a busy machine, a slow disk) is not waited for any longer
+# How long the window waits for the child before it loads the file itself: the child answers
+# within ~100 ms of being asked on a machine with a core to spare; on a busy one the window's own
+# load may be first, and the child's card, if it comes before that load ends, is drawn still.
+PATIENCE_MS = 250
 
 
 class FirstCard(QObject):
@@ -27,14 +30,15 @@ class FirstCard(QObject):
 
     arrived = Signal(object)  # Preview or None, from the reading thread
 
-    def __init__(self, window: MainWindow, process: FirstCardProcess, path: Path) -> None:
+    def __init__(self, window: MainWindow, process: FirstCardProcess, path: Path, patience_ms: int = PATIENCE_MS) -> None:
         super().__init__(window)
         self._window = window
         self._process = process
         self._path = path
-        self._opened = False
+        self._opened = False  # the wait is over: the file was opened, or the reader opened another
+        self._loading_it = False  # the window's own load of `path` has started
         self.arrived.connect(self._show)
-        self._patience = QTimer(self, singleShot=True, interval=PATIENCE_MS)
+        self._patience = QTimer(self, singleShot=True, interval=patience_ms)
         self._patience.timeout.connect(self._open)
         window.destroyed.connect(process.stop)
 
@@ -48,13 +52,15 @@ class FirstCard(QObject):
             self.arrived.emit(preview)  # to the window's thread
 
     def _show(self, preview: Preview | None) -> None:
-        card = self._window.card
-        if preview is None or self._opened or preview.path != str(self._path):
+        window = self._window
+        if preview is None or preview.path != str(self._path):
             self._open()
             return
-        viewport = card.viewport()
-        viewport.installEventFilter(self)
-        card.show_preview(preview.parts, preview.title, preview.entity_id)
+        if window.kb is not None or window.card.shows_card or (self._opened and not self._loading_it):
+            return  # the window's own load was first, or the reader opened another file
+        if not self._opened:
+            window.card.viewport().installEventFilter(self)  # the window's load starts once it is painted
+        window.card.show_preview(preview.parts, preview.title, preview.entity_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -68,4 +74,5 @@ class FirstCard(QObject):
         self._opened = True
         self._patience.stop()
         if self._window.kb is None and not self._window.loader.is_busy():  # the reader has not opened another file meanwhile
+            self._loading_it = True
             self._window.open_file(self._path)

@@ -4,6 +4,7 @@ the card is drawn before the file is loaded, and the file's own load decides wha
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -106,3 +107,45 @@ def test_the_first_card_reads_as_the_entity_card(qtbot: Any, settings: Any, zoom
     window.card.show_card(kb, tesla)
     assert previewed == _plain(window)
     assert card_text(card_parts(kb, tesla)).splitlines()[0] in previewed
+
+
+class _SlowAnswer(_Answer):
+    """A child that answers only once `ready` is set (a busy machine)."""
+
+    def __init__(self, preview: Preview | None) -> None:
+        super().__init__(preview)
+        self.ready = threading.Event()
+
+    def result(self) -> Preview | None:
+        self.ready.wait(WINDOW_TIMEOUT_MS / 1000)
+        return self.preview
+
+
+def test_a_slow_child_is_not_waited_for_and_its_card_comes_while_the_window_loads(
+    qtbot: Any, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import evcards.kb.loader
+
+    gate = threading.Event()  # holds the window's own load, so the child's card comes during it
+    real = evcards.kb.loader.load
+    monkeypatch.setattr(evcards.kb.loader, "load", lambda *a, **k: (gate.wait(WINDOW_TIMEOUT_MS / 1000), real(*a, **k))[1])
+    window = _bare_window(qtbot, settings)
+    child = _SlowAnswer(_preview(bundled_data(), "lei-jun"))
+    FirstCard(window, child, bundled_data(), patience_ms=10).start()  # type: ignore[arg-type]
+    qtbot.waitUntil(window.loader.is_busy, timeout=WINDOW_TIMEOUT_MS)  # not waiting for the child
+    child.ready.set()
+    qtbot.waitUntil(lambda: window.card.shows_card, timeout=WINDOW_TIMEOUT_MS)
+    assert _plain(window).startswith("Lei Jun") and window.kb is None
+    gate.set()
+    qtbot.waitUntil(lambda: window.kb is not None and window.card.entity is not None, timeout=WINDOW_TIMEOUT_MS)
+    assert window.card.entity is not None and window.card.entity.id == "lei-jun"
+
+
+def test_a_child_slower_than_the_window_s_own_load_is_ignored(qtbot: Any, settings: Any) -> None:
+    window = _bare_window(qtbot, settings)
+    child = _SlowAnswer(_preview(bundled_data(), "lei-jun"))
+    FirstCard(window, child, bundled_data(), patience_ms=10).start()  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: window.kb is not None and window.card.entity is not None, timeout=WINDOW_TIMEOUT_MS)
+    child.ready.set()
+    qtbot.wait(100)
+    assert window.card.entity is not None and window.card.entity.id == "xiaomi"  # the file's own start entity stays
