@@ -8,10 +8,12 @@ Two levels, both documented in docs/format.md ("How a quote is anchored"):
   Chinese is not given spaces it never had, and "小米 SU7" is "小米SU7"; soft hyphen U+00AD, ZWSP U+200B, word joiner U+2060 and
   U+FEFF removed. They only say where a line may break, or nothing at all.
 - *approximate*, over the verbatim text: NFKC (full and half width, ligatures, Arabic
-  presentation forms), case folding, quotes, apostrophes and dashes folded to ASCII, and the
+  presentation forms), case folding, quotes (corner brackets too), apostrophes and dashes folded to ASCII, and the
   invisible characters that change how text is drawn removed: ZWNJ U+200C and ZWJ U+200D
   (they change Indic conjuncts, Persian words and emoji sequences, so a difference in them
   is shown, never called verbatim), direction marks and variation selectors.
+  A quote is compared with `approximate_match_fold`, which also takes punctuation beside
+  Chinese or Japanese as typography: no space after it, a single quote mark as a double one.
 
 A source is folded once per load, and only when one of its quotes is not found by plain
 `str.find` (or only inside a longer word: `evcards.kb.word_cuts`). Folding is done with C-speed string operations (`re`, `str.translate`,
