@@ -82,6 +82,12 @@ def test_a_comma_retyped_on_an_english_keyboard_is_approximate_with_or_without_i
 
 def test_a_space_after_a_full_width_comma_stays_verbatim_and_a_space_in_a_word_still_differs() -> None:
     assert verbatim("21.59万元， Pro版", PRICE_SOURCE) == "21.59万元，\nPro版"
+    # A source that has the space: the quote without it is approximate (never verbatim), and the
+    # span found in the folded text maps back over the space to the source's own characters.
+    source = "😀 售价为21.59万元, Pro版售价为24.59万元。"
+    check = locate("21.59万元,Pro版售价", source)
+    assert check.status is QuoteStatus.APPROXIMATE and check.differences == ("spacing",)
+    assert check.start is not None and source[check.start : check.end] == check.actual == "21.59万元, Pro版售价"
     assert locate("21.59万元，P ro版", PRICE_SOURCE).status is QuoteStatus.NOT_FOUND
     # Between Latin words the space after a comma is a word break, as before: no Chinese beside it.
     assert locate("Lei Jun,founder", "Lei Jun, founder of Xiaomi").status is QuoteStatus.NOT_FOUND
