@@ -17,6 +17,7 @@ from cydifflib import SequenceMatcher
 
 from evcards.kb.text_fold import (
     APOSTROPHES,
+    CORNER_BRACKETS,
     DASHES,
     DOUBLE_QUOTES,
     FORMAT_IGNORED,
@@ -141,6 +142,9 @@ def _full_width(text: str) -> bool:
     return any("\uff00" <= ch <= "\uffef" or ch == "\u3000" for ch in text)
 
 
+QUOTATION_MARKS = APOSTROPHES + DOUBLE_QUOTES + CORNER_BRACKETS
+
+
 def _kind(quote: str, source: str) -> str:
     """The name of one difference, for a reader: what would make the two the same (English, as
     `validate` prints it; the card translates it: `QT_TRANSLATE_NOOP` only marks it)."""
@@ -148,6 +152,18 @@ def _kind(quote: str, source: str) -> str:
     nfkc = unicodedata.normalize
     if quote and source and quote.casefold() == source.casefold() and nfkc("NFKC", quote) == quote and nfkc("NFKC", source) == source:
         return QT_TRANSLATE_NOOP("QuoteCheck", "letter case")
+    if not both.strip(" "):  # a space after punctuation retyped on an English keyboard: `万元, Pro` for `万元，Pro`
+        return QT_TRANSLATE_NOOP("QuoteCheck", "spacing")
+    if quote and source and all(ch in QUOTATION_MARKS for ch in both) and any(ch in CORNER_BRACKETS for ch in both):
+        return QT_TRANSLATE_NOOP("QuoteCheck", "corner brackets vs quotation marks")
+    if (
+        quote
+        and source
+        and all(ch in QUOTATION_MARKS for ch in both)
+        and any(ch in APOSTROPHES for ch in both)
+        and any(ch in DOUBLE_QUOTES for ch in both)
+    ):
+        return QT_TRANSLATE_NOOP("QuoteCheck", "single vs double quotation marks")
     folded_q, folded_s = approximate_fold(quote), approximate_fold(source)
     if folded_q != folded_s:
         if not both.strip(FORMAT_IGNORED):  # only joiners or marks, on one side or both

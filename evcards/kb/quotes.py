@@ -21,7 +21,7 @@ from itertools import islice
 
 from evcards.kb.model import QuoteSelector
 from evcards.kb.quote_diff import char_diff, difference_kinds, inline_diff
-from evcards.kb.text_fold import FoldedText, approximate_fold, verbatim_fold
+from evcards.kb.text_fold import FoldedText, approximate_match_fold, verbatim_fold
 from evcards.kb.word_cuts import cuts_word, whole_span
 
 __all__ = ["EXPONENT", "WORD_CUT", "ClosestPassage", "FoldedText", "QuoteCheck", "QuoteStatus", "SearchBudget", "locate"]
@@ -210,10 +210,10 @@ def _locate_folded(
             return QuoteCheck(QuoteStatus.APPROXIMATE, start, end, text[start:end], note)
         cut_short = start, end
 
-    approximate_needle = approximate_fold(needle).strip()
+    approximate_needle = approximate_match_fold(needle).strip()
     haystack = folded.approximate
     found, in_context = _places(
-        haystack, approximate_needle, approximate_fold(verbatim_prefix).strip(), approximate_fold(verbatim_suffix).strip()
+        haystack, approximate_needle, approximate_match_fold(verbatim_prefix).strip(), approximate_match_fold(verbatim_suffix).strip()
     )
     if found:
         (start, end), _, cut = _preferred(text, [folded.approximate_span(a, b) for a, b in found], in_context, hint)

@@ -8,10 +8,12 @@ Two levels, both documented in docs/format.md ("How a quote is anchored"):
   Chinese is not given spaces it never had, and "小米 SU7" is "小米SU7"; soft hyphen U+00AD, ZWSP U+200B, word joiner U+2060 and
   U+FEFF removed. They only say where a line may break, or nothing at all.
 - *approximate*, over the verbatim text: NFKC (full and half width, ligatures, Arabic
-  presentation forms), case folding, quotes, apostrophes and dashes folded to ASCII, and the
+  presentation forms), case folding, quotes (corner brackets too), apostrophes and dashes folded to ASCII, and the
   invisible characters that change how text is drawn removed: ZWNJ U+200C and ZWJ U+200D
   (they change Indic conjuncts, Persian words and emoji sequences, so a difference in them
   is shown, never called verbatim), direction marks and variation selectors.
+  A quote is compared with `approximate_match_fold`, which also takes punctuation beside
+  Chinese or Japanese as typography: no space after it, a single quote mark as a double one.
 
 A source is folded once per load, and only when one of its quotes is not found by plain
 `str.find` (or only inside a longer word: `evcards.kb.word_cuts`). Folding is done with C-speed string operations (`re`, `str.translate`,
@@ -22,6 +24,7 @@ line-wrapped 20 KB article keeps a few hundred entries, not one per character.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from bisect import bisect_right
 from functools import cache, lru_cache
@@ -36,12 +39,17 @@ FORMAT_IGNORED = (  # removed only by the approximate fold: they change what is 
 # folds these too, so that what the filter equates and what anchoring calls approximate agree.
 APOSTROPHES = "'‘’‚‛′‵´`ʼ‹›＇"
 DOUBLE_QUOTES = '"“”„‟″‶«»＂〝〞〟'
+# The CJK corner brackets are quotation marks too, in another convention (Taiwan, Hong Kong, Japan:
+# 「」 outer, 『』 inner, where the mainland writes “” and ‘’): all fold to ". Title marks 《》〈〉 are not
+# quotation marks (they enclose a book's or a law's name) and are not folded.
+CORNER_BRACKETS = "「」『』﹁﹂﹃﹄｢｣"
 # Every dash (Unicode category Pd but the two wave dashes, which are tildes) and the minus sign.
 DASHES = "-\u058a\u05be\u1400\u1806‐‑‒–—―\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u30a0\ufe31\ufe32﹘﹣－\U00010ead−"
 TILDES = "~〜〰～"
 PUNCTUATION_FOLDS = {
     **dict.fromkeys(APOSTROPHES, "'"),
     **dict.fromkeys(DOUBLE_QUOTES, '"'),
+    **dict.fromkeys(CORNER_BRACKETS, '"'),
     **dict.fromkeys(DASHES, "-"),
     **dict.fromkeys(TILDES, "~"),
 }
@@ -274,6 +282,56 @@ def _translate(text: str) -> tuple[str, Edits | None]:
     return folded, edits
 
 
+@cache
+def _wide_punctuation_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """White space between ASCII punctuation that touches a wide character and the text on its
+    other side (`万元, Pro`, `Pro (小米`); a single quote mark beside a wide character. Compiled at first use."""
+    marks = re.escape(string.punctuation)
+    return (
+        re.compile(rf"(?<=[{WIDE_CLASS}][{marks}]) +| +(?=[{marks}][{WIDE_CLASS}])"),
+        re.compile(rf"(?<=[{WIDE_CLASS}])'|'(?=[{WIDE_CLASS}])"),
+    )
+
+
+def _wide_punctuation(text: str) -> tuple[str, Edits | None]:
+    """Punctuation beside Chinese or Japanese as the approximate comparison sees it.
+
+    There punctuation is full-width with no space around it (the verbatim fold drops any);
+    once the approximate fold has made `，` a `,`, the space that whoever retyped it on an
+    English keyboard put after it (`万元, Pro` for `万元，Pro`) is typography too, and is
+    dropped. A single quote mark beside a Han or kana character is a quotation mark, never an
+    apostrophe, and is one with the double ones and the corner brackets (`‘交付能力’`, `“交付能力”`,
+    `「交付能力」`, `『交付能力』`: the conventions of the mainland, Taiwan and Japan differ). Only
+    the approximate comparison does this: a verbatim match stays as strict."""
+    if text.isascii():
+        return text, None
+    spaces, single_quote = _wide_punctuation_patterns()
+    pieces: list[str] = []
+    edits: Edits | None = None
+    last = shift = 0
+    for match in spaces.finditer(text) if " " in text else ():
+        start, end = match.span()
+        pieces.append(text[last:start])
+        last = end
+        edits = edits or Edits()
+        edits.add(start + shift, 0, start, end)
+        shift -= end - start
+    if edits is not None:
+        pieces.append(text[last:])
+        text = "".join(pieces)
+    if "'" in text:
+        text = single_quote.sub('"', text)  # one character for one: the offsets stay
+    return text, edits
+
+
+def _approximate_layers(verbatim: str) -> tuple[str, list[Edits]]:
+    """`approximate_match_fold` of a verbatim-folded text, with its edits, the last applied first."""
+    translated, first = _translate(verbatim)
+    normalised, second = _nfc(translated)
+    spaced, third = _wide_punctuation(normalised)
+    return spaced, [layer for layer in (third, second, first) if layer]
+
+
 def verbatim_fold(text: str) -> str:
     """`text` as the verbatim comparison sees it (for a quote, a prefix or a suffix): no
     offsets to keep, so the common quote (NFC, single spaces) costs two C-speed checks, and
@@ -302,10 +360,17 @@ def approximate_fold(verbatim: str) -> str:
     return _nfc(_translate(verbatim)[0])[0]
 
 
+def approximate_match_fold(verbatim: str) -> str:
+    """A verbatim-folded text as the approximate comparison of a quote with its source sees it:
+    `approximate_fold`, character by character, then punctuation beside a wide character as
+    `_wide_punctuation` says (`万元, Pro` is `万元,Pro`, as `万元，Pro` folds)."""
+    return _approximate_layers(verbatim)[0]
+
+
 class FoldedText:
     """A source text folded once for the verbatim comparison, and on first need for the approximate one.
 
-    `text` is the verbatim fold; `approximate` the approximate one. `span` and
+    `text` is the verbatim fold; `approximate` the approximate one (`approximate_match_fold`). `span` and
     `approximate_span` map a folded span back to code-point offsets in the original.
     """
 
@@ -326,9 +391,7 @@ class FoldedText:
     @property
     def approximate(self) -> str:
         if self._approximate is None:
-            translated, first = _translate(self.text)
-            self._approximate, second = _nfc(translated)
-            self._approximate_layers = [layer for layer in (second, first) if layer]
+            self._approximate, self._approximate_layers = _approximate_layers(self.text)
         return self._approximate
 
     def span(self, start: int, end: int) -> tuple[int, int]:

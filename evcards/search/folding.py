@@ -13,7 +13,7 @@
   ı, ð (as d, l, o, h, i, d), æ and œ (as ae, oe);
 - dashes: every Unicode dash and the minus sign as "-" ("2018–19" as "2018-19"); the wave
   dashes 〜 and 〰 as "~", as NFKD makes the full-width ～;
-- quotes: curly, low, reversed and prime quotes, the modifier apostrophe and guillemets as
+- quotes: curly, low, reversed and prime quotes, the modifier apostrophe, guillemets and CJK corner brackets as
   the straight ' and ". These marks are `evcards.kb.text_fold.PUNCTUATION_FOLDS`, the list
   anchoring folds as well (see docs/architecture.md for why there are two folds at all);
 - invisible characters (zero-width space and joiners, soft hyphen, bidi marks, the Arabic

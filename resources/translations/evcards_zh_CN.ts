@@ -1012,6 +1012,18 @@
         <translation>大小写</translation>
     </message>
     <message>
+        <source>spacing</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>corner brackets vs quotation marks</source>
+        <translation>直角引号与引号</translation>
+    </message>
+    <message>
+        <source>single vs double quotation marks</source>
+        <translation>单引号与双引号</translation>
+    </message>
+    <message>
         <source>invisible joiners, direction marks or variation selectors</source>
         <translation>不可见的连接符、方向标记或变体选择符</translation>
     </message>

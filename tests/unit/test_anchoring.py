@@ -61,6 +61,72 @@ def test_chinese_with_ascii_punctuation_for_full_width_is_approximate() -> None:
     assert quote_side == [",", "(", ")"]
 
 
+PRICE_SOURCE = "据介绍，小米SU7标准版售价为21.59万元，\nPro版售价为24.59万元。"
+
+
+@pytest.mark.parametrize(
+    ("quote", "kinds"),
+    [
+        ("21.59万元,Pro版", ("full-width vs ASCII",)),
+        ("21.59万元, Pro版", ("full-width vs ASCII", "spacing")),  # as most people retype it
+        ("21.59万元 , Pro版", ("full-width vs ASCII", "spacing")),
+        ("21.59万元,\tPro版", ("full-width vs ASCII", "spacing")),
+    ],
+)
+def test_a_comma_retyped_on_an_english_keyboard_is_approximate_with_or_without_its_space(quote: str, kinds: tuple[str, ...]) -> None:
+    check = locate(quote, PRICE_SOURCE)
+    assert check.status is QuoteStatus.APPROXIMATE, check
+    assert check.actual == "21.59万元，\nPro版"
+    assert check.differences == kinds
+
+
+def test_a_space_after_a_full_width_comma_stays_verbatim_and_a_space_in_a_word_still_differs() -> None:
+    assert verbatim("21.59万元， Pro版", PRICE_SOURCE) == "21.59万元，\nPro版"
+    # A source that has the space: the quote without it is approximate (never verbatim), and the
+    # span found in the folded text maps back over the space to the source's own characters.
+    source = "😀 售价为21.59万元, Pro版售价为24.59万元。"
+    check = locate("21.59万元,Pro版售价", source)
+    assert check.status is QuoteStatus.APPROXIMATE and check.differences == ("spacing",)
+    assert check.start is not None and source[check.start : check.end] == check.actual == "21.59万元, Pro版售价"
+    assert locate("21.59万元，P ro版", PRICE_SOURCE).status is QuoteStatus.NOT_FOUND
+    # Between Latin words the space after a comma is a word break, as before: no Chinese beside it.
+    assert locate("Lei Jun,founder", "Lei Jun, founder of Xiaomi").status is QuoteStatus.NOT_FOUND
+    assert locate("Lei Jun, founder", "Lei Jun,founder of Xiaomi").status is QuoteStatus.NOT_FOUND
+
+
+@pytest.mark.parametrize("quote", ["“交付能力”仍有待观察", '"交付能力"仍有待观察', "『交付能力』仍有待观察", "“交付能力” 仍有待观察"])
+def test_quotation_marks_for_corner_brackets_are_approximate(quote: str) -> None:
+    source = "不过，「交付能力」仍有待观察。"
+    check = locate(quote, source)
+    assert check.status is QuoteStatus.APPROXIMATE, check
+    assert check.actual == "「交付能力」仍有待观察"
+    assert check.differences == ("corner brackets vs quotation marks",)
+    assert [text for kind, text in char_diff(quote, check.actual) if kind == "source"] == ["「", "」"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "kinds"),
+    [
+        ("他说：‘这就是“交付能力”。’", ("corner brackets vs quotation marks",)),  # the mainland's convention
+        ("他说：“这就是‘交付能力’。”", ("corner brackets vs quotation marks",)),
+        ("他说：“这就是“交付能力”。”", ("corner brackets vs quotation marks",)),
+    ],
+)
+def test_inner_and_outer_corner_brackets_match_any_quotation_marks(quote: str, kinds: tuple[str, ...]) -> None:
+    check = locate(quote, "他说：「这就是『交付能力』。」《交付能力》一书")
+    assert check.status is QuoteStatus.APPROXIMATE, check
+    assert check.actual == "他说：「这就是『交付能力』。」" and check.differences == kinds
+
+
+def test_single_for_double_quotation_marks_beside_chinese_is_approximate_and_title_marks_are_not_quotation_marks() -> None:
+    check = locate("不过，‘交付能力’仍有待观察", "不过，“交付能力”仍有待观察。")
+    assert check.status is QuoteStatus.APPROXIMATE and check.differences == ("single vs double quotation marks",)
+    assert locate("“交付能力”一书", "《交付能力》一书").status is QuoteStatus.NOT_FOUND  # 《》 name a book
+    # Between Latin letters a quote mark is an apostrophe: not a double quotation mark.
+    assert locate('Lei Jun"s', "Lei Jun’s company").status is QuoteStatus.NOT_FOUND
+    assert locate("雷军说“Lei Jun's”", "雷军说「Lei Jun's」").status is QuoteStatus.APPROXIMATE
+
+
 def test_arabic_across_a_line_break_is_verbatim_and_presentation_forms_are_approximate() -> None:
     source = "قال الرئيس التنفيذي\nإن الشركة ستفتتح مصنعا جديدا."
     assert verbatim("التنفيذي إن الشركة", source) == "التنفيذي\nإن الشركة"
