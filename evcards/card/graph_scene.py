@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontInfo, QFontMetricsF, QPain
 from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget
 
-from evcards.card.basics import relation_label
+from evcards.card.basics import kind_label, relation_label
 from evcards.file_saving import check_target, save_bytes
 from evcards.graph.layout import Position
 from evcards.graph.neighbourhood import Edge, Graph, Node
@@ -89,7 +89,7 @@ class NodeItem(QGraphicsItem):
         self.current = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self.setAcceptHoverEvents(True)
-        self.setToolTip(GuiQt.convertFromPlainText(f"{node.name} ({node.kind})"))  # a name is never markup
+        self.setToolTip(GuiQt.convertFromPlainText(f"{node.name} ({kind_label(node.kind)})"))  # a name is never markup
         self.setZValue(1)
 
     def boundingRect(self) -> QRectF:
@@ -116,7 +116,7 @@ class NodeItem(QGraphicsItem):
         plate.setAlphaF(0.85)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(plate)
-        for font, box, words in ((self._font, name_box, self.node.name), (self._small, kind_box, self.node.kind)):
+        for font, box, words in ((self._font, name_box, self.node.name), (self._small, kind_box, kind_label(self.node.kind))):
             painter.setFont(font)
             metrics = QFontMetricsF(font)
             width = metrics.horizontalAdvance(words) + 6
@@ -125,7 +125,7 @@ class NodeItem(QGraphicsItem):
         painter.setFont(self._font)
         painter.drawText(name_box, centred, self.node.name)
         painter.setFont(self._small)
-        painter.drawText(kind_box, centred, self.node.kind)
+        painter.drawText(kind_box, centred, kind_label(self.node.kind))
 
 
 def _edge_path(start: QPointF, end: QPointF, offset: float) -> tuple[QPainterPath, QPointF, float]:

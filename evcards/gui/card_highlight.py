@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from evcards.kb.model import Entity
 
 MATCH_PROPERTY = int(QTextFormat.Property.UserProperty) + 16  # tells our selections from others
-LIGHT_MARK, DARK_MARK = QColor("#ffe066"), QColor("#7a5a00")
+LIGHT_MARK, DARK_MARK = QColor("#ffe066"), QColor("#5c4400")
 
 
 class Region(NamedTuple):
@@ -151,8 +151,8 @@ class CardHighlighter(QObject):
         mark = QTextCharFormat()
         dark = card.palette().color(QPalette.ColorRole.Base).lightness() < 128
         mark.setBackground(DARK_MARK if dark else LIGHT_MARK)
-        if not dark:
-            mark.setForeground(QColor("#000000"))  # black on yellow, whatever the text colour
+        # set ink in both palettes: grey text (an alias) on olive was unreadable in dark
+        mark.setForeground(QColor("#ffffff" if dark else "#000000"))
         mark.setProperty(MATCH_PROPERTY, True)
         selections = [s for s in card.extraSelections() if not s.format.hasProperty(MATCH_PROPERTY)]
         for match in self._matches:

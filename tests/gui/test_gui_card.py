@@ -448,3 +448,31 @@ def test_list_tooltips_show_markup_in_names_as_text(qtbot: Any, settings: Any, w
     tips = [model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) for row in range(model.rowCount())]
     tip = next(t for t in tips if "Xiaomi" in t)
     assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt; &lt;b&gt;Xiaomi&lt;/b&gt;" in tip and "<img" not in tip
+
+
+def _contrast(ink: Any, background: Any) -> float:
+    """WCAG 2 contrast ratio of two QColors."""
+
+    def luminance(colour: Any) -> float:
+        parts = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (colour.redF(), colour.greenF(), colour.blueF())]
+        return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+
+    high, low = sorted((luminance(ink), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_filter_marks_on_the_card_read_at_wcag_aa(qtbot: Any, window: MainWindow, dark: bool) -> None:
+    """The words the filter found are marked with ink that reads on the mark (4.5:1), in both palettes."""
+    from evcards.gui.app import dark_palette
+
+    if dark:
+        window.card.setPalette(dark_palette())
+    qtbot.keyClicks(window.entity_pane.filter_field, "Xiaomi")
+    qtbot.waitUntil(lambda: any(s.format.background().style() != Qt.BrushStyle.NoBrush for s in window.card.extraSelections()))
+    selections = window.card.extraSelections()  # kept alive: the formats belong to them
+    marks = [(s.format.foreground(), s.format.background()) for s in selections if s.cursor.selectedText().casefold() == "xiaomi"]
+    assert marks
+    for ink, background in marks:
+        assert ink.style() != Qt.BrushStyle.NoBrush  # never the card's own (maybe grey) text colour
+        assert _contrast(ink.color(), background.color()) >= 4.5

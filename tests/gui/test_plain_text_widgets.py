@@ -86,7 +86,7 @@ def test_tooltips_show_the_data_literally(markup_window: Any, qtbot: Any) -> Non
     view = window.findChild(QGraphicsView, "graph_view")
     qtbot.waitUntil(lambda: len(view.scene().items()) > 2)
     graph_tips = [shown(item.toolTip()) for item in view.scene().items() if item.toolTip()]
-    assert f"{NAME} (organization)" in graph_tips
+    assert f"{NAME} (Organization)" in graph_tips  # the kind label the card shows
     assert any(tip.startswith(NAME) and tip.endswith(LEI) for tip in graph_tips)  # a relation: from — type → to
     window.action_registry["timeline"].trigger()
     qtbot.waitUntil(window.timeline_dock.isVisible)

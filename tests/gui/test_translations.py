@@ -202,3 +202,16 @@ def test_a_translation_reads_without_qt_in_the_chosen_language() -> None:
         "print(translate('Verdict', 'supported'), plural.claims(2), set_language('zh_CN'), translate('Verdict', 'supported'), plural.claims(2))"
     )
     assert run_fresh_python(code).split() == ["supported", "2", "claims", "zh_CN", "有据支持", "2", "条声明"]
+
+
+def test_the_graph_names_kinds_in_chinese(qtbot: Any, settings: Any, chinese: None) -> None:
+    """A node's kind reads as the card and list show it, not as the raw English data word."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    window = open_window(qtbot, settings)
+    window.action_registry["graph_pane"].trigger()
+    view = window.findChild(QGraphicsView, "graph_view")
+    qtbot.waitUntil(lambda: len(view.scene().items()) > 2)
+    tips = [item.toolTip() for item in view.scene().items() if item.toolTip()]
+    assert any("(组织)" in tip for tip in tips), tips
+    assert not any("(organization)" in tip for tip in tips)
