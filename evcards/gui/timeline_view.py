@@ -254,7 +254,8 @@ class TimelineCanvas(QWidget):
     # --- layout -----------------------------------------------------------------------------
     def _ticks(self, width: float) -> tuple[Step, list[Tick]]:
         char_width = QFontMetricsF(self.font()).averageCharWidth()
-        return ticks(self._low, self._high, width - 2 * MARGIN, char_width)
+        step, shown = ticks(self._low, self._high, width - 2 * MARGIN, char_width)
+        return step, shown if self._claims else []  # no dates to read against: no axis labels
 
     def _lanes_top(self) -> float:
         return AXIS_TOP + QFontMetricsF(self.font()).height() + 10

@@ -250,3 +250,16 @@ def test_ctrl_u_shows_the_source_of_the_claim_selected_on_the_timeline(timeline_
     assert source is not None and window.source_dock.isVisible()
     shown = source.current_quote()
     assert shown is not None and shown.claim_index == claim.claim_index != 0  # not the card's first quote
+
+
+def test_with_no_dated_claims_the_axis_shows_no_dates(qtbot: Any) -> None:
+    from evcards.gui.timeline_view import TimelineCanvas
+    from tests.benchmarks.bench_timeline import dated_claims
+
+    canvas = TimelineCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(1200, 360)
+    canvas.set_claims(dated_claims(3))
+    assert canvas.tick_labels()
+    canvas.set_claims([])
+    assert canvas.tick_labels() == []
