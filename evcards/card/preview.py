@@ -16,6 +16,7 @@ that start-up, not the load, is what the reader waits for.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
@@ -29,9 +30,10 @@ if TYPE_CHECKING:
     from evcards.card.parts import Part
     from evcards.kb.limits import Limits
 
-PREVIEW_MAX_BYTES = 4 * 1024 * 1024
-"""Larger files are not loaded twice: their load takes long enough that the ~150 ms a preview
-saves is not worth a second process holding a second copy of the file in memory."""
+PREVIEW_MAX_BYTES = 1024 * 1024
+"""Larger files are not loaded twice: their load takes long enough (the window starts its own
+after `evcards.gui.first_card.PATIENCE_MS`) that the ~150 ms a preview saves is not worth a
+second process holding a second copy of the file in memory."""
 NO_PREVIEW = "EVCARDS_NO_FIRST_CARD_PROCESS"  # set (to anything) to turn the second process off
 
 
@@ -55,19 +57,23 @@ class FirstCardProcess:
     def worth_starting() -> bool:
         """Whether a second core can run the child (one core would run it instead of the window),
         this is a Python that can start it, and it is not turned off (`EVCARDS_NO_FIRST_CARD_PROCESS`)."""
-        if os.environ.get(NO_PREVIEW) or not sys.executable or getattr(sys, "frozen", False):
-            return False  # a frozen app's executable is the app itself, not Python: it would open a second window
+        if os.environ.get(NO_PREVIEW) or getattr(sys, "frozen", False) or not Path(sys.executable or "-").name.startswith("python"):
+            return False  # a bundled app's executable is the app itself, not Python: it would open a second window
         return _cores() >= 2
 
     @classmethod
     def start(cls) -> FirstCardProcess | None:
         """The child, started now so that it imports the loader while this process imports Qt;
         None when it cannot start."""
-        package_root = str(Path(__file__).resolve().parents[2])  # this evcards, not another on the path
-        code = f"import sys; sys.path.insert(0, {package_root!r}); from evcards.card.preview import child_main; child_main()"
+        # This evcards, not another on the path; and with -P, not modules from the folder the
+        # window was started in (a json.py there would be run by `-c` otherwise).
+        root = str(Path(__file__).resolve().parents[2])
+        code = (
+            f"import sys; {root!r} in sys.path or sys.path.insert(0, {root!r}); from evcards.card.preview import child_main; child_main()"
+        )
         try:
             process = subprocess.Popen(
-                [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+                [sys.executable, "-P", "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
             )
         except OSError:
             return None
@@ -98,7 +104,10 @@ class FirstCardProcess:
         """The child's answer, once it has ended; None when it found no card to show (the file
         has problems or no entities) or failed."""
         stdout = self._process.stdout
-        data = stdout.read() if stdout is not None and not stdout.closed else b""  # closed: `stop` was called
+        try:
+            data = stdout.read() if stdout is not None else b""
+        except (OSError, ValueError):  # closed by `stop` (the window has closed)
+            data = b""
         if self._process.wait() != 0 or not data:
             return None
         try:
@@ -151,11 +160,15 @@ def _parts_module() -> object:
 def child_main() -> None:
     """The child's whole life: answer, then end at once. Its interpreter's tidying up (~20 ms with
     pydantic loaded) would only delay the end of the answer, which the window waits for."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal ends it at once, as the window
     status = 1
     try:
         status = serve()
     finally:
-        sys.stdout.flush()
+        with contextlib.suppress(OSError):  # the window has gone: nobody to answer
+            sys.stdout.flush()
         os._exit(status)
 
 

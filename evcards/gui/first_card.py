@@ -56,7 +56,8 @@ class FirstCard(QObject):
         if preview is None or preview.path != str(self._path):
             self._open()
             return
-        if window.kb is not None or window.card.shows_card or (self._opened and not self._loading_it):
+        other_file = window.loader.is_busy() and not self._loading_it
+        if window.kb is not None or window.card.shows_card or other_file or (self._opened and not self._loading_it):
             return  # the window's own load was first, or the reader opened another file
         if not self._opened:
             window.card.viewport().installEventFilter(self)  # the window's load starts once it is painted

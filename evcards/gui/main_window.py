@@ -297,8 +297,10 @@ class MainWindow(QMainWindow):
         if self.reloading.let_go and (result is None or result.knowledge_base is None):
             self._show_again(result, reload)
             return
-        if self.card.preview_entity_id is not None and (result is None or result.knowledge_base is None):
-            self.card.show_placeholder(self.tr("Select an entity on the left to see its card."))  # the file's own load decides
+        if result is None or result.knowledge_base is None:
+            self._requested_while_opening = None  # for this file only, not the next one opened
+            if self.card.preview_entity_id is not None:  # the file's own load decides
+                self.card.show_placeholder(self.tr("Select an entity on the left to see its card."))
         if result is None:
             self.statusBar().showMessage(self.tr("Loading cancelled; nothing changed."), 5000)
             return

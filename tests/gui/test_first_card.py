@@ -149,3 +149,16 @@ def test_a_child_slower_than_the_window_s_own_load_is_ignored(qtbot: Any, settin
     child.ready.set()
     qtbot.wait(100)
     assert window.card.entity is not None and window.card.entity.id == "xiaomi"  # the file's own start entity stays
+
+
+def test_a_first_card_coming_after_the_reader_opened_another_file_is_not_drawn(qtbot: Any, settings: Any, write_kb: Any) -> None:
+    other = write_kb()
+    window = _bare_window(qtbot, settings)
+    child = _SlowAnswer(_preview(bundled_data(), "lei-jun"))
+    FirstCard(window, child, bundled_data()).start()  # type: ignore[arg-type]
+    window.open_file(other)  # dropped on the window before the first card came
+    qtbot.waitUntil(lambda: window.kb is not None and window.card.entity is not None, timeout=WINDOW_TIMEOUT_MS)
+    shown = window.card.entity.id
+    child.ready.set()
+    qtbot.wait(100)
+    assert window.kb.path == other and window.card.entity is not None and window.card.entity.id == shown

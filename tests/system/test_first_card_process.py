@@ -88,3 +88,30 @@ def test_a_large_file_is_left_to_the_window(child: FirstCardProcess, tmp_path: P
 
 def test_a_missing_file_is_left_to_the_window(child: FirstCardProcess, tmp_path: Path) -> None:
     assert not child.request(tmp_path / "missing.json", None, "en", Limits())
+
+
+def test_modules_in_the_folder_it_starts_in_are_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "json.py").write_text("open(__file__ + '.ran', 'w').close()\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # e.g. a desktop launcher starting evcards in a folder of downloads
+    process = FirstCardProcess.start()
+    assert process is not None
+    assert process.request(bundled_data(), None, "en", Limits())
+    assert process.result() is not None
+    assert not (tmp_path / "json.py.ran").exists()
+
+
+def test_an_answer_that_is_not_card_parts_builds_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    marker = tmp_path / "ran"
+    hostile = (  # a pickle that would call os.system when loaded
+        "import os, pickle, sys\n"
+        "class Evil:\n"
+        f"    def __reduce__(self): return (os.system, ('touch {marker}',))\n"
+        "sys.stdin.readline(); sys.stdout.buffer.write(pickle.dumps(Evil()))\n"
+    )
+    process = FirstCardProcess(subprocess.Popen([sys.executable, "-c", hostile], stdin=subprocess.PIPE, stdout=subprocess.PIPE))
+    assert process.request(bundled_data(), None, "en", Limits())
+    assert process.result() is None
+    assert not marker.exists()
