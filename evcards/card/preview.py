@@ -22,7 +22,6 @@ import os
 import pickle
 import subprocess
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
@@ -91,6 +90,8 @@ class FirstCardProcess:
         if not worth_it or stdin is None:
             self.stop()
             return False
+        from dataclasses import asdict  # not before the child is started: it imports `inspect`
+
         request = {"path": str(path), "remembered": remembered, "language": language, "limits": asdict(limits)}
         try:
             stdin.write(json.dumps(request).encode() + b"\n")

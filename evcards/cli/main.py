@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 
 from evcards import __version__
 from evcards.cli.language_option import LanguageError, add_language_argument, take_language
-from evcards.cli.load_options import add_load_options, limits_from
-from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
 from evcards.kb import pydantic_plugins
 from evcards.resources import bundled_data
 from evcards.translation import QT_TRANSLATE_NOOP, fill, translate
@@ -52,12 +50,15 @@ def _chosen_file(parser: argparse.ArgumentParser, args: argparse.Namespace) -> P
 
 
 def _configure_validate(parser: argparse.ArgumentParser) -> None:
+    from evcards.cli.load_options import add_load_options
+
     _data_argument(parser)
     add_load_options(parser)
     parser.add_argument("--all", action="store_true", help=translate("cli", "show every finding, not only the first ones"))
 
 
 def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.cli.load_options import limits_from
     from evcards.cli.validate import report_validation
     from evcards.kb.loader import load
 
@@ -65,6 +66,8 @@ def _validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _configure_list(parser: argparse.ArgumentParser) -> None:
+    from evcards.cli.load_options import add_load_options
+
     _data_argument(parser)
     parser.add_argument(
         "query",
@@ -77,6 +80,8 @@ def _configure_list(parser: argparse.ArgumentParser) -> None:
 
 
 def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from evcards.cli.load_options import limits_from
+    from evcards.cli.report import EXIT_INVALID, EXIT_OK, print_problems, warn_unverified
     from evcards.kb.loader import load
 
     if args.file is not None and args.query is None and args.file.suffix.lower() != ".json" and not args.file.exists():
@@ -105,6 +110,7 @@ def _list(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def _schema(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     import json
 
+    from evcards.cli.report import EXIT_OK
     from evcards.kb.model import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
@@ -158,6 +164,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
 def _window_parser() -> argparse.ArgumentParser:
     import argparse
 
+    from evcards.cli.load_options import add_load_options
+
     commands = "\n".join(f"  evcards {name:<9} {translate('cli', help_)}" for name, (help_, _, _) in COMMANDS.items())
     parser = argparse.ArgumentParser(
         prog="evcards",
@@ -205,6 +213,8 @@ def no_display() -> str | None:
 def _run_window(path: Path | None, args: argparse.Namespace | None = None) -> int:
     """None: the window reopens the file opened last. `args`: the load options given for this run."""
     if (message := no_display()) is not None:
+        from evcards.cli.report import EXIT_INVALID
+
         print(message, file=sys.stderr)
         return EXIT_INVALID
     # The first card is made by a second process while this one imports Qt (evcards.card.preview);
