@@ -56,7 +56,7 @@ def test_the_first_card_is_drawn_then_the_file_opens_on_it(qtbot: Any, settings:
     window = _bare_window(qtbot, settings)
     process = FirstCardProcess.start()
     assert process is not None and process.request(bundled_data(), "lei-jun", "en", Limits())
-    FirstCard(window, process, bundled_data()).start()  # type: ignore[arg-type]
+    FirstCard(window, process, bundled_data(), patience_ms=WINDOW_TIMEOUT_MS).start()  # a busy test machine: wait for the child
     qtbot.waitUntil(lambda: window.card.shows_card, timeout=WINDOW_TIMEOUT_MS)
     first = _plain(window)
     assert first.startswith("Lei Jun")
