@@ -146,16 +146,9 @@ class _PartsUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> type:
         if module in ("evcards.card.parts", __name__) and name in self.ALLOWED:
-            found = getattr(sys.modules[__name__] if module == __name__ else _parts_module(), name)
-            assert isinstance(found, type)
+            found: type = super().find_class(module, name)  # the standard lookup, for these names only
             return found
         raise pickle.UnpicklingError(f"{module}.{name} is not a card part")
-
-
-def _parts_module() -> object:
-    import evcards.card.parts
-
-    return evcards.card.parts
 
 
 def child_main() -> None:
