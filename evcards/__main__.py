@@ -2,6 +2,6 @@
 
 import sys
 
-from evcards.cli.main import main
+from evcards.cli.launch import main
 
 sys.exit(main())

@@ -12,20 +12,25 @@ comes from its own load.
 The parent side (`FirstCardProcess`) imports neither Qt nor pydantic. The child is only worth
 starting with a second core to run on, and only for files small enough (`PREVIEW_MAX_BYTES`)
 that start-up, not the load, is what the reader waits for.
+
+On Linux the `evcards` command forks the child as its first step (`start_early`, called by
+`evcards.cli.launch`): a fork of the bare interpreter skips a new one's start-up and is
+~70 ms ahead of one started later. Elsewhere, or when the window is opened another way, the
+child is a new interpreter (`FirstCardProcess.start`). This module imports little at its top,
+as it is imported before that fork (what it imports there, both processes need).
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import pickle
-import subprocess
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple, NoReturn, Protocol
 
 if TYPE_CHECKING:
+    import pickle
+
     from evcards.card.parts import Part
     from evcards.kb.limits import Limits
 
@@ -45,11 +50,23 @@ class Preview(NamedTuple):
     parts: list[Part]
 
 
+class ChildProcess(Protocol):
+    """What `FirstCardProcess` needs of its child: `subprocess.Popen`'s pipes and ending."""
+
+    @property
+    def stdin(self) -> IO[bytes] | None: ...
+    @property
+    def stdout(self) -> IO[bytes] | None: ...
+    def poll(self) -> int | None: ...
+    def wait(self) -> int: ...
+    def kill(self) -> None: ...
+
+
 class FirstCardProcess:
     """The child process, from the window's side: start it, ask it for a file's first card,
     read the answer (blocking: call `result` from a thread of its own)."""
 
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+    def __init__(self, process: ChildProcess) -> None:
         self._process = process
 
     @staticmethod
@@ -61,6 +78,26 @@ class FirstCardProcess:
         return _cores() >= 2
 
     @classmethod
+    def fork(cls) -> FirstCardProcess | None:
+        """The child, as a fork of this process, which must have no other thread (and no Qt):
+        only `start_early` calls it. None when the fork fails."""
+        request_in, request_out = os.pipe()
+        answer_in, answer_out = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (request_in, request_out, answer_in, answer_out):
+                os.close(fd)
+            return None
+        if pid == 0:  # the child: it never returns from here
+            os.close(request_out)
+            os.close(answer_in)
+            child_main(os.fdopen(request_in, "rb"), os.fdopen(answer_out, "wb"))
+        os.close(request_in)
+        os.close(answer_out)
+        return cls(_ForkedChild(pid, os.fdopen(request_out, "wb"), os.fdopen(answer_in, "rb")))
+
+    @classmethod
     def start(cls) -> FirstCardProcess | None:
         """The child, started now so that it imports the loader while this process imports Qt;
         None when it cannot start."""
@@ -70,6 +107,8 @@ class FirstCardProcess:
         code = (
             f"import sys; {root!r} in sys.path or sys.path.insert(0, {root!r}); from evcards.card.preview import child_main; child_main()"
         )
+        import subprocess
+
         try:
             process = subprocess.Popen(
                 [sys.executable, "-P", "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
@@ -90,6 +129,7 @@ class FirstCardProcess:
         if not worth_it or stdin is None:
             self.stop()
             return False
+        import json
         from dataclasses import asdict  # not before the child is started: it imports `inspect`
 
         request = {"path": str(path), "remembered": remembered, "language": language, "limits": asdict(limits)}
@@ -101,6 +141,18 @@ class FirstCardProcess:
             return False
         return True
 
+    def answered(self, timeout_s: float) -> bool:
+        """Whether the answer (or the child's end) is there to read, waiting `timeout_s` at most.
+        Always False where pipes cannot be waited on (Windows): the answer is then read in a thread."""
+        import select
+
+        stdout = self._process.stdout
+        if stdout is None or sys.platform == "win32":
+            return False
+        with contextlib.suppress(OSError, ValueError):
+            return bool(select.select([stdout], [], [], timeout_s)[0])
+        return False
+
     def result(self) -> Preview | None:
         """The child's answer, once it has ended; None when it found no card to show (the file
         has problems or no entities) or failed."""
@@ -111,8 +163,10 @@ class FirstCardProcess:
             data = b""
         if self._process.wait() != 0 or not data:
             return None
+        import pickle
+
         try:
-            preview = _PartsUnpickler(data).load()
+            preview = _parts_unpickler(data).load()
         except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return None
         return preview if isinstance(preview, Preview) else None
@@ -134,35 +188,93 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-class _PartsUnpickler(pickle.Unpickler):
-    """Reads only a `Preview` of card parts, whatever the bytes say: nothing else is built."""
+def _parts_unpickler(data: bytes) -> pickle.Unpickler:
+    """An unpickler of `data` that reads only a `Preview` of card parts, whatever the bytes
+    say: nothing else is built. (A function, so that `pickle` is imported when first used.)"""
+    import io
+    import pickle
 
-    ALLOWED = frozenset({"Preview", "Run", "LineBreak", "Paragraph", "QuoteBox", "RelationRow", "RelationTable"})
+    allowed = frozenset({"Preview", "Run", "LineBreak", "Paragraph", "QuoteBox", "RelationRow", "RelationTable"})
 
-    def __init__(self, data: bytes) -> None:
-        import io
+    class PartsUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> type:
+            if module in ("evcards.card.parts", __name__) and name in allowed:
+                found: type = super().find_class(module, name)  # the standard lookup, for these names only
+                return found
+            raise pickle.UnpicklingError(f"{module}.{name} is not a card part")
 
-        super().__init__(io.BytesIO(data))
-
-    def find_class(self, module: str, name: str) -> type:
-        if module in ("evcards.card.parts", __name__) and name in self.ALLOWED:
-            found: type = super().find_class(module, name)  # the standard lookup, for these names only
-            return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not a card part")
+    return PartsUnpickler(io.BytesIO(data))
 
 
-def child_main() -> None:
+_early: list[FirstCardProcess] = []  # the child `start_early` forked, until taken
+
+
+def start_early() -> None:
+    """Fork the child now, when it is worth it and safe: on Linux, in a process that has no
+    thread and no Qt yet (`evcards.cli.launch`, at the very start). `take_early` gives it."""
+    if sys.platform.startswith("linux") and "PySide6.QtCore" not in sys.modules and not os.environ.get(NO_PREVIEW) and _cores() >= 2:
+        child = FirstCardProcess.fork()
+        _early.extend([child] if child is not None else [])
+
+
+def take_early() -> FirstCardProcess | None:
+    """The child `start_early` forked, once (None if it did not)."""
+    return _early.pop() if _early else None
+
+
+class _ForkedChild:
+    """A forked child, as `subprocess.Popen` would show it (a fork has no Popen of its own)."""
+
+    def __init__(self, pid: int, stdin: IO[bytes], stdout: IO[bytes]) -> None:
+        self.pid = pid
+        self.stdin: IO[bytes] | None = stdin
+        self.stdout: IO[bytes] | None = stdout
+        self._status: int | None = None
+
+    def poll(self) -> int | None:
+        return self._reap(os.WNOHANG)
+
+    def wait(self) -> int:
+        status = self._reap(0)
+        assert status is not None
+        return status
+
+    def kill(self) -> None:
+        import signal
+
+        if self._status is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
+    def _reap(self, options: int) -> int | None:
+        if self._status is None:
+            try:
+                pid, status = os.waitpid(self.pid, options)
+            except ChildProcessError:  # reaped by the other thread (`stop` while `result` waits)
+                return self._status if self._status is not None else -1
+            if pid:
+                self._status = os.waitstatus_to_exitcode(status)
+        return self._status
+
+
+def child_main(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> NoReturn:
     """The child's whole life: answer, then end at once. Its interpreter's tidying up (~20 ms with
-    pydantic loaded) would only delay the end of the answer, which the window waits for."""
+    pydantic loaded) would only delay the end of the answer, which the window waits for; and a
+    forked child must never return into the window's code. Default pipes: stdin and stdout."""
+    import gc
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal ends it at once, as the window
+    # The child lives a few hundred ms, makes no garbage worth collecting and ends without
+    # tidying up: the collector's walks would only slow its imports (by ~10 ms, measured).
+    gc.disable()
     status = 1
+    out = stdout or sys.stdout.buffer
     try:
-        status = serve()
+        status = serve(stdin, out)
     finally:
         with contextlib.suppress(OSError):  # the window has gone: nobody to answer
-            sys.stdout.flush()
+            out.flush()
         os._exit(status)
 
 
@@ -188,6 +300,9 @@ def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> in
     line = (stdin or sys.stdin.buffer).readline()
     if not line:  # the window decided not to ask
         return 0
+    import json
+    import pickle
+
     request = json.loads(line)
     set_language(request["language"])
     path = Path(request["path"])

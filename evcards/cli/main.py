@@ -199,9 +199,9 @@ def _open_window(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 def no_display() -> str | None:
     """One line saying the window cannot be shown, when Linux has no display and Qt was not told
     to do without one; else None. (Qt itself would abort, exit 134, with a message about xcb.)"""
-    import os
+    from evcards.cli.display import has_display
 
-    if not sys.platform.startswith("linux") or any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+    if has_display():
         return None
     return translate(
         "cli",
@@ -217,18 +217,23 @@ def _run_window(path: Path | None, args: argparse.Namespace | None = None) -> in
 
         print(message, file=sys.stderr)
         return EXIT_INVALID
-    # The first card is made by a second process while this one imports Qt (evcards.card.preview);
-    # only at a cold start: with Qt already loaded there is nothing to overlap.
-    first_card = None if "PySide6.QtCore" in sys.modules else _start_first_card_process()
+    first_card = _first_card_process()
     from evcards.gui.app import run_app
 
     return run_app(path, load_options=args, first_card=first_card)
 
 
-def _start_first_card_process() -> FirstCardProcess | None:
-    from evcards.card.preview import FirstCardProcess
+def _first_card_process() -> FirstCardProcess | None:
+    """The second process that makes the first card while this one imports Qt
+    (`evcards.card.preview`): the one `evcards.cli.launch` forked, else one started now; none
+    when Qt is loaded already (nothing left to overlap)."""
+    from evcards.card.preview import FirstCardProcess, take_early
 
-    return FirstCardProcess.start() if FirstCardProcess.worth_starting() else None
+    if (early := take_early()) is not None:
+        return early
+    if "PySide6.QtCore" in sys.modules or not FirstCardProcess.worth_starting():
+        return None
+    return FirstCardProcess.start()
 
 
 def _mistyped_command(word: str) -> str | None:

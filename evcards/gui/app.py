@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from evcards import __version__
+from evcards import __version__, start_pause
 from evcards.card.fonts import install_application_font
 from evcards.gui import counts
 from evcards.gui.first_card import FirstCard
@@ -119,6 +119,7 @@ def run_app(
         first_file, settings.last_entity(first_file), language(), settings.limits(load_options)
     )  # asked before the window is built, which takes about as long as the answer
     app = create_application()
+    QTimer.singleShot(0, start_pause.resume)  # the first of the first turn's timers: before the file's load starts
     if settings.color_scheme != "system":
         apply_color_scheme(app, settings.color_scheme)
     window = MainWindow(settings)

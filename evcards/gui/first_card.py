@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 # within ~100 ms of being asked on a machine with a core to spare; on a busy one the window's own
 # load may be first, and the child's card, if it comes before that load ends, is drawn still.
 PATIENCE_MS = 250
+# How long the window, built but not yet shown, waits for the child's card, so that its first
+# paint has the card (and no empty card comes first): the child usually answers within this of
+# the window being built; a later answer is waited for without holding the window back.
+BEFORE_SHOW_MS = 40
 
 
 class FirstCard(QObject):
@@ -43,6 +47,15 @@ class FirstCard(QObject):
         window.destroyed.connect(process.stop)
 
     def start(self) -> None:
+        """Called before the window is shown: a card there within `BEFORE_SHOW_MS` is drawn
+        at once, in the window's first paint; a later one when it comes."""
+        if self._process.answered(BEFORE_SHOW_MS / 1000):
+            preview = self._process.result()
+            if preview is None:  # the file loads once the window is up, as without a child
+                QTimer.singleShot(0, self, self._open)
+            else:
+                self._show(preview)
+            return
         self._patience.start()
         threading.Thread(target=self._wait_for_child, name="evcards-first-card", daemon=True).start()
 

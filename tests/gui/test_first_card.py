@@ -26,6 +26,9 @@ class _Answer:
     def __init__(self, preview: Preview | None) -> None:
         self.preview = preview
 
+    def answered(self, timeout_s: float) -> bool:
+        return True
+
     def result(self) -> Preview | None:
         return self.preview
 
@@ -64,6 +67,16 @@ def test_the_first_card_is_drawn_then_the_file_opens_on_it(qtbot: Any, settings:
     assert window.card.entity is not None and window.card.entity.id == "lei-jun"
     assert _plain(window) == first  # the file's own card reads the same
     assert window.entity_pane.model.rowCount() == 9
+
+
+def test_a_first_card_already_made_is_in_the_window_s_first_paint(qtbot: Any, settings: Any) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    FirstCard(window, _Answer(_preview(bundled_data(), "lei-jun")), bundled_data()).start()  # type: ignore[arg-type]
+    assert window.card.shows_card and _plain(window).startswith("Lei Jun")  # before the window is shown
+    window.show()
+    qtbot.waitUntil(lambda: window.kb is not None and window.card.entity is not None, timeout=WINDOW_TIMEOUT_MS)
+    assert window.card.entity is not None and window.card.entity.id == "lei-jun"
 
 
 def test_a_link_followed_on_the_first_card_opens_once_the_file_is_loaded(qtbot: Any, settings: Any) -> None:
@@ -115,6 +128,9 @@ class _SlowAnswer(_Answer):
     def __init__(self, preview: Preview | None) -> None:
         super().__init__(preview)
         self.ready = threading.Event()
+
+    def answered(self, timeout_s: float) -> bool:
+        return self.ready.wait(timeout_s)
 
     def result(self) -> Preview | None:
         self.ready.wait(WINDOW_TIMEOUT_MS / 1000)

@@ -115,3 +115,58 @@ def test_an_answer_that_is_not_card_parts_builds_nothing(tmp_path: Path) -> None
     assert process.request(bundled_data(), None, "en", Limits())
     assert process.result() is None
     assert not marker.exists()
+
+
+FORKED_CHILD = """
+import json, sys
+from pathlib import Path
+from evcards.card.preview import FirstCardProcess
+from evcards.card.parts import card_text
+from evcards.kb.limits import Limits
+
+child = FirstCardProcess.fork()  # a fresh process: no thread, no Qt, as at the command's start
+assert child is not None
+assert child.request(Path(sys.argv[1]), sys.argv[2], "en", Limits())
+preview = child.result()
+print(json.dumps(None if preview is None else [preview.entity_id, card_text(preview.parts)]))
+"""
+
+
+def test_a_forked_child_sends_the_card_the_window_would_draw() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", FORKED_CHILD, str(bundled_data()), "lei-jun"], capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    kb = load(bundled_data()).knowledge_base
+    assert kb is not None
+    lei_jun = kb.entity("lei-jun")
+    assert lei_jun is not None
+    assert json.loads(done.stdout) == ["lei-jun", card_text(card_parts(kb, lei_jun))]
+
+
+COMMAND_START = """
+import atexit, gc, sys
+from evcards.cli import launch
+
+atexit.register(lambda: print("collector running:", gc.isenabled(), flush=True))
+sys.argv = ["evcards", sys.argv[1]]
+sys.exit(launch.main())
+"""
+
+
+def test_the_command_s_window_shows_the_first_card_and_collects_garbage_again(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EVCARDS_EXIT_AFTER_SHOWN": "1", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", COMMAND_START, str(bundled_data())], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "evcards: first card painted" in lines and "evcards: loaded 9 entities" in lines
+    assert lines[-1] == "collector running: True"  # paused while the window started, not for good
