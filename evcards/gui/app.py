@@ -15,9 +15,9 @@ from evcards import __version__, start_pause
 from evcards.card.fonts import install_application_font
 from evcards.gui import counts
 from evcards.gui.first_card import FirstCard
+from evcards.gui.first_paint import after_first_paint
 from evcards.gui.main_window import MainWindow
 from evcards.gui.palette import COLOR_SCHEME, apply_color_scheme, dark_palette, forced_scheme
-from evcards.gui.scroll_bar_style import speed_up_scroll_bars
 from evcards.gui.settings import Settings
 from evcards.resources import bundled_data, icons_dir
 from evcards.translation import explicit_language, language, set_language
@@ -30,7 +30,11 @@ __all__ = ["COLOR_SCHEME", "create_application", "dark_palette", "initial_file",
 EXIT_AFTER_SHOWN = "EVCARDS_EXIT_AFTER_SHOWN"  # benchmarks: report shown, loaded, first card painted; then quit
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, fast_scroll_bars: bool = True) -> QApplication:
+    """The application, styled and with its fonts and translations. `fast_scroll_bars=False`
+    leaves out the scroll bars' caching style (`speed_up_scroll_bars`), for a caller that
+    installs it once the window is first painted: building PySide6's style classes for it
+    costs the first card ~10-20 ms, and the first frame draws the same without it."""
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName("evcards")
@@ -44,10 +48,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     counts.install_translator()  # before the first row is painted
     if forced_scheme():
         app.setStyle("Fusion")
-    speed_up_scroll_bars(app)
+    if fast_scroll_bars:
+        install_fast_scroll_bars(app)
     if forced_scheme():
         apply_color_scheme(app, "system")  # the environment's scheme
     return app
+
+
+def install_fast_scroll_bars(app: QApplication) -> None:
+    from evcards.gui.scroll_bar_style import speed_up_scroll_bars
+
+    speed_up_scroll_bars(app)
 
 
 def _report_shown_then_quit(app: QApplication, window: MainWindow) -> None:
@@ -60,8 +71,6 @@ def _report_shown_then_quit(app: QApplication, window: MainWindow) -> None:
     quits after the last line it will print: quitting earlier would destroy the loading
     thread while it runs.
     """
-    from PySide6.QtCore import QEvent, QObject
-
     QTimer.singleShot(0, lambda: print("evcards: shown", flush=True))
     viewport = window.card.viewport()
     done: set[str] = set()  # "painted", "loaded": the app quits once both are (a first card may come before the load)
@@ -75,15 +84,7 @@ def _report_shown_then_quit(app: QApplication, window: MainWindow) -> None:
         print("evcards: first card painted", flush=True)
         finish("painted")
 
-    class FirstCardPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and window.card.shows_card:
-                viewport.removeEventFilter(self)
-                QTimer.singleShot(0, painted)  # after this paint (and the flush) has ended
-            return False
-
-    paint_watch = FirstCardPaint(window)
-    viewport.installEventFilter(paint_watch)
+    paint_watch = after_first_paint(viewport, painted, when=lambda: window.card.shows_card)
 
     def loaded(*_: object) -> None:
         window.loader.finished.disconnect(loaded)
@@ -118,7 +119,7 @@ def run_app(
     asked_for_first_card = first_card is not None and first_card.request(
         first_file, settings.last_entity(first_file), language(), settings.limits(load_options)
     )  # asked before the window is built, which takes about as long as the answer
-    app = create_application()
+    app = create_application(fast_scroll_bars=False)
     QTimer.singleShot(0, start_pause.resume)  # the first of the first turn's timers: before the file's load starts
     if settings.color_scheme != "system":
         apply_color_scheme(app, settings.color_scheme)
@@ -132,5 +133,6 @@ def run_app(
         # Loading starts on the event loop's first turn, after the events of showing the window
         # (polish, layout) have been handled without a loading thread competing for the interpreter.
         QTimer.singleShot(0, window, lambda: window.open_file(first_file))
+    after_first_paint(window.card.viewport(), lambda: install_fast_scroll_bars(app))
     window.show()
     return app.exec()

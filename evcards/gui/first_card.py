@@ -13,7 +13,9 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from evcards.gui.first_paint import after_first_paint
 
 if TYPE_CHECKING:
     from evcards.card.preview import FirstCardProcess, Preview
@@ -73,14 +75,8 @@ class FirstCard(QObject):
         if window.kb is not None or window.card.shows_card or other_file or (self._opened and not self._loading_it):
             return  # the window's own load was first, or the reader opened another file
         if not self._opened:
-            window.card.viewport().installEventFilter(self)  # the window's load starts once it is painted
+            after_first_paint(window.card.viewport(), self._open)  # the window's load starts once it is painted
         window.card.show_preview(preview.parts, preview.title, preview.entity_id)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._open)  # once this paint has ended
-        return False
 
     def _open(self) -> None:
         if self._opened:

@@ -13,8 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from evcards.gui.scroll_bar_style import speed_up_scroll_bars
-
 COLOR_SCHEME = "EVCARDS_COLOR_SCHEME"  # "dark" or "light": override the desktop's choice and the settings
 
 
@@ -33,6 +31,8 @@ def apply_color_scheme(app: QApplication, choice: str) -> str:
         hints.setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
         if app.style().name().lower() not in ("fusion", ""):  # "": the Fusion proxy of scroll_bar_style
             app.setStyle("Fusion")
+            from evcards.gui.scroll_bar_style import speed_up_scroll_bars
+
             speed_up_scroll_bars(app)
         app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
     else:

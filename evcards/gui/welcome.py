@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from evcards.gui import counts
 from evcards.gui.recent_menu import RecentFilesMenu
 from evcards.gui.settings import Settings
-from evcards.kb.problems import preview_lines
 from evcards.translation import fill
 
 MAX_PROBLEM_LINES = 6
@@ -88,6 +87,8 @@ class WelcomePane(QWidget):
 
     def show_problem(self, path: Path, lines: list[str]) -> None:
         """`path` could not be opened: say why (the first problems), keep it for F5."""
+        from evcards.kb.problems import preview_lines  # not at start: the window opens on a card
+
         self.failed_path = path
         self.heading.setText(fill(self.tr("Cannot open %1"), path.name))
         if not path.exists():

@@ -1,7 +1,8 @@
 """Figures that need fresh processes: the time to the first card against a bare Qt viewer,
 peak memory, and memory over reloads.
 
-`evcards` is started as a user would (`python -m evcards [FILE]`) with EVCARDS_EXIT_AFTER_SHOWN=1:
+`evcards` is started as a user would (the `evcards` command pip installed beside this Python,
+else `python -m evcards`; see `evcards_command`) with EVCARDS_EXIT_AFTER_SHOWN=1:
 the app prints "evcards: shown" on the first turn of its event loop after showing the window,
 "evcards: loaded N entities" once the file is loaded and displayed, and "evcards: first card
 painted" once the card view has painted a card; then it quits. The time to the first card is
@@ -28,6 +29,13 @@ BARE_FIRST_CARD = Path(__file__).with_name("bare_first_card.py")
 RELOAD_CHILD = Path(__file__).with_name("reload_memory.py")
 LOADED_MARKER = "evcards: loaded"
 FIRST_CARD_MARKER = "evcards: first card painted"
+
+
+def evcards_command() -> list[str]:
+    """The `evcards` command as a user runs it: the script pip installed beside this Python
+    (what the README's Quick start runs), else `python -m evcards` (which also imports `runpy`)."""
+    script = Path(sys.executable).with_name("evcards")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "evcards"]
 
 
 def child_environment(config_home: str) -> dict[str, str]:
@@ -109,7 +117,7 @@ def first_card_ratio(runs: int = 7) -> dict[str, object]:
     warm-up each first (byte code, font caches)."""
     from evcards.resources import bundled_data
 
-    evcards_args = [sys.executable, "-m", "evcards"]
+    evcards_args = evcards_command()
     bare_args = [sys.executable, str(BARE_FIRST_CARD), str(bundled_data())]
     app_times: list[float] = []
     bare_times: list[float] = []
@@ -134,7 +142,7 @@ def window_rss(path: Path) -> dict[str, object]:
     """Peak memory of `evcards FILE` until its window shows the loaded file."""
     with tempfile.TemporaryDirectory(prefix="evcards-bench-config-") as config:
         start = time.perf_counter()
-        mb, out = peak_rss_mb([sys.executable, "-m", "evcards", str(path)], config)
+        mb, out = peak_rss_mb([*evcards_command(), str(path)], config)
         elapsed = time.perf_counter() - start
     loaded = next((line for line in out.splitlines() if line.startswith(LOADED_MARKER)), None)
     if loaded is None:

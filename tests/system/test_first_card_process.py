@@ -170,3 +170,37 @@ def test_the_command_s_window_shows_the_first_card_and_collects_garbage_again(tm
     lines = done.stdout.splitlines()
     assert "evcards: first card painted" in lines and "evcards: loaded 9 entities" in lines
     assert lines[-1] == "collector running: True"  # paused while the window started, not for good
+
+
+RUN_APP = """
+import gc, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from evcards import start_pause
+from evcards.gui.app import run_app
+from evcards.gui.main_window import MainWindow
+
+def check(window):
+    if window.kb is None or not window.card.shows_card:
+        QTimer.singleShot(20, lambda: check(window))
+        return
+    print(type(QApplication.style()).__name__, gc.isenabled(), flush=True)
+    QApplication.quit()
+
+shown = MainWindow.show
+MainWindow.show = lambda window: (shown(window), QTimer.singleShot(0, lambda: check(window)))
+start_pause.pause()  # as the command pauses it
+sys.exit(run_app(Path(sys.argv[1])))
+"""
+
+
+def test_once_the_window_is_up_it_has_its_scroll_bar_style_and_collects_garbage(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", RUN_APP, str(bundled_data())], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["GrooveCachingStyle", "True"]  # installed after the first paint; the pause over
