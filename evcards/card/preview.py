@@ -89,10 +89,14 @@ class FirstCardProcess:
             for fd in (request_in, request_out, answer_in, answer_out):
                 os.close(fd)
             return None
-        if pid == 0:  # the child: it never returns from here
-            os.close(request_out)
-            os.close(answer_in)
-            child_main(os.fdopen(request_in, "rb"), os.fdopen(answer_out, "wb"))
+        if pid == 0:  # the child: whatever happens (Ctrl+C now), it never returns into the window's code
+            try:
+                os.close(request_out)
+                os.close(answer_in)
+                _quiet_standard_streams()  # as a started child's: the terminal or a caller's pipe is not held open
+                child_main(os.fdopen(request_in, "rb"), os.fdopen(answer_out, "wb"))
+            finally:
+                os._exit(1)
         os.close(request_in)
         os.close(answer_out)
         return cls(_ForkedChild(pid, os.fdopen(request_out, "wb"), os.fdopen(answer_in, "rb")))
@@ -179,6 +183,14 @@ class FirstCardProcess:
         for stream in (self._process.stdin, self._process.stdout):
             if stream is not None:
                 stream.close()
+
+
+def _quiet_standard_streams() -> None:
+    """Point a forked child's stdin, stdout and stderr at the null device."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
 
 
 def _cores() -> int:
