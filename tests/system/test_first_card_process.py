@@ -147,6 +147,25 @@ def test_a_forked_child_sends_the_card_the_window_would_draw() -> None:
     assert json.loads(done.stdout) == ["lei-jun", card_text(card_parts(kb, lei_jun))]
 
 
+FORKED_CHILD_STOPPED = """
+from evcards.card.preview import FirstCardProcess
+
+child = FirstCardProcess.fork()
+assert child is not None
+child.stop()  # the window closed before asking
+print(child.result(), child.answered(0))
+"""
+
+
+def test_a_forked_child_stopped_before_it_is_asked_gives_no_card() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", FORKED_CHILD_STOPPED], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["None", "False"]
+
+
 COMMAND_START = """
 import atexit, gc, sys
 from evcards.cli import launch
