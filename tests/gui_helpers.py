@@ -142,3 +142,14 @@ def click_through_window(window: QWidget, widget: QWidget, button: Qt.MouseButto
     QApplication.processEvents()
     point = widget.mapTo(window, pos if pos is not None else widget.rect().center())
     QTest.mouseClick(window.windowHandle(), button, Qt.KeyboardModifier.NoModifier, point)
+
+
+def contrast(ink: Any, background: Any) -> float:
+    """WCAG 2 contrast ratio of two QColors."""
+
+    def luminance(colour: Any) -> float:
+        parts = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (colour.redF(), colour.greenF(), colour.blueF())]
+        return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+
+    high, low = sorted((luminance(ink), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

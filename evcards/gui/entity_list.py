@@ -228,7 +228,9 @@ class EntityListPane(QWidget):
         self.filter_field = QLineEdit(self)
         self.filter_field.setObjectName("filter")
         self.filter_field.setAccessibleName(self.tr("Filter entities"))
-        self.filter_field.setPlaceholderText(self.tr("Filter by name, alias, kind or claim… (Shift+F1: kind:, has:, OR…)"))
+        # Short enough to show whole in the field at the window's first size; the hint in full as its tooltip.
+        self.filter_field.setPlaceholderText(self.tr("Filter by name, kind or claim…"))
+        self.filter_field.setToolTip(self.tr("Filter by name, alias, kind or claim… (Shift+F1: kind:, has:, OR…)"))
         self.help_button = QToolButton(self)
         self.help_button.setObjectName("query_help_button")
         self.help_button.setText("?")

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QThread, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.translation import fill
 
 ZOOM_STEP = 1.25
+MIN_VIEW_LINES = 8  # the view is never less than this many lines of text high: a few nodes still show
 PAN_STEP = 60
 OVERVIEW_EDGE_LABELS = 300  # more relations than this: the overview leaves their labels out
 _DIRECTIONS = {Qt.Key.Key_Left: (-1.0, 0.0), Qt.Key.Key_Right: (1.0, 0.0), Qt.Key.Key_Up: (0.0, -1.0), Qt.Key.Key_Down: (0.0, 1.0)}
@@ -105,6 +106,13 @@ class GraphView(QGraphicsView):
         """Where an entity is drawn, in the view's (viewport) coordinates: for clicks and tests."""
         item = self._items.get(entity_id)
         return None if item is None else QPointF(self.mapFromScene(item.pos()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The card's entity stays in the middle when the dock is resized (another dock opened
+        in its column shrinks it)."""
+        super().resizeEvent(event)
+        if self.graph is not None and self.graph.centre in self._items:
+            self.centerOn(self._items[self.graph.centre])
 
     def scale_factor(self) -> float:
         return self.transform().m11()
@@ -240,6 +248,7 @@ class GraphPane(QWidget):
         self._thread: OverviewLayout | None = None
         self._running: set[OverviewLayout] = set()
         self.view = GraphView(self)
+        self.view.setMinimumHeight(MIN_VIEW_LINES * self.view.fontMetrics().height())
         self.hops = QComboBox(self)
         self.hops.setObjectName("graph_hops")
         self.hops.setAccessibleName(self.tr("Neighbours"))

@@ -512,6 +512,10 @@
         <translation>筛选实体</translation>
     </message>
     <message>
+        <source>Filter by name, kind or claim…</source>
+        <translation>按名称、类型或声明筛选…</translation>
+    </message>
+    <message>
         <source>Filter by name, alias, kind or claim… (Shift+F1: kind:, has:, OR…)</source>
         <translation>按名称、别名、类型或声明筛选…（Shift+F1：kind:、has:、OR…）</translation>
     </message>

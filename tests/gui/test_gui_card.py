@@ -13,7 +13,7 @@ from evcards.card.basics import ENTITY_SCHEME, kind_label
 from evcards.card.citation import citation_text
 from evcards.gui.main_window import MainWindow
 from tests.conftest import ARTICLE_QUOTE, SOURCE_TEXT, KbWriter, dejavu_only_environment, minimal_kb, open_window
-from tests.gui_helpers import anchors, click_entity, click_link, shown_card_id
+from tests.gui_helpers import anchors, click_entity, click_link, contrast, shown_card_id
 
 
 def card_text(window: MainWindow) -> str:
@@ -450,17 +450,6 @@ def test_list_tooltips_show_markup_in_names_as_text(qtbot: Any, settings: Any, w
     assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt; &lt;b&gt;Xiaomi&lt;/b&gt;" in tip and "<img" not in tip
 
 
-def _contrast(ink: Any, background: Any) -> float:
-    """WCAG 2 contrast ratio of two QColors."""
-
-    def luminance(colour: Any) -> float:
-        parts = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (colour.redF(), colour.greenF(), colour.blueF())]
-        return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
-
-    high, low = sorted((luminance(ink), luminance(background)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 @pytest.mark.parametrize("dark", [False, True])
 def test_filter_marks_on_the_card_read_at_wcag_aa(qtbot: Any, window: MainWindow, dark: bool) -> None:
     """The words the filter found are marked with ink that reads on the mark (4.5:1), in both palettes."""
@@ -475,4 +464,4 @@ def test_filter_marks_on_the_card_read_at_wcag_aa(qtbot: Any, window: MainWindow
     assert marks
     for ink, background in marks:
         assert ink.style() != Qt.BrushStyle.NoBrush  # never the card's own (maybe grey) text colour
-        assert _contrast(ink.color(), background.color()) >= 4.5
+        assert contrast(ink.color(), background.color()) >= 4.5

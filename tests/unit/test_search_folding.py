@@ -42,6 +42,8 @@ from evcards.search.pinyin import pinyin_readings
         ("العربية", "الْعَرَبِيَّة"),  # Arabic vowel marks are not typed
         ("احمد", "أحمد"),  # nor the hamza on alef
         ("москва", "МОСКВА"),
+        ("ежик", "Ёжик"),  # Russian readers write ё as е, and the other way round
+        ("семенов", "Семёнов"),
         ("αθηνα", "Αθήνα"),
         ("~", "〜"),  # wave dash and full-width tilde alike
         ("~", "～"),
@@ -112,6 +114,8 @@ ENTITIES = [
     _entity("sony", "ソニー", aliases=["ｿﾆｰ"]),
     _entity("ahmad", "أحمد"),
     _entity("oreal", "L’Oréal"),
+    _entity("hedgehog", "Ёжик в тумане"),
+    _entity("semenov", "Семенов"),
 ]
 
 
@@ -132,6 +136,9 @@ ENTITIES = [
         ("ソニ", "sony"),
         ("احمد", "ahmad"),
         ("l'oreal", "oreal"),
+        ("ежик", "hedgehog"),  # typed with е, written with Ё
+        ("ЁЖИК В", "hedgehog"),
+        ("Семёнов", "semenov"),  # typed with ё, written with е
     ],
 )
 def test_the_filter_finds_the_entity_as_typed(typed: str, entity_id: str) -> None:
