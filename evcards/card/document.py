@@ -7,7 +7,6 @@ long to build and lay out, and text inserted as text can never become markup.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Mapping
 from functools import cache
@@ -32,6 +31,7 @@ from evcards.card.parts import (
     one_line,
     parts_text,
 )
+from evcards.card.shaping import needs_shaping
 
 LINE_SEPARATOR = "\u2028"  # Qt's QChar::LineSeparator: a new line inside the same paragraph
 WORD_JOINER = "\u2060"  # no line break on either side (UAX #14); drawn as nothing, left out of copies
@@ -52,18 +52,6 @@ if TYPE_CHECKING:
     from evcards.kb.model import Entity
 
 
-# Scripts whose glyphs are drawn one per character with no joining, reordering or mark
-# placement: Latin, Greek, Cyrillic, general punctuation and symbols (✓ ✗ ≈), kana, Han and
-# Hangul syllables. Left out, so they are shaped: every combining mark (U+0300-U+036F,
-# Cyrillic U+0483-U+0489, marks for symbols U+20D0-U+20FF, ideographic tone marks
-# U+302A-U+302F, kana voicing marks U+3099-U+309A), Hangul jamo, Arabic, Hebrew, Indic
-# scripts, Thai, variation selectors and emoji beyond U+27BF.
-_NEEDS_NO_SHAPING = (
-    "\u0000-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u1e00-\u1eff\u2000-\u20cf\u2100-\u27bf"
-    "\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef"
-)
-
-
 def colors_from_palette(palette: QPalette) -> CardColors:
     """Card colours that follow the system palette, dark ones included."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
@@ -80,16 +68,6 @@ def colors_from_palette(palette: QPalette) -> CardColors:
         approximate="#d29922",
         missing="#f85149",
     )
-
-
-@cache
-def _shaping_pattern() -> re.Pattern[str]:
-    return re.compile(f"[^{_NEEDS_NO_SHAPING}]")  # compiled at the first card, not at start-up
-
-
-def needs_shaping(text: str) -> bool:
-    """True if `text` has a character that is drawn wrong without OpenType shaping."""
-    return _shaping_pattern().search(text) is not None
 
 
 @cache
@@ -168,6 +146,7 @@ def start_parts_document(
     point_size: float = BASE_POINT_SIZE,
     document: QTextDocument | None = None,
     width: float | None = None,
+    text_needs_shaping: bool | None = None,
 ) -> CardWriter:
     """Empty `document` (or a new one) and set it up for the card made of `parts`
     (`evcards.card.content.card_parts`, or the first card's, sent by `evcards.card.preview`),
@@ -177,8 +156,9 @@ def start_parts_document(
 
     On screen the card is laid out again at every selection, so its text skips shaping when
     it needs none; the entity's name, where kerning shows most, and print keep full shaping.
+    `text_needs_shaping`: `needs_shaping` of the parts' text, when the caller knows it already.
     """
-    shaped = for_print or needs_shaping(parts_text(parts))
+    shaped = for_print or (needs_shaping(parts_text(parts)) if text_needs_shaping is None else text_needs_shaping)
     document = document or QTextDocument()
     document.setUndoRedoEnabled(False)  # a card is never edited: no undo history per card
     document.clear()  # else each setting below lays out the previous card again

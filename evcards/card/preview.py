@@ -42,12 +42,15 @@ NO_PREVIEW = "EVCARDS_NO_FIRST_CARD_PROCESS"  # set (to anything) to turn the se
 
 
 class Preview(NamedTuple):
-    """The first card of `path`: the entity it shows (id and name) and its parts."""
+    """The first card of `path`: the entity it shows (id and name), its parts, and whether
+    their text needs shaping (`evcards.card.shaping`: the window need not compile that check
+    before its first frame)."""
 
     path: str
     entity_id: str
     title: str
     parts: list[Part]
+    needs_shaping: bool | None = None
 
 
 class ChildProcess(Protocol):
@@ -298,6 +301,8 @@ def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> in
     pydantic_plugins.disable()  # as the window's own load does
     from evcards.card.content import card_parts
     from evcards.card.first_entity import start_entity_id
+    from evcards.card.parts import parts_text
+    from evcards.card.shaping import needs_shaping
     from evcards.kb.limits import Limits
     from evcards.kb.loader import load
     from evcards.kb.model import KnowledgeBase
@@ -309,6 +314,7 @@ def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> in
     KnowledgeBase.model_rebuild()
     verbatim_fold("一 a\u00a0 b")
     translate("Card", "Claims")
+    needs_shaping("")
     line = (stdin or sys.stdin.buffer).readline()
     if not line:  # the window decided not to ask
         return 0
@@ -323,7 +329,8 @@ def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> in
     entity = kb.entity(entity_id) if kb is not None and entity_id is not None else None
     if kb is None or entity is None:
         return 0
-    preview = Preview(str(path), entity.id, entity.name, card_parts(kb, entity))
+    parts = card_parts(kb, entity)
+    preview = Preview(str(path), entity.id, entity.name, parts, needs_shaping(parts_text(parts)))
     out = stdout or sys.stdout.buffer
     out.write(pickle.dumps(preview, protocol=pickle.HIGHEST_PROTOCOL))
     out.flush()

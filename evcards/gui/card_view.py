@@ -98,7 +98,7 @@ class CardView(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self._kb: LoadedKnowledgeBase | None = None
         self._entity: Entity | None = None
-        self._preview: tuple[list[Part], str, str] | None = None  # parts, title, entity id: `show_preview`
+        self._preview: tuple[list[Part], str, str, bool | None] | None = None  # `show_preview`'s arguments
         self._zoom = 0
         self._writer: CardWriter | None = None  # a card still being written, a slice per turn of the event loop
         self._slice_timer = QTimer(self)
@@ -142,11 +142,12 @@ class CardView(QTextBrowser):
         `evcards.gui.reloading`); until the next `show_card` it is not written again."""
         self._kb = None
 
-    def show_preview(self, parts: list[Part], title: str, entity_id: str) -> None:
+    def show_preview(self, parts: list[Part], title: str, entity_id: str, needs_shaping: bool | None = None) -> None:
         """Draw a card from its parts before its file is loaded (`evcards.gui.first_card`): it
-        reads as the entity's card, but copying, source links and claim menus wait for the file."""
+        reads as the entity's card, but copying, source links and claim menus wait for the file.
+        `needs_shaping`: whether their text needs shaping, when known (`evcards.card.shaping`)."""
         self._kb = self._entity = None
-        self._preview = (parts, title, entity_id)
+        self._preview = (parts, title, entity_id, needs_shaping)
         self._render()
 
     def show_placeholder(self, message: str) -> None:
@@ -167,8 +168,10 @@ class CardView(QTextBrowser):
             self._writer = start_card_document(self._kb, self._entity, colors, point_size=size, document=self.document(), width=width)
         else:
             assert self._preview is not None
-            parts, title, _ = self._preview
-            self._writer = start_parts_document(parts, title, colors, point_size=size, document=self.document(), width=width)
+            parts, title, _, shaping = self._preview
+            self._writer = start_parts_document(
+                parts, title, colors, point_size=size, document=self.document(), width=width, text_needs_shaping=shaping
+            )
         self._writer.write(FIRST_SLICE_PARTS)
         self.verticalScrollBar().setValue(0)
         self._written_or_next()

@@ -76,7 +76,7 @@ class FirstCard(QObject):
             return  # the window's own load was first, or the reader opened another file
         if not self._opened:
             after_first_paint(window.card.viewport(), self._open)  # the window's load starts once it is painted
-        window.card.show_preview(preview.parts, preview.title, preview.entity_id)
+        window.card.show_preview(preview.parts, preview.title, preview.entity_id, preview.needs_shaping)
 
     def _open(self) -> None:
         if self._opened:

@@ -9,9 +9,10 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextCursor, QTextDocument, QTextTable
 
 from evcards.card.content import card_parts
-from evcards.card.document import build_card_document, card_font, colors_from_palette, needs_shaping, write_parts
+from evcards.card.document import build_card_document, card_font, colors_from_palette, write_parts
 from evcards.card.formats import INDENT, QUOTE_BAR, card_formats
 from evcards.card.parts import PRINT_COLORS, CardColors
+from evcards.card.shaping import needs_shaping
 from tests.conftest import KbWriter, load_entity, minimal_kb
 
 ARABIC_NAME = "شركة السيارات"

@@ -40,6 +40,17 @@ def test_it_sends_the_card_of_the_most_connected_entity(child: FirstCardProcess)
     assert card_text(preview.parts) == card_text(card_parts(kb, hub))
 
 
+@pytest.mark.parametrize("path", [bundled_data(), Path(__file__).resolve().parents[1] / "data" / "multilingual" / "kb.json"])
+def test_it_says_whether_the_card_s_text_needs_shaping(child: FirstCardProcess, path: Path) -> None:
+    from evcards.card.parts import parts_text
+    from evcards.card.shaping import needs_shaping
+
+    assert child.request(path, None, "en", Limits())
+    preview = child.result()
+    assert preview is not None
+    assert preview.needs_shaping is needs_shaping(parts_text(preview.parts))
+
+
 def test_it_sends_the_entity_last_viewed_in_the_file(child: FirstCardProcess) -> None:
     assert child.request(bundled_data(), "lei-jun", "en", Limits())
     preview = child.result()
