@@ -27,6 +27,7 @@ from evcards.kb.model import ID_PATTERN, NON_EMPTY_PATTERN, RELATION_TYPE_PATTER
 from evcards.kb.piecewise import SliceErrors, validate_in_slices
 from evcards.kb.problems import Problem, json_path
 from evcards.kb.references import reference_problems
+from evcards.kb.shared_fields_sets import share_fields_sets
 from evcards.kb.snapshot import FileSnapshot
 from evcards.kb.source_files import SourceReader, read_file_bytes, utf8_problem
 
@@ -257,6 +258,7 @@ def _load(path: Path, progress: ProgressCallback | None, limits: Limits, snapsho
         sliced = kb is not None
         if kb is None:
             kb = KnowledgeBase.model_validate_json(data)
+            share_fields_sets(kb.entities, {})
     except ValidationError as error:
         problem = utf8_problem(data, shown, "(file)")
         result.problems = [problem] if problem else _schema_problems(shown, error.errors(include_url=False, include_input=False), data)
