@@ -223,9 +223,11 @@ def _collector_paused() -> Iterator[None]:
     they are made, walked all of them again and again: the L benchmark file (200,000 claims)
     took 4.9 s to load with it running, 1.7 s paused. Nothing is frozen: once resumed, the
     collector sees every object, so a knowledge base dropped by a reload is freed, cycles
-    included. After a big load its one owed walk is made at once (0.75 s at L, while it holds
-    Python's lock), instead of coming later as two walks, 0.75 s and 0.93 s, in the middle of
-    whatever the window does next. A failed or cancelled load leaves nothing worth the walk.
+    included. After a big load its one owed walk is made at once (0.5 s at L, while it holds
+    Python's lock; 0.75 s before the models shared their sets, see `evcards.kb.shared_fields_sets`),
+    instead of coming later as two walks in the middle of whatever the window does next (Python
+    3.11 owes a full walk once the objects that reached the oldest generation outnumber a
+    quarter of those there). A failed or cancelled load leaves nothing worth the walk.
     """
     was_enabled = gc.isenabled()
     gc.disable()
