@@ -27,6 +27,7 @@ from evcards.kb.model import ID_PATTERN, NON_EMPTY_PATTERN, RELATION_TYPE_PATTER
 from evcards.kb.piecewise import SliceErrors, validate_in_slices
 from evcards.kb.problems import Problem, json_path
 from evcards.kb.references import reference_problems
+from evcards.kb.shared_fields_sets import share_fields_sets
 from evcards.kb.snapshot import FileSnapshot
 from evcards.kb.source_files import SourceReader, read_file_bytes, utf8_problem
 
@@ -222,9 +223,11 @@ def _collector_paused() -> Iterator[None]:
     they are made, walked all of them again and again: the L benchmark file (200,000 claims)
     took 4.9 s to load with it running, 1.7 s paused. Nothing is frozen: once resumed, the
     collector sees every object, so a knowledge base dropped by a reload is freed, cycles
-    included. After a big load its one owed walk is made at once (0.75 s at L, while it holds
-    Python's lock), instead of coming later as two walks, 0.75 s and 0.93 s, in the middle of
-    whatever the window does next. A failed or cancelled load leaves nothing worth the walk.
+    included. After a big load its one owed walk is made at once (0.5 s at L, while it holds
+    Python's lock; 0.75 s before the models shared their sets, see `evcards.kb.shared_fields_sets`),
+    instead of coming later as two walks in the middle of whatever the window does next (Python
+    3.11 owes a full walk once the objects that reached the oldest generation outnumber a
+    quarter of those there). A failed or cancelled load leaves nothing worth the walk.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -257,6 +260,7 @@ def _load(path: Path, progress: ProgressCallback | None, limits: Limits, snapsho
         sliced = kb is not None
         if kb is None:
             kb = KnowledgeBase.model_validate_json(data)
+            share_fields_sets(kb.entities, {})
     except ValidationError as error:
         problem = utf8_problem(data, shown, "(file)")
         result.problems = [problem] if problem else _schema_problems(shown, error.errors(include_url=False, include_input=False), data)

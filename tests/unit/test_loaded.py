@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,6 +33,43 @@ def test_a_big_file_validated_in_slices_gives_the_same_data(write_kb: KbWriter, 
     assert {path.stat().st_size, (path.parent / "article.txt").stat().st_size} < totals
     assert result.knowledge_base is not None, result.report()
     assert result.knowledge_base.data == KnowledgeBase.model_validate_json(path.read_bytes())
+
+
+def _parts_that_give_different_fields() -> dict[str, Any]:
+    data = minimal_kb(format=2)
+    lei, xiaomi = {"exact": "Lei Jun founded Xiaomi"}, {"exact": ARTICLE_QUOTE, "prefix": "”. "}
+    data["entities"][0]["claims"] = [
+        {"statement": "Founded in 2010.", "evidence": [{"source": "article", "quote": ARTICLE_QUOTE}], "date": "2010"},
+        {
+            "statement": "A year.",
+            "evidence": [{"source": "article", "quote": xiaomi, "stance": "context"}],
+            "value": {"type": "year", "year": 2010},
+        },
+        {"statement": "No quote yet.", "section": "History", "evidence": []},
+    ]
+    data["entities"][1]["claims"] = [
+        {"statement": "Founded Xiaomi.", "evidence": [{"source": "article", "quote": lei}, {"source": "article", "quote": xiaomi}]},
+        {
+            "statement": "Rich.",
+            "evidence": [{"source": "article", "quote": lei, "stance": "partial"}],
+            "value": {"type": "amount", "amount": 1.5, "unit": "USD"},
+        },
+    ]
+    data["entities"].append({"id": "bare", "name": "Bare", "kind": "thing", "relations": [{"type": "made_by", "target": "xiaomi"}]})
+    return data
+
+
+@pytest.mark.parametrize("in_slices", [True, False])
+def test_each_part_knows_which_fields_its_file_gave(write_kb: KbWriter, monkeypatch: pytest.MonkeyPatch, in_slices: bool) -> None:
+    data = _parts_that_give_different_fields()
+    if in_slices:
+        monkeypatch.setattr(loader, "SLICES_FROM_BYTES", 0)
+        monkeypatch.setattr(piecewise, "SLICE_BYTES", 1)
+    result = load(write_kb(data))
+    assert result.knowledge_base is not None, result.report()
+    assert result.knowledge_base.data.model_dump(mode="json", exclude_unset=True) == data
+    claims = [claim for entity in result.knowledge_base.entities for claim in entity.claims]
+    assert [claim.model_fields_set for claim in claims] == [set(claim) for entity in data["entities"] for claim in entity.get("claims", [])]
 
 
 def test_entities_and_sources_by_id(write_kb: KbWriter) -> None:
