@@ -32,6 +32,7 @@ from evcards.card.graph_scene import NodeItem, build_scene, save_scene
 from evcards.graph.layout import LayoutCancelled, Position, layout, overview_layout
 from evcards.graph.neighbourhood import Graph, RelationIndex, kinds_of
 from evcards.gui.accessible import announce, name_popup
+from evcards.gui.check_box_style import show_boxes_in_dark
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.translation import fill
 
@@ -262,6 +263,7 @@ class GraphPane(QWidget):
         name_popup(self.kind)
         self.listed_only = QCheckBox(self.tr("&Listed only"), self)
         self.listed_only.setToolTip(self.tr("Only the entities the list shows under the current search"))
+        show_boxes_in_dark(self.overview, self.listed_only)
         self.export_button = QToolButton(self)
         self.export_button.setText(self.tr("Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

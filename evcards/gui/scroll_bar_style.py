@@ -4,8 +4,8 @@ Fusion paints a scroll bar's groove as a gradient across the bar, which Qt's ras
 fills one scan line at a time: 2-3 ms for a window-high bar, at every repaint (each card
 shown, each step of scrolling). The groove depends only on its size, state and colours, so
 this proxy draws it once into a pixmap and copies that afterwards, at whole pixel ratios (1x,
-2x), where the copy gives exactly Fusion's pixels. It also outlines check boxes in a dark
-palette (`evcards.gui.check_box_style`). Everything else, and every other style, is left to Qt.
+2x), where the copy gives exactly Fusion's pixels. Everything else, and every other style, is
+left to Qt.
 """
 
 from __future__ import annotations
@@ -16,15 +16,12 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOptionComplex, QStyleOptionSlider, QWidget
 
-from evcards.gui.check_box_style import VisibleCheckBoxes
-
 CACHED_GROOVES = 16  # bars of different sizes or states: a few per window
 GrooveKey = tuple[int, int, float, int, int, int, int, int]
 
 
-class GrooveCachingStyle(VisibleCheckBoxes, QProxyStyle):
-    """A Fusion style whose scroll bar grooves are drawn once per size, state and palette (and
-    whose check boxes show in a dark palette)."""
+class GrooveCachingStyle(QProxyStyle):
+    """A Fusion style whose scroll bar grooves are drawn once per size, state and palette."""
 
     def __init__(self) -> None:
         super().__init__("fusion")
