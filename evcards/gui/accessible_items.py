@@ -72,16 +72,16 @@ class ItemAccessible(QAccessibleInterface):
     def isValid(self) -> bool:
         return self._item() is not None
 
-    def object(self) -> QObject | None:
+    def object(self) -> QObject | None:  # type: ignore[override]  # Qt returns nullptr; the stubs say never None
         return None
 
-    def window(self) -> QWindow | None:
+    def window(self) -> QWindow | None:  # type: ignore[override]  # Qt returns nullptr; the stubs say never None
         return self._view.window() if self._view.isValid() else None
 
     def parent(self) -> QAccessibleInterface:
         return self._view
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt returns nullptr; the stubs say never None
         return None
 
     def childCount(self) -> int:
@@ -90,13 +90,15 @@ class ItemAccessible(QAccessibleInterface):
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         return -1
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt returns nullptr; the stubs say never None
         return None
 
-    def focusChild(self) -> QAccessibleInterface | None:
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt returns nullptr; the stubs say never None
         return None
 
-    def relations(self, match: QAccessible.RelationFlag = QAccessible.RelationFlag.AllRelations) -> list[object]:
+    def relations(
+        self, match: QAccessible.RelationFlag = QAccessible.RelationFlag.AllRelations
+    ) -> list[tuple[QAccessibleInterface, QAccessible.RelationFlag]]:
         return []
 
     def text(self, kind: QAccessible.Text) -> str:
@@ -167,7 +169,7 @@ class ViewAccessible(QAccessibleWidget):
     def childCount(self) -> int:
         return len(self.items())
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt returns nullptr; the stubs say never None
         if not 0 <= index < len(self.items()):
             return None
         if index not in self._children:
@@ -179,14 +181,14 @@ class ViewAccessible(QAccessibleWidget):
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         return child.index if isinstance(child, ItemAccessible) and self._children.get(child.index) is child else -1
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt returns nullptr; the stubs say never None
         for index in range(self.childCount()):
             child = self.child(index)
             if child is not None and child.rect().contains(x, y):
                 return child
         return None
 
-    def focusChild(self) -> QAccessibleInterface | None:
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt returns nullptr; the stubs say never None
         current = self.current()
         return self.child(current) if current >= 0 else None
 

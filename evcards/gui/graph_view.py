@@ -62,6 +62,8 @@ class GraphView(QGraphicsView):
         self.positions: dict[str, Position] = {}
         self._items: dict[str, NodeItem] = {}
         self._current: str | None = None
+        self._in_order: list[NodeItem] = []
+        self._order: dict[str, int] = {}
         install_factory()
 
     def show_graph(self, graph: Graph, positions: Mapping[str, Position]) -> None:
@@ -69,6 +71,8 @@ class GraphView(QGraphicsView):
         self.graph, self.positions = graph, dict(positions)
         labels = graph.centre is not None or len(graph.edges) <= OVERVIEW_EDGE_LABELS
         self._items = build_scene(self.scene(), graph, positions, self.palette(), edge_labels=labels)
+        self._in_order = list(self._items.values())  # a reader's children, and each one's index:
+        self._order = {node_id: index for index, node_id in enumerate(self._items)}
         items_changed(self)
         self.scene().setSceneRect(self.scene().itemsBoundingRect().adjusted(-200, -200, 200, 200))
         self._current = None
@@ -77,6 +81,12 @@ class GraphView(QGraphicsView):
             self.set_current(first)
         if graph.centre is None:
             self.fit()
+
+    def clear(self) -> None:
+        """Draw nothing (no knowledge base): no node is left for a reader either."""
+        self.scene().clear()
+        self._items, self._in_order, self._order, self._current = {}, [], {}, None
+        items_changed(self)
 
     def current(self) -> str | None:
         """The entity outlined in the view, which Enter opens."""
@@ -101,7 +111,7 @@ class GraphView(QGraphicsView):
         if item is None:
             return
         text = self.tr("{name} ({kind}), entity {index} of {count}; arrow keys move, Enter opens")
-        index = list(self._items).index(item.node.id) + 1
+        index = self._order[item.node.id] + 1
         announce(self, text.format(name=item.node.name, kind=item.node.kind, index=index, count=len(self._items)), index - 1)
 
     # --- what a screen reader walks (see evcards.gui.accessible_items) ------------------
@@ -118,14 +128,13 @@ class GraphView(QGraphicsView):
         ]
 
     def accessible_item_rect(self, index: int) -> QRect:
-        items = list(self._items.values())
-        if not 0 <= index < len(items):
+        if not 0 <= index < len(self._in_order):
             return QRect()
-        drawn = self.mapFromScene(items[index].sceneBoundingRect()).boundingRect()
+        drawn = self.mapFromScene(self._in_order[index].sceneBoundingRect()).boundingRect()
         return drawn.translated(self.viewport().pos())
 
     def accessible_current(self) -> int:
-        return list(self._items).index(self._current) if self._current in self._items else -1
+        return self._order.get(self._current or "", -1)
 
     def node_center(self, entity_id: str) -> QPointF | None:
         """Where an entity is drawn, in the view's (viewport) coordinates: for clicks and tests."""
@@ -356,7 +365,7 @@ class GraphPane(QWidget):
     def redraw(self) -> None:
         self.cancel_layout()  # the overview unchecked, another kind or search: the running one is not wanted
         if self.index is None:
-            self.view.scene().clear()
+            self.view.clear()
             return
         if self.overview.isChecked():
             self._start_overview()

@@ -164,6 +164,7 @@ class TimelineCanvas(QWidget):
         self._current = -1  # index in `_claims` of the mark with keyboard focus
         self._drag_x: float | None = None
         self._shapes = {style.shape: _shape_path(style.shape, MARK) for style in VERDICT_STYLES.values()}
+        self._marks_by_claim: tuple[list[Mark], dict[int, Mark]] | None = None  # for a reader's rects
         install_factory()
 
     # --- what is shown ----------------------------------------------------------------------
@@ -504,12 +505,13 @@ class TimelineCanvas(QWidget):
         return [Item(*hover_text(claim).rsplit("\n", 1)) for claim in self._claims]
 
     def accessible_item_rect(self, index: int) -> QRect:
-        claim = self._claims[index] if 0 <= index < len(self._claims) else None
-        for mark in self.marks():
-            if mark.claim is claim:
-                box = QRectF(mark.x - MARK / 2, mark.y - MARK / 2, MARK, MARK)
-                return box.united(mark.bar).toAlignedRect()
-        return QRect()
+        marks = self.marks()
+        if self._marks_by_claim is None or self._marks_by_claim[0] is not marks:  # laid out again
+            self._marks_by_claim = (marks, {id(mark.claim): mark for mark in marks})
+        mark = self._marks_by_claim[1].get(id(self._claims[index])) if 0 <= index < len(self._claims) else None
+        if mark is None:
+            return QRect()
+        return QRectF(mark.x - MARK / 2, mark.y - MARK / 2, MARK, MARK).united(mark.bar).toAlignedRect()
 
     def accessible_current(self) -> int:
         return self._current

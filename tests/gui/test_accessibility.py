@@ -252,6 +252,7 @@ def test_a_reader_walks_the_timeline_s_marks_in_time_order(full_window: Any, qtb
 
 def test_the_nodes_follow_the_card_through_a_reload_and_the_window_closes_with_them_walked(full_window: Any, qtbot: Any) -> None:
     import gc
+    import weakref
 
     from PySide6.QtWidgets import QGraphicsView
 
@@ -263,12 +264,12 @@ def test_the_nodes_follow_the_card_through_a_reload_and_the_window_closes_with_t
     full_window.go_to(neighbour.id)
     qtbot.waitUntil(lambda: graph.current() == neighbour.id)
     assert _selected(graph) == [neighbour.name]
-    old = full_window.kb
+    old = weakref.ref(full_window.kb)
     full_window.reload()
-    qtbot.waitUntil(lambda: full_window.kb is not None and full_window.kb is not old and not full_window.loader.is_busy())
+    qtbot.waitUntil(lambda: full_window.kb is not None and full_window.kb is not old() and not full_window.loader.is_busy())
     qtbot.waitUntil(lambda: graph.current() == neighbour.id)
-    del old
     gc.collect()
+    assert old() is None  # the children keep nothing of the old knowledge base
     assert _selected(graph) == [neighbour.name] and before & {child.text(QAccessible.Text.Name) for child in _children(graph)}
     walked += list(tree(of(full_window)))
     full_window.close()
