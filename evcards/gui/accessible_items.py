@@ -7,9 +7,10 @@ description and says "N of M", and moves with the focus event the view sends for
 item (`evcards.gui.accessible.announce`). A node is not a button (Enter opens it, but Orca
 would call every node "push button") nor a graphic (Orca does not follow the focus onto one).
 
-Ownership: PySide6 keeps a child interface owned by Python even once it is registered in
-Qt's cache (which hands it to AT-SPI and would delete it too). So each child is registered
-when made and kept referenced here; when the items change or the view is destroyed, each is
+Ownership: PySide6 keeps an interface made in Python owned by Python even once Qt's cache holds
+it (which hands it to AT-SPI and deletes it too): collected while the cache holds it, it
+crashes the next reader. So the views' interfaces are kept referenced until their view goes,
+and each child is registered when made and kept referenced by its view's interface; when the items change or the view is destroyed, each is
 deleted through the cache (`QAccessible.deleteAccessibleInterface`), which also invalidates its
 Python wrapper, so neither side deletes it twice and the cache never keeps a dead one.
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Protocol, runtime_checkable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QWindow
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
@@ -193,18 +195,20 @@ class ViewAccessible(QAccessibleWidget):
         return self.child(current) if current >= 0 else None
 
 
+_made: list[ViewAccessible] = []
+"""Each view's interface, kept from Python's collector: Python owns it, Qt's cache holds it and
+deletes it with its view (which invalidates the wrapper, dropped at the next one made)."""
+
+
 def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
-    return ViewAccessible(obj) if isinstance(obj, QWidget) and isinstance(obj, ItemsView) else None
+    if not isinstance(obj, QWidget) or not isinstance(obj, ItemsView):
+        return None
+    _made[:] = [made for made in _made if shiboken6.isValid(made)]
+    _made.append(ViewAccessible(obj))
+    return _made[-1]
 
 
-_installed: list[bool] = []
-
-
-def install_factory() -> None:
-    """Let assistive technology walk the items of every `ItemsView`: call before one is shown."""
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed.append(True)
+QAccessible.installFactory(_factory)  # on import: before a view asks Qt for its interface
 
 
 def items_changed(widget: QWidget) -> None:

@@ -32,7 +32,7 @@ from evcards.card.graph_scene import NodeItem, build_scene, save_scene
 from evcards.graph.layout import LayoutCancelled, Position, layout, overview_layout
 from evcards.graph.neighbourhood import Graph, RelationIndex, kinds_of
 from evcards.gui.accessible import announce, name_popup
-from evcards.gui.accessible_items import Item, install_factory, items_changed
+from evcards.gui.accessible_items import Item, items_changed
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.translation import fill
 
@@ -64,7 +64,6 @@ class GraphView(QGraphicsView):
         self._current: str | None = None
         self._in_order: list[NodeItem] = []
         self._order: dict[str, int] = {}
-        install_factory()
 
     def show_graph(self, graph: Graph, positions: Mapping[str, Position]) -> None:
         """Draw `graph`; the zoom stays, the centre (if any) is current and in the middle."""

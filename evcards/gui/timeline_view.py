@@ -38,7 +38,7 @@ from evcards.card.timeline_axis import FIRST, LAST, Step, Tick, ticks
 from evcards.card.timeline_data import TimelineClaim, entity_timeline, knowledge_base_timeline
 from evcards.gui import counts
 from evcards.gui.accessible import announce
-from evcards.gui.accessible_items import Item, install_factory, items_changed
+from evcards.gui.accessible_items import Item, items_changed
 from evcards.gui.plain_text import plain_message, plain_tooltip
 from evcards.kb.verdicts import Verdict
 from evcards.translation import fill, translate
@@ -165,7 +165,6 @@ class TimelineCanvas(QWidget):
         self._drag_x: float | None = None
         self._shapes = {style.shape: _shape_path(style.shape, MARK) for style in VERDICT_STYLES.values()}
         self._marks_by_claim: tuple[list[Mark], dict[int, Mark]] | None = None  # for a reader's rects
-        install_factory()
 
     # --- what is shown ----------------------------------------------------------------------
     def set_claims(self, claims: list[TimelineClaim]) -> None:

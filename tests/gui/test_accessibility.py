@@ -277,3 +277,27 @@ def test_the_nodes_follow_the_card_through_a_reload_and_the_window_closes_with_t
     QApplication.processEvents()
     del walked
     gc.collect()
+
+
+@pytest.fixture
+def reader_running(qapp: Any) -> Iterator[None]:
+    """Qt as it runs beside a screen reader: it makes interfaces and sends events as widgets change."""
+    QAccessible.setActive(True)
+    yield
+    QAccessible.setActive(False)
+
+
+def test_with_a_reader_running_the_arrow_keys_move_the_focus_among_the_items(reader_running: None, full_window: Any, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QGraphicsView
+
+    graph = full_window.findChild(QGraphicsView, "graph_view")
+    qtbot.waitUntil(lambda: graph.current() is not None)
+    canvas = full_window.timeline_pane().canvas
+    for view, keys in ((graph, (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Down)), (canvas, (Qt.Key.Key_End,))):
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        assert of(view).role() == QAccessible.Role.List and of(view).childCount() > 1
+        for key in keys:
+            qtbot.keyClick(view, key)
+            focused = of(view).focusChild()
+            assert focused is not None and focused.state().focused and _selected(view) == [focused.text(QAccessible.Text.Name)]
