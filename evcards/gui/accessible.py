@@ -3,8 +3,7 @@
 The relation graph (a QGraphicsView) and the timeline (a hand-painted canvas) draw their nodes
 and marks: they are not widgets, so Qt's accessibility tree has no child for them. evcards says
 which node or mark is current, the one the arrow keys move between, in the widget's accessible
-description and tells assistive technology that it changed (see docs/architecture.md for why
-this rather than QAccessibleInterface subclasses).
+description too, and moves the accessibility focus to its child (`evcards.gui.accessible_items`).
 """
 
 from __future__ import annotations
@@ -13,14 +12,17 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QComboBox, QWidget
 
 
-def announce(widget: QWidget, description: str) -> None:
+def announce(widget: QWidget, description: str, child: int = -1) -> None:
     """Describe the current node or mark of `widget`, and have a screen reader that follows
-    the focus speak it (Qt sends DescriptionChanged; the Focus event makes it read again)."""
+    the focus speak it: the focus moves to accessible child `child` (see
+    `evcards.gui.accessible_items`), or to the widget again when there is none."""
     if widget.accessibleDescription() == description:
         return
     widget.setAccessibleDescription(description)
     if widget.hasFocus() and QAccessible.isActive():
-        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Focus))
+        event = QAccessibleEvent(widget, QAccessible.Event.Focus)
+        event.setChild(child)
+        QAccessible.updateAccessibility(event)
 
 
 def name_popup(combo: QComboBox) -> None:

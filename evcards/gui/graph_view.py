@@ -11,7 +11,7 @@ import math
 import threading
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt, QThread, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from evcards.card.graph_scene import NodeItem, build_scene, save_scene
 from evcards.graph.layout import LayoutCancelled, Position, layout, overview_layout
 from evcards.graph.neighbourhood import Graph, RelationIndex, kinds_of
 from evcards.gui.accessible import announce, name_popup
+from evcards.gui.accessible_items import Item, items_changed
 from evcards.gui.check_box_style import show_boxes_in_dark
 from evcards.kb.loaded import LoadedKnowledgeBase
 from evcards.translation import fill
@@ -63,12 +64,17 @@ class GraphView(QGraphicsView):
         self.positions: dict[str, Position] = {}
         self._items: dict[str, NodeItem] = {}
         self._current: str | None = None
+        self._in_order: list[NodeItem] = []
+        self._order: dict[str, int] = {}
 
     def show_graph(self, graph: Graph, positions: Mapping[str, Position]) -> None:
         """Draw `graph`; the zoom stays, the centre (if any) is current and in the middle."""
         self.graph, self.positions = graph, dict(positions)
         labels = graph.centre is not None or len(graph.edges) <= OVERVIEW_EDGE_LABELS
         self._items = build_scene(self.scene(), graph, positions, self.palette(), edge_labels=labels)
+        self._in_order = list(self._items.values())  # a reader's children, and each one's index:
+        self._order = {node_id: index for index, node_id in enumerate(self._items)}
+        items_changed(self)
         self.scene().setSceneRect(self.scene().itemsBoundingRect().adjusted(-200, -200, 200, 200))
         self._current = None
         first = graph.centre or (graph.nodes[0].id if graph.nodes else None)
@@ -76,6 +82,12 @@ class GraphView(QGraphicsView):
             self.set_current(first)
         if graph.centre is None:
             self.fit()
+
+    def clear(self) -> None:
+        """Draw nothing (no knowledge base): no node is left for a reader either."""
+        self.scene().clear()
+        self._items, self._in_order, self._order, self._current = {}, [], {}, None
+        items_changed(self)
 
     def current(self) -> str | None:
         """The entity outlined in the view, which Enter opens."""
@@ -100,8 +112,30 @@ class GraphView(QGraphicsView):
         if item is None:
             return
         text = self.tr("{name} ({kind}), entity {index} of {count}; arrow keys move, Enter opens")
-        index = list(self._items).index(item.node.id) + 1
-        announce(self, text.format(name=item.node.name, kind=item.node.kind, index=index, count=len(self._items)))
+        index = self._order[item.node.id] + 1
+        announce(self, text.format(name=item.node.name, kind=item.node.kind, index=index, count=len(self._items)), index - 1)
+
+    # --- what a screen reader walks (see evcards.gui.accessible_items) ------------------
+    def accessible_items(self) -> list[Item]:
+        """Each node: its name; its kind and how many of the drawn relations it has."""
+        relations = dict.fromkeys(self._items, 0)
+        for edge in self.graph.edges if self.graph is not None else ():
+            for end in {edge.source, edge.target}:
+                if end in relations:
+                    relations[end] += 1
+        return [
+            Item(item.node.name, fill(self.tr("%1, %n relation(s)", "", relations[node_id]), item.node.kind))
+            for node_id, item in self._items.items()
+        ]
+
+    def accessible_item_rect(self, index: int) -> QRect:
+        if not 0 <= index < len(self._in_order):
+            return QRect()
+        drawn = self.mapFromScene(self._in_order[index].sceneBoundingRect()).boundingRect()
+        return drawn.translated(self.viewport().pos())
+
+    def accessible_current(self) -> int:
+        return self._order.get(self._current or "", -1)
 
     def node_center(self, entity_id: str) -> QPointF | None:
         """Where an entity is drawn, in the view's (viewport) coordinates: for clicks and tests."""
@@ -341,7 +375,7 @@ class GraphPane(QWidget):
     def redraw(self) -> None:
         self.cancel_layout()  # the overview unchecked, another kind or search: the running one is not wanted
         if self.index is None:
-            self.view.scene().clear()
+            self.view.clear()
             return
         if self.overview.isChecked():
             self._start_overview()

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QKeySequence, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,6 +38,7 @@ from evcards.card.timeline_axis import FIRST, LAST, Step, Tick, ticks
 from evcards.card.timeline_data import TimelineClaim, entity_timeline, knowledge_base_timeline
 from evcards.gui import counts
 from evcards.gui.accessible import announce
+from evcards.gui.accessible_items import Item, items_changed
 from evcards.gui.plain_text import plain_message, plain_tooltip
 from evcards.kb.verdicts import Verdict
 from evcards.translation import fill, translate
@@ -163,6 +164,7 @@ class TimelineCanvas(QWidget):
         self._current = -1  # index in `_claims` of the mark with keyboard focus
         self._drag_x: float | None = None
         self._shapes = {style.shape: _shape_path(style.shape, MARK) for style in VERDICT_STYLES.values()}
+        self._marks_by_claim: tuple[list[Mark], dict[int, Mark]] | None = None  # for a reader's rects
 
     # --- what is shown ----------------------------------------------------------------------
     def set_claims(self, claims: list[TimelineClaim]) -> None:
@@ -170,6 +172,7 @@ class TimelineCanvas(QWidget):
         self._claims = [c for c in claims if c.period is not None]
         self._spans = [(c.period.start.toordinal(), c.period.end.toordinal()) for c in self._claims if c.period]
         self._current = 0 if self._claims else -1
+        items_changed(self)
         self.fit()
 
     def claims(self) -> list[TimelineClaim]:
@@ -492,8 +495,25 @@ class TimelineCanvas(QWidget):
             span = self._high - self._low
             self._set_span(claim.period.middle - span / 2, claim.period.middle + span / 2)
         self.setStatusTip(hover_text(claim))
-        announce(self, hover_text(claim))
+        announce(self, hover_text(claim), self._current)
         self.update()
+
+    # --- what a screen reader walks (see evcards.gui.accessible_items) --------------------------
+    def accessible_items(self) -> list[Item]:
+        """Each dated claim, in time order: its statement; whose, when and its verdict."""
+        return [Item(*hover_text(claim).rsplit("\n", 1)) for claim in self._claims]
+
+    def accessible_item_rect(self, index: int) -> QRect:
+        marks = self.marks()
+        if self._marks_by_claim is None or self._marks_by_claim[0] is not marks:  # laid out again
+            self._marks_by_claim = (marks, {id(mark.claim): mark for mark in marks})
+        mark = self._marks_by_claim[1].get(id(self._claims[index])) if 0 <= index < len(self._claims) else None
+        if mark is None:
+            return QRect()
+        return QRectF(mark.x - MARK / 2, mark.y - MARK / 2, MARK, MARK).united(mark.bar).toAlignedRect()
+
+    def accessible_current(self) -> int:
+        return self._current
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()

@@ -92,6 +92,16 @@
     </message>
 </context>
 <context>
+    <name>GraphView</name>
+    <message numerus="yes">
+        <source>%1, %n relation(s)</source>
+        <translation>
+            <numerusform>%1, %n relation</numerusform>
+            <numerusform>%1, %n relations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SourcePane</name>
     <message numerus="yes">
         <source>%n quote(s) of this card from this source</source>

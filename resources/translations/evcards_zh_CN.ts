@@ -712,6 +712,12 @@
         <source>{name} ({kind}), entity {index} of {count}; arrow keys move, Enter opens</source>
         <translation>{name}（{kind}），第 {index} 个实体，共 {count} 个；方向键移动，回车打开</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n relation(s)</source>
+        <translation>
+            <numerusform>%1，%n 个关系</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>

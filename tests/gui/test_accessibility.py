@@ -190,3 +190,114 @@ def test_the_welcome_state_names_its_controls(qtbot: Any, settings: Any, tmp_pat
     qtbot.waitUntil(lambda: welcome is not None and welcome.isVisible())
     assert unnamed_focusable(window) == []
     assert "missing.json" in " ".join(i.text(QAccessible.Text.Name) for i in tree(of(welcome)))
+
+
+def _children(view: QWidget) -> list[QAccessibleInterface]:
+    interface = of(view)
+    children = [interface.child(index) for index in range(interface.childCount())]
+    assert all(child is not None and child.isValid() for child in children)
+    return children  # type: ignore[return-value]
+
+
+def _selected(view: QWidget) -> list[str]:
+    return [child.text(QAccessible.Text.Name) for child in _children(view) if child.state().selected]
+
+
+def test_a_reader_walks_the_graph_s_nodes_and_finds_the_current_one(full_window: Any, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QGraphicsView
+
+    graph = full_window.findChild(QGraphicsView, "graph_view")
+    qtbot.waitUntil(lambda: graph.current() is not None)
+    graph.setFocus()
+    qtbot.waitUntil(graph.hasFocus)
+    assert of(graph).role() == QAccessible.Role.List
+    children = _children(graph)
+    nodes = {node.name: node for node in graph.graph.nodes}
+    assert sorted(child.text(QAccessible.Text.Name) for child in children) == sorted(nodes)
+    assert {child.role() for child in children} == {QAccessible.Role.ListItem}
+    for child in children:
+        node = nodes[child.text(QAccessible.Text.Name)]
+        assert child.text(QAccessible.Text.Description).startswith(f"{node.kind}, ")
+        assert "relation" in child.text(QAccessible.Text.Description)
+        assert child.parent().object() is graph and of(graph).indexOfChild(child) == children.index(child)
+    centre = full_window.card.entity.name
+    assert _selected(graph) == [centre]
+    current = next(child for child in children if child.state().selected)
+    assert current.state().focused and of(graph).focusChild().text(QAccessible.Text.Name) == centre
+    assert not current.rect().isEmpty() and of(graph).rect().contains(current.rect().center())
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Down):
+        qtbot.keyClick(graph, key)
+        if graph.current() != full_window.card.entity.id:
+            break
+    moved_to = graph.graph.node(graph.current()).name
+    assert moved_to != centre and _selected(graph) == [moved_to]  # the arrow keys move the current node
+
+
+def test_a_reader_walks_the_timeline_s_marks_in_time_order(full_window: Any, qtbot: Any) -> None:
+    canvas = full_window.timeline_pane().canvas
+    canvas.setFocus()
+    qtbot.waitUntil(canvas.hasFocus)
+    qtbot.keyClick(canvas, Qt.Key.Key_Home)
+    claims = canvas.claims()
+    children = _children(canvas)
+    assert [child.text(QAccessible.Text.Name) for child in children] == [claim.statement for claim in claims]
+    assert all(claim.date_text in child.text(QAccessible.Text.Description) for claim, child in zip(claims, children, strict=True))
+    assert {child.role() for child in children} == {QAccessible.Role.ListItem}
+    assert _selected(canvas) == [claims[0].statement] and children[0].state().focused
+    assert of(canvas).rect().contains(children[0].rect().center())
+    qtbot.keyClick(canvas, Qt.Key.Key_End)
+    assert _selected(canvas) == [claims[-1].statement]
+    assert not children[0].state().focused and children[-1].state().focused
+
+
+def test_the_nodes_follow_the_card_through_a_reload_and_the_window_closes_with_them_walked(full_window: Any, qtbot: Any) -> None:
+    import gc
+    import weakref
+
+    from PySide6.QtWidgets import QGraphicsView
+
+    graph = full_window.findChild(QGraphicsView, "graph_view")
+    qtbot.waitUntil(lambda: graph.current() is not None)
+    walked = list(tree(of(full_window)))
+    before = {child.text(QAccessible.Text.Name) for child in _children(graph)}
+    neighbour = next(node for node in graph.graph.nodes if node.id != graph.current())
+    full_window.go_to(neighbour.id)
+    qtbot.waitUntil(lambda: graph.current() == neighbour.id)
+    assert _selected(graph) == [neighbour.name]
+    old = weakref.ref(full_window.kb)
+    full_window.reload()
+    qtbot.waitUntil(lambda: full_window.kb is not None and full_window.kb is not old() and not full_window.loader.is_busy())
+    qtbot.waitUntil(lambda: graph.current() == neighbour.id)
+    gc.collect()
+    assert old() is None  # the children keep nothing of the old knowledge base
+    assert _selected(graph) == [neighbour.name] and before & {child.text(QAccessible.Text.Name) for child in _children(graph)}
+    walked += list(tree(of(full_window)))
+    full_window.close()
+    full_window.deleteLater()
+    QApplication.processEvents()
+    del walked
+    gc.collect()
+
+
+@pytest.fixture
+def reader_running(qapp: Any) -> Iterator[None]:
+    """Qt as it runs beside a screen reader: it makes interfaces and sends events as widgets change."""
+    QAccessible.setActive(True)
+    yield
+    QAccessible.setActive(False)
+
+
+def test_with_a_reader_running_the_arrow_keys_move_the_focus_among_the_items(reader_running: None, full_window: Any, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QGraphicsView
+
+    graph = full_window.findChild(QGraphicsView, "graph_view")
+    qtbot.waitUntil(lambda: graph.current() is not None)
+    canvas = full_window.timeline_pane().canvas
+    for view, keys in ((graph, (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Down)), (canvas, (Qt.Key.Key_End,))):
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        assert of(view).role() == QAccessible.Role.List and of(view).childCount() > 1
+        for key in keys:
+            qtbot.keyClick(view, key)
+            focused = of(view).focusChild()
+            assert focused is not None and focused.state().focused and _selected(view) == [focused.text(QAccessible.Text.Name)]
