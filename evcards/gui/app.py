@@ -72,7 +72,6 @@ def _report_shown_then_quit(app: QApplication, window: MainWindow) -> None:
     thread while it runs.
     """
     QTimer.singleShot(0, lambda: print("evcards: shown", flush=True))
-    viewport = window.card.viewport()
     done: set[str] = set()  # "painted", "loaded": the app quits once both are (a first card may come before the load)
 
     def finish(step: str) -> None:
@@ -84,14 +83,14 @@ def _report_shown_then_quit(app: QApplication, window: MainWindow) -> None:
         print("evcards: first card painted", flush=True)
         finish("painted")
 
-    paint_watch = after_first_paint(viewport, painted, when=lambda: window.card.shows_card)
+    stop_watching = after_first_paint(window.card.painted, window, painted, when=lambda: window.card.shows_card)
 
     def loaded(*_: object) -> None:
         window.loader.finished.disconnect(loaded)
         count = len(window.kb.entities) if window.kb is not None else 0
         print(f"evcards: loaded {count} entities", flush=True)
         if not window.card.shows_card and "painted" not in done:  # no card to wait for: an empty or refused file
-            viewport.removeEventFilter(paint_watch)
+            stop_watching()
             done.add("painted")
         QTimer.singleShot(0, lambda: finish("loaded"))
 
@@ -133,6 +132,6 @@ def run_app(
         # Loading starts on the event loop's first turn, after the events of showing the window
         # (polish, layout) have been handled without a loading thread competing for the interpreter.
         QTimer.singleShot(0, window, lambda: window.open_file(first_file))
-    after_first_paint(window.card.viewport(), lambda: install_fast_scroll_bars(app))
+    after_first_paint(window.card.painted, window, lambda: install_fast_scroll_bars(app))
     window.show()
     return app.exec()

@@ -79,6 +79,7 @@ class CardView(QTextBrowser):
     card_changed = Signal()  # another entity, another file's version of it, or a placeholder
     rendered = Signal()  # the document was written anew, whole (a card or the placeholder): marks on it are gone
     copied = Signal(str)  # a card or a claim went to the clipboard: what to tell the user
+    painted = Signal()  # the card's area was painted (see `evcards.gui.first_paint`)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +101,7 @@ class CardView(QTextBrowser):
         self._entity: Entity | None = None
         self._preview: tuple[list[Part], str, str, bool | None] | None = None  # `show_preview`'s arguments
         self._zoom = 0
+        self._viewport_width = 0  # from the viewport's resize events: see `resizeEvent`
         self._writer: CardWriter | None = None  # a card still being written, a slice per turn of the event loop
         self._slice_timer = QTimer(self)
         self._slice_timer.setSingleShot(True)
@@ -162,7 +164,7 @@ class CardView(QTextBrowser):
             return
         from evcards.card.document import colors_from_palette, start_card_document, start_parts_document
 
-        colors, size, width = colors_from_palette(self.palette()), self.point_size(), self.viewport().width()
+        colors, size, width = colors_from_palette(self.palette()), self.point_size(), self._viewport_width
         self._stop_writing()
         if self._kb is not None and self._entity is not None:
             self._writer = start_card_document(self._kb, self._entity, colors, point_size=size, document=self.document(), width=width)
@@ -205,10 +207,15 @@ class CardView(QTextBrowser):
             self._written_or_next()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        if self.shows_card:  # the viewport has its new size already
+        # The viewport's own resize (a scroll area's resizeEvent is its viewport's). Its width is
+        # kept rather than asked of `viewport()`, which the first card need not call (see
+        # `evcards.gui.first_paint`); a card written before the window is shown gets its
+        # column here, when the window shows it.
+        self._viewport_width = event.size().width()
+        if self.shows_card:
             from evcards.card.document import set_column
 
-            set_column(self.document(), self.viewport().width(), self.point_size())
+            set_column(self.document(), self._viewport_width, self.point_size())
         super().resizeEvent(event)
         self.focus_frame.fit()
 
@@ -241,6 +248,7 @@ class CardView(QTextBrowser):
         """The card, then a frame around the link that has keyboard focus: clearer than Qt's
         dotted box, in the palette's highlight colour."""
         super().paintEvent(event)
+        self.painted.emit()
         rect = self.focused_link_rect()
         if rect is not None:
             painter = QPainter(self.viewport())

@@ -75,7 +75,7 @@ class FirstCard(QObject):
         if window.kb is not None or window.card.shows_card or other_file or (self._opened and not self._loading_it):
             return  # the window's own load was first, or the reader opened another file
         if not self._opened:
-            after_first_paint(window.card.viewport(), self._open)  # the window's load starts once it is painted
+            after_first_paint(window.card.painted, self, self._open)  # the window's load starts once it is painted
         window.card.show_preview(preview.parts, preview.title, preview.entity_id, preview.needs_shaping)
 
     def _open(self) -> None:

@@ -1,35 +1,38 @@
-"""Run something once a widget has been painted, on the event loop's next turn.
+"""Run something once a view has been painted, on the event loop's next turn.
 
 The window defers what its first frame does not need until that frame is on screen (the
 scroll bars' caching style, the file's own load after the first card); the benchmark hook
 reports the first card the same way. The callback runs after the paint has ended, so the
 frame reaches the screen first.
+
+Views say they were painted with a signal (`CardView.painted`) rather than being watched by an
+event filter on their viewport: the first time Python gets hold of a viewport that Qt made,
+PySide6 builds the Python classes of every widget type (~9 ms) to find out which one it is,
+and the window's first frame need not wait for that.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 
 
-class _PaintWatch(QObject):
-    def __init__(self, widget: QWidget, then: Callable[[], None], when: Callable[[], bool]) -> None:
-        super().__init__(widget)
-        self._then = then
-        self._when = when
+def after_first_paint(
+    painted: SignalInstance, context: QObject, then: Callable[[], None], when: Callable[[], bool] = lambda: True
+) -> Callable[[], None]:
+    """Call `then` on the turn after the first emission of `painted` for which `when()` holds
+    (not at all once `context` is gone). Returns a function that stops the wait."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._when():
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._then)  # once this paint has ended
-        return False
+    def on_paint() -> None:
+        if when():
+            stop()
+            QTimer.singleShot(0, context, then)  # once this paint has ended
 
+    def stop() -> None:
+        with contextlib.suppress(RuntimeError, TypeError):  # already stopped
+            painted.disconnect(on_paint)
 
-def after_first_paint(widget: QWidget, then: Callable[[], None], when: Callable[[], bool] = lambda: True) -> QObject:
-    """Call `then` after the first paint of `widget` for which `when()` holds; the returned
-    watcher (a child of `widget`) stops watching when removed: `widget.removeEventFilter(it)`."""
-    watch = _PaintWatch(widget, then, when)
-    widget.installEventFilter(watch)
-    return watch
+    painted.connect(on_paint)
+    return stop
