@@ -76,9 +76,9 @@ class FirstCardProcess:
     def worth_starting() -> bool:
         """Whether a second core can run the child (one core would run it instead of the window),
         this is a Python that can start it, and it is not turned off (`EVCARDS_NO_FIRST_CARD_PROCESS`)."""
-        if os.environ.get(NO_PREVIEW) or getattr(sys, "frozen", False) or not Path(sys.executable or "-").name.startswith("python"):
+        if getattr(sys, "frozen", False) or not Path(sys.executable or "-").name.startswith("python"):
             return False  # a bundled app's executable is the app itself, not Python: it would open a second window
-        return _cores() >= 2
+        return _wanted()
 
     @classmethod
     def fork(cls) -> FirstCardProcess | None:
@@ -196,6 +196,12 @@ def _quiet_standard_streams() -> None:
     os.close(null)
 
 
+def _wanted() -> bool:
+    """Not turned off (`EVCARDS_NO_FIRST_CARD_PROCESS`), and a second core to run the child on
+    (one core would run it instead of the window)."""
+    return not os.environ.get(NO_PREVIEW) and _cores() >= 2
+
+
 def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -227,7 +233,7 @@ _early: list[FirstCardProcess] = []  # the child `start_early` forked, until tak
 def start_early() -> None:
     """Fork the child now, when it is worth it and safe: on Linux, in a process that has no
     thread and no Qt yet (`evcards.cli.launch`, at the very start). `take_early` gives it."""
-    if sys.platform.startswith("linux") and "PySide6.QtCore" not in sys.modules and not os.environ.get(NO_PREVIEW) and _cores() >= 2:
+    if sys.platform.startswith("linux") and "PySide6.QtCore" not in sys.modules and _wanted():
         child = FirstCardProcess.fork()
         _early.extend([child] if child is not None else [])
 

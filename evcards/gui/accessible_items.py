@@ -122,44 +122,46 @@ class ItemAccessible(QAccessibleInterface):
     def state(self) -> QAccessible.State:
         state = QAccessible.State()
         state.focusable = state.selectable = True
-        widget = self._view.widget() if self._view.isValid() else None
-        current = widget is not None and self._view.current() == self.index
+        current = self._view.isValid() and self._view.current() == self.index
         state.selected = current
-        state.focused = current and widget is not None and widget.hasFocus()
+        state.focused = current and self._view.widget().hasFocus()
         state.invisible = state.offscreen = self.rect().isEmpty()
         return state
 
     def rect(self) -> QRect:
         """The item's rectangle on screen."""
-        widget = self._view.widget() if self._view.isValid() else None
-        if not isinstance(widget, ItemsView) or not isinstance(widget, QWidget):
+        view = self._view.view()
+        if view is None:
             return QRect()
-        local = widget.accessible_item_rect(self.index).intersected(widget.rect())
+        widget = self._view.widget()
+        local = view.accessible_item_rect(self.index).intersected(widget.rect())
         return QRect() if local.isEmpty() else local.translated(widget.mapToGlobal(local.topLeft()) - local.topLeft())
 
 
 class ViewAccessible(QAccessibleWidget):
     """A graph view or timeline canvas: a list whose children are its items."""
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, view: ItemsView) -> None:
+        """`view` is `widget`, as the items' view (the factory checked it once)."""
         super().__init__(widget, QAccessible.Role.List)
+        self._view = view
         self._items: Sequence[Item] | None = None
         self._children: dict[int, ItemAccessible] = {}
         self._ids: list[int] = []
         widget.destroyed.connect(partial(_forget, self._ids))
 
-    def _view(self) -> ItemsView | None:
-        widget = self.widget() if self.isValid() else None
-        return widget if isinstance(widget, ItemsView) else None
+    def view(self) -> ItemsView | None:
+        """The view, while it exists."""
+        return self._view if self.isValid() else None
 
     def items(self) -> Sequence[Item]:
         if self._items is None:
-            view = self._view()
+            view = self.view()
             self._items = list(view.accessible_items()) if view is not None else []
         return self._items
 
     def current(self) -> int:
-        view = self._view()
+        view = self.view()
         return view.accessible_current() if view is not None else -1
 
     def reset(self) -> None:
@@ -204,7 +206,7 @@ def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
     if not isinstance(obj, QWidget) or not isinstance(obj, ItemsView):
         return None
     _made[:] = [made for made in _made if shiboken6.isValid(made)]
-    _made.append(ViewAccessible(obj))
+    _made.append(ViewAccessible(obj, obj))
     return _made[-1]
 
 
